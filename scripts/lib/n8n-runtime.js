@@ -1,0 +1,177 @@
+'use strict';
+/**
+ * A pinned, real n8n for `npm start` and the e2e suite, installed once into a cache folder outside this
+ * package's node_modules and reused afterwards.
+ *
+ * Two known-good pins (both installed on the project's machine, see README "Run it in n8n"):
+ * - `2.41.1` (default): needs Node >= 24, so the Node binary comes from the npm registry into the same cache
+ *   folder (package `node-<platform>-<arch>`); nothing global changes. Installed with --ignore-scripts, then only
+ *   the native modules n8n needs are built (sqlite3, isolated-vm) against that Node.
+ * - `2.8.4`: runs on the machine's Node 20; its `xlsx` dependency points at a tarball host that is not the npm
+ *   registry, so it is overridden with the registry's `xlsx@0.18.5`.
+ * Pick one with CONTACT_SUITE_N8N_VERSION=2.8.4; the cache root moves with CONTACT_SUITE_N8N_CACHE.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const PINS = {
+	'2.41.1': { node: '24.21.0', ignoreScripts: true, buildNative: ['sqlite3', 'isolated-vm'] },
+	'2.8.4': { node: null, overrides: { xlsx: 'npm:xlsx@0.18.5' } },
+};
+const DEFAULT_VERSION = '2.41.1';
+
+function selectedVersion() {
+	const version = process.env.CONTACT_SUITE_N8N_VERSION || DEFAULT_VERSION;
+	if (!PINS[version]) {
+		throw new Error(`n8n ${version} is not one of the tested pins (${Object.keys(PINS).join(', ')})`);
+	}
+	return version;
+}
+
+function cacheRoot() {
+	if (process.env.CONTACT_SUITE_N8N_CACHE) return path.resolve(process.env.CONTACT_SUITE_N8N_CACHE);
+	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(base, 'n8n-nodes-contact-suite');
+}
+
+/** Where everything for one pinned version lives, and how to run it. */
+function runtimeFor(version = selectedVersion()) {
+	const pin = PINS[version];
+	const dir = path.join(cacheRoot(), `n8n-${version}`);
+	const nodePackage = `node-${process.platform}-${process.arch}`;
+	const nodeBin = pin.node ? path.join(dir, 'node_modules', nodePackage, 'bin', 'node') : process.execPath;
+	return {
+		version,
+		pin,
+		dir,
+		nodePackage,
+		nodeBin,
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		marker: path.join(dir, '.installed'),
+		log: path.join(dir, 'install.log'),
+	};
+}
+
+function isInstalled(rt) {
+	try {
+		return fs.readFileSync(rt.marker, 'utf8').trim() === rt.version && fs.existsSync(rt.n8nBin);
+	} catch {
+		return false;
+	}
+}
+
+/** Environment for npm/node-gyp/n8n so that the pinned Node is the one found and built against. */
+function runtimeEnv(rt, extra = {}) {
+	const env = { ...process.env, ...extra };
+	if (rt.pin.node) {
+		const nodeDir = path.dirname(path.dirname(rt.nodeBin));
+		env.PATH = `${path.dirname(rt.nodeBin)}${path.delimiter}${env.PATH}`;
+		// The machine's ~/.npmrc may point node-gyp at the system Node's headers; the registry's Node ships its own.
+		if (fs.existsSync(path.join(nodeDir, 'include', 'node'))) env.npm_config_nodedir = nodeDir;
+	}
+	env.npm_config_yes = 'true';
+	env.npm_config_fund = 'false';
+	env.npm_config_audit = 'false';
+	env.npm_config_update_notifier = 'false';
+	return env;
+}
+
+/** Runs a command, mirroring its output into a log file and printing a progress line now and then. */
+function run(cmd, args, { cwd, env, logFile, label, quiet }) {
+	return new Promise((resolve, reject) => {
+		const log = fs.createWriteStream(logFile, { flags: 'a' });
+		log.write(`\n$ ${cmd} ${args.join(' ')}\n`);
+		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const started = Date.now();
+		let fetched = 0;
+		let lastLine = '';
+		const onData = (chunk) => {
+			log.write(chunk);
+			const text = chunk.toString();
+			fetched += (text.match(/http fetch GET 200/g) || []).length;
+			const lines = text.split('\n').filter(Boolean);
+			if (lines.length) lastLine = lines[lines.length - 1];
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
+		const timer = quiet
+			? null
+			: setInterval(() => {
+					const secs = Math.round((Date.now() - started) / 1000);
+					const what = fetched ? `${fetched} packages downloaded` : lastLine.slice(0, 80);
+					process.stdout.write(`  ${label}: ${secs}s, ${what}\n`);
+				}, 10_000);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			if (timer) clearInterval(timer);
+			log.end();
+			if (code === 0) resolve();
+			else reject(new Error(`${label} failed (exit ${code}); see ${logFile}`));
+		});
+	});
+}
+
+/**
+ * Installs the pinned n8n unless the cache already has it. Safe to interrupt: the version marker is written last,
+ * and an unfinished folder is wiped on the next try.
+ */
+async function ensureN8n({ log = console.log } = {}) {
+	const rt = runtimeFor();
+	if (isInstalled(rt)) {
+		log(`n8n ${rt.version}: using the cached install in ${rt.dir}`);
+		return rt;
+	}
+	log(`n8n ${rt.version}: installing into ${rt.dir} (first run only; a few minutes, about 2.5 GB)`);
+	fs.rmSync(rt.dir, { recursive: true, force: true });
+	fs.mkdirSync(rt.dir, { recursive: true });
+	const manifest = { name: 'contact-suite-n8n-runtime', private: true, dependencies: { n8n: rt.version } };
+	if (rt.pin.node) manifest.dependencies[rt.nodePackage] = rt.pin.node;
+	if (rt.pin.overrides) manifest.overrides = rt.pin.overrides;
+	fs.writeFileSync(path.join(rt.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+	// Keep the repo's or the user's npm settings (such as a lockfile-less install) from leaking in.
+	fs.writeFileSync(path.join(rt.dir, '.npmrc'), 'package-lock=true\nfund=false\naudit=false\n');
+
+	const started = Date.now();
+	const env = runtimeEnv(rt);
+	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+	const installArgs = ['install', '--no-audit', '--no-fund', '--loglevel=http'];
+	if (rt.pin.ignoreScripts) installArgs.push('--ignore-scripts');
+	await run(npm, installArgs, { cwd: rt.dir, env, logFile: rt.log, label: 'npm install' });
+	for (const pkg of rt.pin.buildNative || []) {
+		log(`  building ${pkg} for Node ${rt.pin.node}`);
+		await run(npm, ['rebuild', pkg, '--foreground-scripts'], { cwd: rt.dir, env, logFile: rt.log, label: `build ${pkg}` });
+	}
+	fs.writeFileSync(rt.marker, `${rt.version}\n`);
+	log(`n8n ${rt.version}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	return rt;
+}
+
+/**
+ * Environment n8n needs to run quietly and offline: no telemetry, version checks or template calls, and this
+ * package's community nodes loaded from the user folder.
+ */
+function n8nEnv(rt, userFolder, extra = {}) {
+	return runtimeEnv(rt, {
+		N8N_USER_FOLDER: userFolder,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_RUNNERS_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		...extra,
+	});
+}
+
+/** The folder where n8n loads community packages from, for a given N8N_USER_FOLDER. */
+function communityNodesDir(userFolder) {
+	return path.join(userFolder, '.n8n', 'nodes');
+}
+
+module.exports = { PINS, DEFAULT_VERSION, runtimeFor, ensureN8n, n8nEnv, communityNodesDir, run, selectedVersion };

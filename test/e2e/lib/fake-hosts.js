@@ -1,0 +1,44 @@
+'use strict';
+/**
+ * One HTTPS server on 127.0.0.1:443 answering for every fake vendor host, dispatching by the Host header.
+ * Port 443 because the vendors' base URLs are fixed in the nodes (the suite runs as root, as CI does here).
+ */
+const https = require('node:https');
+
+function hostMatches(pattern, host) {
+	return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+}
+
+async function startFakeHosts({ tls, fakes, port = Number(process.env.CONTACT_SUITE_E2E_PORT || 443) }) {
+	const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', async () => {
+			const host = String(req.headers.host || '').replace(/:\d+$/, '').toLowerCase();
+			const target = fakes.find((f) => f.hosts.some((p) => hostMatches(p, host)));
+			let reply;
+			try {
+				reply = target ? await target.fake.handle(req, Buffer.concat(chunks), host) : { status: 421, body: { message: `no fake for ${host}` } };
+			} catch (error) {
+				reply = { status: 500, body: { message: `fake crashed: ${error.stack}` } };
+			}
+			const headers = { ...reply.headers };
+			let payload = '';
+			if (reply.body !== undefined) {
+				payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+				headers['content-type'] ??= 'application/json';
+			}
+			res.writeHead(reply.status, headers);
+			res.end(payload);
+		});
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', (error) =>
+			reject(error.code === 'EACCES' ? new Error(`port ${port} needs root (or CAP_NET_BIND_SERVICE) for the fake vendor hosts`) : error),
+		);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	return { server, port, close: () => new Promise((r) => server.close(r)) };
+}
+
+module.exports = { startFakeHosts };

@@ -1,0 +1,141 @@
+'use strict';
+/** Running the pinned n8n's command line and its server for the e2e suite. */
+const net = require('node:net');
+const { spawn } = require('node:child_process');
+
+/** Runs `n8n <args>` to the end; resolves { code, stdout, stderr } (never rejects on a non-zero exit). */
+function n8n(rt, args, env, { timeoutMs = 180_000 } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (c) => (stdout += c));
+		child.stderr.on('data', (c) => (stderr += c));
+		const timer = setTimeout(() => {
+			stderr += `\n[e2e] n8n ${args[0]} timed out after ${timeoutMs / 1000} s\n`;
+			child.kill('SIGKILL');
+		}, timeoutMs);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+/**
+ * `n8n execute --rawOutput` prints the run (an IRun) as indented JSON among n8n's own log lines; on failure it
+ * prints it after "Execution error:". The run is the top-level JSON object that has `data.resultData`.
+ */
+function parseRun(stdout) {
+	const lines = stdout.split('\n');
+	for (let start = 0; start < lines.length; start++) {
+		if (lines[start] !== '{') continue;
+		for (let end = start + 1; end < lines.length; end++) {
+			if (lines[end] !== '}') continue;
+			try {
+				const value = JSON.parse(lines.slice(start, end + 1).join('\n'));
+				if (value && value.data && value.data.resultData) return value;
+			} catch {
+				// not this closing brace; try the next
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Read access to a run, by node name, as the editor shows it. */
+function runView(run) {
+	const runData = run?.data?.resultData?.runData ?? {};
+	const output = (name, index) =>
+		(runData[name] ?? []).flatMap((task) => (task.data?.main?.[index] ?? []).map((item) => item.json));
+	return {
+		raw: run,
+		ran: (name) => Boolean(runData[name]?.length),
+		items: (name) => output(name, 0),
+		errorItems: (name) => output(name, 1),
+		nodeErrors: () =>
+			Object.entries(runData).flatMap(([name, tasks]) =>
+				tasks.filter((t) => t.error).map((t) => `${name}: ${t.error.message}${t.error.description ? ` (${t.error.description})` : ''}`),
+			),
+		error: run?.data?.resultData?.error,
+	};
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Starts `n8n start` and waits until its REST API answers. */
+async function startServer(rt, env, port, { timeoutMs = 180_000 } = {}) {
+	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let log = '';
+	child.stdout.on('data', (c) => (log += c));
+	child.stderr.on('data', (c) => (log += c));
+	const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+	const base = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 500))]);
+		if (code !== undefined) throw new Error(`n8n start exited with ${code}:\n${log.slice(-3000)}`);
+		try {
+			const res = await fetch(`${base}/rest/settings`);
+			if (res.ok) break;
+		} catch {
+			// not listening yet
+		}
+	}
+	if (Date.now() >= deadline) {
+		child.kill('SIGKILL');
+		throw new Error(`n8n start did not answer within ${timeoutMs / 1000} s:\n${log.slice(-3000)}`);
+	}
+	const stop = async () => {
+		if (child.exitCode !== null) return;
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	};
+	return { base, stop, log: () => log };
+}
+
+/** A logged-in REST client: sets up the instance owner of a fresh n8n and keeps its cookie. */
+async function ownerSession(base) {
+	const browserId = 'contact-suite-e2e';
+	let cookie = '';
+	const request = async (method, path, body) => {
+		const res = await fetch(`${base}${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.getSetCookie?.() ?? [];
+		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
+		if (auth) cookie = auth.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, json, text, headers: res.headers };
+	};
+	const setup = await request('POST', '/rest/owner/setup', {
+		email: 'owner@contact-suite.test',
+		firstName: 'E2E',
+		lastName: 'Owner',
+		password: 'E2e-Owner-Passw0rd',
+	});
+	if (setup.status !== 200) throw new Error(`owner setup failed: ${setup.status} ${setup.text.slice(0, 500)}`);
+	return { request };
+}
+
+module.exports = { n8n, parseRun, runView, freePort, startServer, ownerSession };

@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end suite: this package, packed and installed into a fresh n8n user folder, run by a real, pinned n8n
+ * against fake vendor servers on this machine.
+ *
+ *   npm run test:e2e                       build, pack, install, run every vendor whose node exists
+ *   npm run test:e2e -- ticketsource       only the vendors named (folder names under vendors/)
+ *   npm run test:e2e -- --break=icon       self-check: remove the node icons from the installed copy (must fail)
+ *   npm run test:e2e -- --break=n8n-entry  self-check: drop the nodes from the installed package.json "n8n" section
+ *
+ * A vendor is a folder `vendors/<name>/index.js` (see vendors/ticketsource): its fake server, credentials,
+ * workflows and the output each workflow node must produce. It is picked up when its node's source exists.
+ * Vendor host names resolve to 127.0.0.1 inside n8n only (lib/resolve-to-fakes.js); every other name fails there.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
+const { packPackage, installIntoUserFolder } = require('../../scripts/lib/package-install');
+const { makeCertificates } = require('./lib/tls');
+const { startFakeHosts } = require('./lib/fake-hosts');
+const { n8n, parseRun, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
+const { checkNode } = require('./lib/expect');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
+const say = (message) => console.log(`[e2e ${elapsed()}] ${message}`);
+
+const results = [];
+function record(name, problems, durationMs) {
+	results.push({ name, problems });
+	const time = durationMs === undefined ? '' : ` (${(durationMs / 1000).toFixed(1)} s)`;
+	if (problems.length) {
+		console.log(`  ✗ ${name}${time}`);
+		for (const p of problems) console.log(`      ${String(p).split('\n').join('\n      ')}`);
+	} else {
+		console.log(`  ✓ ${name}${time}`);
+	}
+}
+
+function parseArgs(argv) {
+	const only = argv.filter((a) => !a.startsWith('--'));
+	const breakArg = argv.find((a) => a.startsWith('--break='));
+	return { only, breakWhat: breakArg ? breakArg.slice('--break='.length) : undefined, keep: argv.includes('--keep') };
+}
+
+function loadVendors(only) {
+	const dir = path.join(__dirname, 'vendors');
+	return fs
+		.readdirSync(dir, { withFileTypes: true })
+		.filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.js')))
+		.filter((e) => !only.length || only.includes(e.name))
+		.map((e) => ({ folder: e.name, ...require(path.join(dir, e.name, 'index.js')) }))
+		.filter((v) => {
+			const present = fs.existsSync(path.join(REPO, v.source));
+			if (!present) say(`${v.name}: no ${v.source} yet, skipped`);
+			return present;
+		});
+}
+
+/** Deliberately breaks the installed copy, to prove the suite notices packaging mistakes. */
+function breakInstalledPackage(installedDir, what) {
+	const manifestPath = path.join(installedDir, 'package.json');
+	const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	if (what === 'icon') {
+		const icons = execFileSync('find', [path.join(installedDir, 'dist'), '-name', '*.svg']).toString().trim().split('\n').filter(Boolean);
+		for (const icon of icons) fs.rmSync(icon);
+		say(`--break=icon: removed ${icons.length} icon(s) from the installed copy`);
+	} else if (what === 'n8n-entry') {
+		manifest.n8n.nodes = [];
+		fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+		say('--break=n8n-entry: emptied "n8n.nodes" in the installed package.json');
+	} else {
+		throw new Error(`unknown --break=${what} (icon | n8n-entry)`);
+	}
+}
+
+async function runWorkflow(rt, env, vendor, workflow, fake) {
+	const definition = JSON.parse(fs.readFileSync(workflow.file, 'utf8'));
+	const name = `${vendor.name} › ${definition.name}`;
+	const t0 = Date.now();
+	const before = fake.requests.length;
+	const { code, stdout, stderr } = await n8n(rt, ['execute', `--id=${definition.id}`, '--rawOutput'], env);
+	const run = parseRun(stdout);
+	const problems = [];
+	if (!run) {
+		problems.push(`n8n execute printed no run (exit ${code})`, (stdout + stderr).trim().split('\n').slice(-25).join('\n'));
+	} else {
+		const view = runView(run);
+		if (view.error) problems.push(`the workflow failed: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`);
+		problems.push(...view.nodeErrors().filter((e) => !view.error || !e.includes(view.error.message)));
+		for (const [nodeName, expected] of Object.entries(workflow.outputs)) problems.push(...checkNode(view, nodeName, expected));
+		if (workflow.after) problems.push(...workflow.after({ fake, requests: fake.requests.slice(before), run: view }));
+	}
+	record(name, problems, Date.now() - t0);
+}
+
+/** What a user sees first: the node and credential in the editor's lists, with their icons. */
+async function checkEditorListing(session, vendor) {
+	const problems = [];
+	const nodes = await session.request('GET', '/types/nodes.json');
+	const types = Array.isArray(nodes.json) ? nodes.json : [];
+	const node = types.find((t) => t.name === vendor.nodeType);
+	if (!node) problems.push(`node type ${vendor.nodeType} is not in the editor's node list (${types.length} types loaded)`);
+	else problems.push(...(await checkIcon(session, `node ${node.displayName}`, node)));
+	const credentials = await session.request('GET', '/types/credentials.json');
+	for (const type of vendor.credentialTypes) {
+		const credential = (Array.isArray(credentials.json) ? credentials.json : []).find((c) => c.name === type);
+		if (!credential) problems.push(`credential type ${type} is not in the editor's credential list`);
+		else problems.push(...(await checkIcon(session, `credential ${credential.displayName}`, credential)));
+	}
+	return problems;
+}
+
+async function checkIcon(session, what, description) {
+	const urls = [description.iconUrl].flat().flatMap((u) => (u && typeof u === 'object' ? Object.values(u) : [u])).filter(Boolean);
+	if (!urls.length) return [`${what} has no icon`];
+	const problems = [];
+	for (const url of urls) {
+		const res = await session.request('GET', `/${String(url).replace(/^\//, '')}`);
+		if (res.status !== 200 || !res.text.includes('<svg')) problems.push(`${what}: icon ${url} answers ${res.status}, not an SVG`);
+	}
+	return problems;
+}
+
+async function main() {
+	const { only, breakWhat, keep } = parseArgs(process.argv.slice(2));
+	const vendors = loadVendors(only);
+	if (!vendors.length) {
+		record('at least one vendor node to test', ['no vendor folder under test/e2e/vendors has its node in nodes/']);
+		return;
+	}
+	say(`vendors: ${vendors.map((v) => v.name).join(', ')}`);
+
+	if (process.env.CONTACT_SUITE_E2E_SKIP_BUILD !== '1') {
+		say('npm run build');
+		execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
+	}
+	const rt = await ensureN8n({ log: say });
+
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-e2e-'));
+	const cleanup = () => (keep ? say(`kept ${work}`) : fs.rmSync(work, { recursive: true, force: true }));
+	const userFolder = path.join(work, 'user');
+	let fakes;
+	let server;
+	try {
+		const { tarball, files } = packPackage(REPO, path.join(work, 'pack'));
+		say(`packed ${path.basename(tarball)} (${files.length} files)`);
+		const installed = installIntoUserFolder(userFolder, tarball, PACKAGE.name);
+		say(`installed into ${path.relative(work, installed)} of a fresh user folder`);
+		if (breakWhat) breakInstalledPackage(installed, breakWhat);
+
+		const hosts = [...new Set(vendors.flatMap((v) => v.hosts))];
+		const tls = makeCertificates(path.join(work, 'tls'), hosts);
+		const active = vendors.map((v) => ({ vendor: v, hosts: v.hosts, fake: v.createFake() }));
+		fakes = await startFakeHosts({ tls, fakes: active });
+		say(`fake vendors on 127.0.0.1:${fakes.port} for ${hosts.join(', ')}`);
+
+		const port = await freePort();
+		const env = n8nEnv(rt, userFolder, {
+			NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`].filter(Boolean).join(' '),
+			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
+			NODE_EXTRA_CA_CERTS: tls.caFile,
+			N8N_ENCRYPTION_KEY: 'contact-suite-e2e-encryption-key',
+			N8N_LOG_LEVEL: 'info',
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_SSRF_PROTECTION_ENABLED: 'false',
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			DB_TYPE: 'sqlite',
+		});
+
+		const credentials = vendors.flatMap((v) => v.credentials);
+		const credentialsFile = path.join(work, 'credentials.json');
+		fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
+		const workflows = vendors.flatMap((v) => v.workflows.map((w) => JSON.parse(fs.readFileSync(w.file, 'utf8'))));
+		const workflowsFile = path.join(work, 'workflows.json');
+		fs.writeFileSync(workflowsFile, JSON.stringify(workflows, null, 2));
+		for (const [what, file] of [['credentials', credentialsFile], ['workflow', workflowsFile]]) {
+			const out = await n8n(rt, [`import:${what}`, `--input=${file}`], env);
+			if (out.code !== 0) throw new Error(`n8n import:${what} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`);
+		}
+		say(`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s)`);
+
+		for (const { vendor, fake } of active) {
+			for (const workflow of vendor.workflows) await runWorkflow(rt, env, vendor, workflow, fake);
+		}
+
+		say('starting n8n for the editor checks and credential tests');
+		server = await startServer(rt, env, port);
+		const session = await ownerSession(server.base);
+		for (const { vendor } of active) {
+			const t0 = Date.now();
+			record(`${vendor.name} › node and credential listed in the editor, with icons`, await checkEditorListing(session, vendor), Date.now() - t0);
+			for (const test of vendor.credentialTests) {
+				const credential = vendor.credentials.find((c) => c.id === test.credential);
+				const t1 = Date.now();
+				const res = await session.request('POST', '/rest/credentials/test', { credentials: credential });
+				const verdict = res.json?.data ?? res.json;
+				const problems = [];
+				if (verdict?.status !== test.status) problems.push(`expected status ${test.status}, got ${res.status} ${JSON.stringify(res.json ?? res.text).slice(0, 400)}`);
+				else if (test.message && !test.message.test(String(verdict.message))) problems.push(`message ${JSON.stringify(verdict.message)} does not match ${test.message}`);
+				const said = verdict?.message ? `: "${String(verdict.message).slice(0, 80)}"` : '';
+				record(`${vendor.name} › credential test "${credential.name}" says ${test.status}${said}`, problems, Date.now() - t1);
+			}
+		}
+	} finally {
+		if (server) await server.stop();
+		if (fakes) await fakes.close();
+		cleanup();
+	}
+}
+
+main()
+	.catch((error) => record('e2e setup', [error.stack || String(error)]))
+	.finally(() => {
+		const failed = results.filter((r) => r.problems.length).length;
+		console.log(`\ne2e finished in ${elapsed()}`);
+		console.log(`${results.length - failed} passed, ${failed} failed`);
+		process.exitCode = failed || !results.length ? 1 : 0;
+	});
