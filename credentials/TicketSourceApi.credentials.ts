@@ -1,0 +1,34 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class TicketSourceApi implements ICredentialType {
+	name = 'ticketSourceApi';
+
+	displayName = 'TicketSource API';
+
+	icon = { light: 'file:ticketsource.svg', dark: 'file:ticketsource.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#ticketsource';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'skl-…',
+			hint: 'In TicketSource: Settings → API. Use the secret key, which starts with "skl-".',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+	};
+
+	// No ping endpoint is documented: the cheapest authenticated call is one customer.
+	test: ICredentialTestRequest = {
+		request: { baseURL: 'https://api.ticketsource.io', url: '/customers', qs: { per_page: 1 } },
+	};
+}

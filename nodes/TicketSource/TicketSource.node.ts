@@ -1,0 +1,44 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { customerProperties } from './resources/customer';
+import { customerNoteProperties } from './resources/customerNote';
+import { BASE_URL, ticketSource } from './transport';
+
+export class TicketSource implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'TicketSource',
+		name: 'ticketSource',
+		icon: { light: 'file:ticketsource.svg', dark: 'file:ticketsource.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create, read, update and delete TicketSource customers and their notes',
+		defaults: { name: 'TicketSource' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ticketSourceApi', required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
+		requestOperations: { pagination: ticketSource.send },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Customer Note', value: 'customerNote' },
+				],
+				default: 'customer',
+			},
+			...customerProperties,
+			...customerNoteProperties,
+		],
+	};
+}

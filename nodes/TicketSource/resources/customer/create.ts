@@ -1,0 +1,30 @@
+import type { Operation } from '../../../shared/description';
+import { flattenJsonApi, unwrap } from '../../../shared/output';
+import { checkEmail } from '../../../shared/transport';
+import { ticketSource } from '../../transport';
+import { customerAttributes, names } from './fields';
+
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a customer',
+	description: 'Create a customer record',
+	routing: {
+		request: { method: 'POST', url: '/customers', body: { data: { type: 'customer' } } },
+		operations: { pagination: ticketSource.sendChecked(checkEmail('email')) },
+		output: { postReceive: [unwrap('data'), flattenJsonApi] },
+	},
+	fields: [
+		{ ...names.firstName, required: true },
+		{ ...names.lastName, required: true },
+		{ ...names.email, required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: customerAttributes,
+		},
+	],
+};

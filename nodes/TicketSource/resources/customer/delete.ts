@@ -1,0 +1,15 @@
+import type { Operation } from '../../../shared/description';
+import { deleted } from '../../../shared/output';
+import { customerId } from './fields';
+
+export const del: Operation = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a customer',
+	description: 'Delete a customer record',
+	routing: {
+		request: { method: 'DELETE', url: '/customers/{customerId}' },
+		output: { postReceive: [deleted] },
+	},
+	fields: [customerId],
+};

@@ -1,0 +1,35 @@
+import type { Operation } from '../../../shared/description';
+import { flattenJsonApi, unwrap } from '../../../shared/output';
+import { checkEmail } from '../../../shared/transport';
+import { ticketSource } from '../../transport';
+import { customerAttributes, customerId, names } from './fields';
+
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer',
+	description: 'Change some fields of a customer; the others are kept',
+	routing: {
+		request: {
+			method: 'PATCH',
+			url: '/customers/{customerId}',
+			// TicketSource: data.id must equal the id in the path.
+			body: { data: { type: 'customer', id: '={{ String($parameter.customerId).trim() }}' } },
+		},
+		operations: { pagination: ticketSource.sendChecked(checkEmail('updateFields.email', true)) },
+		output: { postReceive: [unwrap('data'), flattenJsonApi] },
+	},
+	fields: [
+		customerId,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [...customerAttributes, names.email, names.firstName, names.lastName].sort((a, b) =>
+				a.displayName.localeCompare(b.displayName),
+			),
+		},
+	],
+};

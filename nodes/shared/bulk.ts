@@ -1,0 +1,131 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export interface BulkEntry<P> {
+	itemIndex: number;
+	payload: P;
+}
+
+/** The vendor's answer for one entry of a chunk; `error` set when the vendor refused that entry. */
+export interface BulkResult {
+	json: IDataObject;
+	error?: string;
+}
+
+export interface BulkOptions<P> {
+	/** Builds one input item's payload; a throw fails that item only. */
+	build(itemIndex: number): P | Promise<P>;
+	/** The vendor's maximum per request. */
+	chunkSize: number;
+	/** Entries with the same key are sent in the same requests (e.g. the same relation types). */
+	groupBy?(payload: P): string;
+	/** Sends one chunk and returns one result per entry, in the chunk's order. */
+	send(chunk: Array<BulkEntry<P>>): Promise<BulkResult[]>;
+	/** What an entry is, for messages: "contacts". */
+	noun: string;
+}
+
+type Failure = { error: NodeApiError | NodeOperationError; json?: IDataObject };
+
+export function chunk<T>(list: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+	return out;
+}
+
+/**
+ * Sends many input items through a vendor's bulk endpoint: builds each item's payload, groups and chunks
+ * them to the vendor's maximum, sends the chunks (the executor bounds them), and gives every input item its
+ * own result, in input order, paired to it. A failed item is an error of that item: with "continue on fail"
+ * it carries `error` (and goes to the error output); otherwise the node fails once everything was sent,
+ * naming each failed item and saying the others were stored.
+ */
+export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P>): Promise<INodeExecutionData[][]> {
+	const node = ctx.getNode();
+	const count = ctx.getInputData().length;
+	const results = new Array<BulkResult | undefined>(count);
+	const failures = new Map<number, Failure>();
+
+	const groups = new Map<string, Array<BulkEntry<P>>>();
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			const payload = await options.build(itemIndex);
+			const key = options.groupBy ? options.groupBy(payload) : '';
+			if (!groups.has(key)) groups.set(key, []);
+			groups.get(key)!.push({ itemIndex, payload });
+		} catch (error) {
+			failures.set(itemIndex, {
+				error:
+					error instanceof NodeOperationError || error instanceof NodeApiError
+						? error
+						: new NodeOperationError(node, error as Error, { itemIndex }),
+			});
+		}
+	}
+
+	const chunks = [...groups.values()].flatMap((entries) => chunk(entries, options.chunkSize));
+	await Promise.all(
+		chunks.map(async (entries) => {
+			try {
+				const answers = await options.send(entries);
+				if (answers.length !== entries.length) {
+					throw new NodeOperationError(
+						node,
+						`The vendor answered ${answers.length} results for ${entries.length} ${options.noun}`,
+						{ description: 'The results cannot be matched to the input items, so none of this request is reported as stored.' },
+					);
+				}
+				entries.forEach((entry, position) => {
+					const answer = answers[position];
+					if (answer.error !== undefined) {
+						failures.set(entry.itemIndex, {
+							json: answer.json,
+							error: new NodeOperationError(node, answer.error, { itemIndex: entry.itemIndex }),
+						});
+					} else {
+						results[entry.itemIndex] = answer;
+					}
+				});
+			} catch (error) {
+				for (const entry of entries) {
+					failures.set(entry.itemIndex, {
+						error:
+							error instanceof NodeApiError || error instanceof NodeOperationError
+								? error
+								: new NodeOperationError(node, error as Error, { itemIndex: entry.itemIndex }),
+					});
+				}
+			}
+		}),
+	);
+
+	const continueOnFail = ctx.continueOnFail();
+	if (failures.size && !continueOnFail) {
+		const failed = [...failures.entries()].sort(([a], [b]) => a - b);
+		const listed = failed
+			.slice(0, 20)
+			.map(([index, failure]) => `item ${index}: ${failure.error.message}`)
+			.join('; ');
+		const more = failed.length > 20 ? `; and ${failed.length - 20} more` : '';
+		const stored = count - failed.length;
+		throw new NodeOperationError(node, `${failed.length} of ${count} ${options.noun} failed`, {
+			itemIndex: failed[0][0],
+			description: `${listed}${more}. The other ${stored} ${options.noun} were stored. Fix the failed items and run only those again, or turn on "Continue On Fail" to get one result per item.`,
+		});
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const failure = failures.get(itemIndex);
+		if (failure) {
+			output.push({
+				json: { ...(failure.json ?? {}), error: failure.error.message },
+				error: failure.error,
+				pairedItem: { item: itemIndex },
+			});
+		} else {
+			output.push({ json: results[itemIndex]!.json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,81 @@
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
+
+/** One operation, as its own file describes it: the option in the Operation list, its routing, its fields. */
+export interface Operation {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** What is sent and how the answer is shaped. Omit for a custom operation (bulk endpoints). */
+	routing?: INodePropertyRouting;
+	/** Parameters shown for this operation only (resource/operation display options are added here). */
+	fields?: INodeProperties[];
+}
+
+function showFor(resource: string, operation: string, own?: IDisplayOptions): IDisplayOptions {
+	return {
+		...own,
+		show: { ...(own?.show ?? {}), resource: [resource], operation: [operation] },
+	};
+}
+
+/**
+ * A resource's `operation` parameter and every operation's fields. Every routed operation sets
+ * `send.paginate`, which makes n8n hand the request to the node's `requestOperations.pagination`: the
+ * shared transport, so no request bypasses the executor (retries, concurrency, errors).
+ */
+export function resourceProperties(
+	resource: string,
+	operations: Operation[],
+	defaultOperation: string,
+): INodeProperties[] {
+	const options: INodePropertyOptions[] = [...operations]
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map((op) => ({
+			name: op.name,
+			value: op.value,
+			action: op.action,
+			description: op.description,
+			...(op.routing
+				? { routing: { ...op.routing, send: { ...(op.routing.send ?? {}), paginate: true } } }
+				: {}),
+		}));
+	const operationProperty: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+	const fields = operations.flatMap((op) =>
+		(op.fields ?? []).map((field) => ({
+			...field,
+			displayOptions: showFor(resource, op.value, field.displayOptions),
+		})),
+	);
+	return [operationProperty, ...fields];
+}
+
+/** Return All and Limit, as every n8n list has them. The node's paginator reads both. */
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

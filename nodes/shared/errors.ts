@@ -1,0 +1,148 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What a vendor tells its users to do when a request fails; used in error descriptions. */
+export interface ErrorHints {
+	/** Vendor display name, e.g. "TicketSource". */
+	vendor: string;
+	/** How to fix a 401/403, e.g. where the API key is found. */
+	credentials: string;
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	return undefined;
+}
+
+function fieldMessages(errors: unknown): string[] {
+	if (!errors || typeof errors !== 'object') return [];
+	if (Array.isArray(errors)) {
+		return errors.flatMap((entry) => {
+			if (typeof entry === 'string') return [entry];
+			if (entry && typeof entry === 'object') {
+				const record = entry as IDataObject;
+				const detail = text(record.detail) ?? text(record.message) ?? text(record.title);
+				const pointer = (record.source as IDataObject | undefined)?.pointer;
+				return detail ? [typeof pointer === 'string' ? `${pointer.split('/').pop()}: ${detail}` : detail] : [];
+			}
+			return [];
+		});
+	}
+	return Object.entries(errors as IDataObject).flatMap(([field, messages]) => {
+		const list = Array.isArray(messages) ? messages : [messages];
+		return list.filter((m) => typeof m === 'string').map((m) => `${field}: ${m as string}`);
+	});
+}
+
+/**
+ * The vendor's own words from an error body, whatever its shape:
+ * `{ message }`, `{ error: "…" }`, `{ error: { message } }`, `{ status, error }` (jtel),
+ * `{ code, message, param }` (ChartMogul), `{ errors: [{ title, detail }] }` (JSON:API),
+ * `{ errors: { field: [...] } }` and `{ field: [...], error_details: [...] }`.
+ */
+export function vendorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const trimmed = body.trim();
+		if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+			try {
+				return vendorMessage(JSON.parse(trimmed));
+			} catch {
+				// not JSON: fall through to the raw text
+			}
+		}
+		return trimmed && trimmed.length <= 500 && !trimmed.startsWith('<') ? trimmed : undefined;
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const record = body as IDataObject;
+	const nested = record.error && typeof record.error === 'object' ? (record.error as IDataObject) : undefined;
+	const fields = [...fieldMessages(record.errors), ...fieldMessages(record.error_details)];
+	const direct =
+		text(record.message) ??
+		text(nested?.message) ??
+		(typeof record.error === 'string' && record.error !== 'true' ? text(record.error) : undefined) ??
+		text(record.detail) ??
+		text(record.title);
+	if (direct && fields.length) return `${direct} (${fields.join('; ')})`;
+	if (direct) return direct;
+	if (fields.length) return fields.join('; ');
+	// `{ email: ["is invalid"] }`: field names as keys
+	const loose = Object.entries(record)
+		.filter(([, v]) => Array.isArray(v) && v.every((m) => typeof m === 'string'))
+		.flatMap(([field, v]) => (v as string[]).map((m) => `${field}: ${m}`));
+	return loose.length ? loose.join('; ') : undefined;
+}
+
+/** Replace every secret (API keys, tokens, secret keys) that appears in a text. */
+export function redact(value: string, secrets: readonly string[]): string {
+	let out = value;
+	for (const secret of secrets) {
+		if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+	}
+	return out.replace(/(authorization|bearer|basic)([\s:="]+)[A-Za-z0-9+/=._~-]{8,}/gi, '$1$2[redacted]');
+}
+
+/** How to fix a failed request, by HTTP status. */
+export function fixHint(status: number, hints: ErrorHints, message: string | undefined): string {
+	if (status === 401 || status === 403) {
+		return `${hints.vendor} refused the credentials (HTTP ${status}). ${hints.credentials}`;
+	}
+	if (status === 404) {
+		return `${hints.vendor} has no record at this address (HTTP 404): check that the id exists in this ${hints.vendor} account and was not deleted.`;
+	}
+	if (status === 400 || status === 409 || status === 422) {
+		return message
+			? `${hints.vendor} rejected the data (HTTP ${status}). Check the field named in the message above.`
+			: `${hints.vendor} rejected the data (HTTP ${status}). Check the required fields and their formats.`;
+	}
+	if (status === 429) {
+		return `${hints.vendor} is rate-limiting requests (HTTP 429). Run fewer items at once or try again later.`;
+	}
+	if (status >= 500) {
+		return `${hints.vendor} had a server error (HTTP ${status}). Try again later; if it persists, contact ${hints.vendor} support.`;
+	}
+	return `${hints.vendor} answered HTTP ${status}.`;
+}
+
+export interface HttpFailure {
+	status: number;
+	body: unknown;
+	/** How many attempts were made, when the executor retried. */
+	attempts?: number;
+	itemIndex?: number;
+}
+
+/** A `NodeApiError` whose message is the vendor's own and whose description says how to fix it. */
+export function apiError(node: INode, hints: ErrorHints, failure: HttpFailure, secrets: readonly string[]): NodeApiError {
+	const said = vendorMessage(failure.body);
+	const base = said ? `${hints.vendor}: ${said}` : `${hints.vendor} answered HTTP ${failure.status}`;
+	const tried = failure.attempts && failure.attempts > 1 ? ` (gave up after ${failure.attempts} attempts)` : '';
+	const message = redact(base + tried, secrets);
+	const description = redact(fixHint(failure.status, hints, said), secrets);
+	// Only the status and the vendor's message travel with the error: never the request or its headers.
+	const details: JsonObject = { httpCode: String(failure.status), message };
+	return new NodeApiError(node, details, {
+		message,
+		description,
+		httpCode: String(failure.status),
+		itemIndex: failure.itemIndex,
+	});
+}
+
+/** A network failure (no HTTP answer), with the same guarantees. */
+export function networkError(
+	node: INode,
+	hints: ErrorHints,
+	failure: { code: string; detail: string; attempts: number; itemIndex?: number; sent: boolean },
+	secrets: readonly string[],
+): NodeApiError {
+	const tried = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
+	const message = redact(`Could not reach ${hints.vendor}${tried}: ${failure.code || failure.detail}`, secrets);
+	const description = failure.sent
+		? `The connection failed after the request was sent, so ${hints.vendor} may have stored it. It was not sent again to avoid a duplicate: check in ${hints.vendor} before running this item again.`
+		: `Check the network connection and that ${hints.vendor} is reachable, then try again.`;
+	return new NodeApiError(node, { message, code: failure.code } as JsonObject, {
+		message,
+		description,
+		itemIndex: failure.itemIndex,
+	});
+}

@@ -1,0 +1,175 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { RequestContext, RequestPolicy } from './executor';
+import { executeRequest } from './executor';
+import type { PageRequest, Paginator } from './paginators';
+import { emailAddress, pathSegment } from './validators';
+
+/** A check of an item's parameters, run before its request; throws a NodeOperationError naming the parameter. */
+export type Check = (ctx: IExecuteSingleFunctions) => void;
+
+/** Check: the parameter holds a valid e-mail address (skipped when empty and optional). */
+export function checkEmail(name: string, optional = false): Check {
+	return (ctx) => {
+		const value = ctx.getNodeParameter(name, '') as string;
+		if (optional && (value === '' || value === undefined)) return;
+		emailAddress(value, { node: ctx.getNode(), parameter: parameterLabel(name.split('.').pop()!), itemIndex: ctx.getItemIndex() });
+	};
+}
+
+type RoutedRequest = DeclarativeRestApiSettings.ResultOptions;
+type Hook = (this: IExecutePaginationFunctions, requestData: RoutedRequest) => Promise<INodeExecutionData[]>;
+
+/** "customerId" → "Customer ID": the name a user sees, for error messages. */
+export function parameterLabel(name: string): string {
+	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
+	return words
+		.map((word, index) => {
+			if (/^(id|uuid|url|ip)$/i.test(word)) return word.toUpperCase();
+			return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+		})
+		.join(' ');
+}
+
+/**
+ * Fills `{parameterName}` placeholders of a routed URL with the item's parameter values, each validated
+ * and percent-encoded as one path segment (an id of `../x` stays inside its segment).
+ */
+export function resolvePath(ctx: IExecuteSingleFunctions, url: string): string {
+	return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) =>
+		pathSegment(ctx.getNodeParameter(name, '', { extractValue: true }), {
+			node: ctx.getNode(),
+			parameter: parameterLabel(name),
+			itemIndex: ctx.getItemIndex(),
+		}),
+	);
+}
+
+/** Runs the operation's `output.postReceive` functions, as n8n's RoutingNode would. */
+async function postReceive(
+	ctx: IExecuteSingleFunctions,
+	requestData: RoutedRequest,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	let out = items;
+	for (const method of requestData.postReceive) {
+		for (const action of method.actions) {
+			if (typeof action !== 'function') {
+				throw new NodeOperationError(ctx.getNode(), 'Only function postReceive actions run through the shared transport');
+			}
+			out = await action.call(ctx, out, response);
+		}
+	}
+	return out;
+}
+
+function withPairedItem(ctx: IExecuteSingleFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
+	const item = ctx.getItemIndex();
+	return items.map((entry) => ({ ...entry, pairedItem: { item } }));
+}
+
+/**
+ * Under "continue on fail" the error becomes this item's output (paired to it, so the error output and
+ * `$('Node').item` keep working); otherwise it fails the item.
+ */
+async function guarded(
+	ctx: IExecutePaginationFunctions,
+	run: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	try {
+		return await run();
+	} catch (error) {
+		if (!ctx.continueOnFail()) throw error;
+		const failure =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: ctx.getItemIndex() });
+		const json: IDataObject = { error: failure.message };
+		if (failure.description) json.description = failure.description;
+		return [{ json, error: failure, pairedItem: { item: ctx.getItemIndex() } }];
+	}
+}
+
+/** The page's request: the page's query on top of the operation's (filters stay on every page). */
+function pageOptions(base: IHttpRequestOptions, page: PageRequest, ctx: IExecuteSingleFunctions): IHttpRequestOptions {
+	const qs = { ...(base.qs ?? {}), ...page.qs };
+	if (!page.url) return { ...base, qs };
+	const origin = new URL(String(base.baseURL ?? base.url)).origin;
+	const link = new URL(page.url, origin);
+	if (link.origin !== origin) {
+		// The credential is only ever sent to the vendor's own host.
+		throw new NodeOperationError(ctx.getNode(), `The next page link points to another host (${link.host})`, {
+			description: 'The list was stopped so that the credentials are not sent to a host other than the vendor.',
+		});
+	}
+	for (const [key, value] of link.searchParams) qs[key] = value;
+	return { ...base, url: `${link.origin}${link.pathname}`, qs };
+}
+
+export interface Transport {
+	policy: RequestPolicy;
+	/** The node's `requestOperations.pagination`: one request per item, through the executor. */
+	send: Hook;
+	/** The same, with checks of the item's parameters first (an operation's `routing.operations.pagination`). */
+	sendChecked(...checks: Check[]): Hook;
+	/** An operation's `routing.operations.pagination` for a list: Return All / Limit with this paginator. */
+	list(paginator: Paginator, ...checks: Check[]): Hook;
+	/** For custom operations and pickers: one request through the executor, the body returned. */
+	request(ctx: RequestContext, options: IHttpRequestOptions, itemIndex?: number): Promise<unknown>;
+}
+
+export function createTransport(policy: RequestPolicy): Transport {
+	const sendChecked = (...checks: Check[]): Hook =>
+		async function (this, requestData) {
+		return await guarded(this, async () => {
+			for (const check of checks) check(this);
+			const options: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? '')) };
+			const response = await executeRequest(this, policy, options, this.getItemIndex());
+			const body = response.body === '' || response.body === undefined ? {} : response.body;
+			let items: INodeExecutionData[] = [{ json: body as IDataObject }];
+			if (requestData.postReceive.length) {
+				items = await postReceive(this, requestData, items, response);
+			} else if (Array.isArray(body)) {
+				items = (body as IDataObject[]).map((json) => ({ json }));
+			}
+			return withPairedItem(this, items);
+		});
+	};
+
+	const list = (paginator: Paginator, ...checks: Check[]): Hook =>
+		async function (this, requestData) {
+			return await guarded(this, async () => {
+				for (const check of checks) check(this);
+				const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+				const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
+				const base: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? '')) };
+				let last: IN8nHttpFullResponse = { body: [], headers: {}, statusCode: 200 };
+				const records = await paginator.collect(async (page) => {
+					last = await executeRequest(this, policy, pageOptions(base, page, this), this.getItemIndex());
+					return last.body;
+				}, limit);
+				const items = await postReceive(this, requestData, records.map((json) => ({ json })), last);
+				return withPairedItem(this, items);
+			});
+		};
+
+	return {
+		policy,
+		send: sendChecked(),
+		sendChecked,
+		list,
+		async request(ctx, options, itemIndex) {
+			return (await executeRequest(ctx, policy, options, itemIndex)).body;
+		},
+	};
+}

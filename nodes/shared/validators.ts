@@ -1,0 +1,116 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Where a bad value came from, so the error can name the field the user has to fix. */
+export interface ValueSource {
+	node: INode;
+	/** The parameter's display name or its name, e.g. "Customer ID". */
+	parameter: string;
+	itemIndex?: number;
+}
+
+function refuse(source: ValueSource, message: string, description: string): never {
+	throw new NodeOperationError(source.node, message, {
+		itemIndex: source.itemIndex,
+		description,
+	});
+}
+
+function asText(value: unknown): string {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'string') return value.trim();
+	return '';
+}
+
+/**
+ * An id that becomes one path segment. It must be non-empty and is percent-encoded, so `../x` or `a/b?c`
+ * stays inside its own segment and can never reach another endpoint.
+ */
+export function pathSegment(value: unknown, source: ValueSource): string {
+	const text = asText(value);
+	if (text === '') {
+		refuse(
+			source,
+			`"${source.parameter}" is empty`,
+			`Enter the ${source.parameter}, or map it from an earlier node with an expression.`,
+		);
+	}
+	if (text === '.' || text === '..') {
+		refuse(source, `"${source.parameter}" is not a valid id: "${text}"`, 'An id cannot be "." or "..".');
+	}
+	return encodeURIComponent(text);
+}
+
+/** A whole number written with digits only (e.g. jtel's ClientsID, Ticketmatic's numeric ids). */
+export function digits(value: unknown, source: ValueSource): string {
+	const text = asText(value);
+	if (!/^[0-9]+$/.test(text)) {
+		refuse(
+			source,
+			`"${source.parameter}" must be a number made of digits only`,
+			`Got "${text.slice(0, 60)}". Use digits 0–9, with no spaces, slashes or signs.`,
+		);
+	}
+	return text;
+}
+
+/** One DNS label (RFC 1123): letters, digits and hyphens, 1–63 characters, no dots or other characters. */
+export function hostLabel(value: unknown, source: ValueSource): string {
+	const text = asText(value);
+	if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(text)) {
+		refuse(
+			source,
+			`"${source.parameter}" is not a valid host name part`,
+			`Got "${text.slice(0, 60)}". It may only contain letters, digits and hyphens (no dots, slashes, "@", "#" or spaces), because it becomes part of the server's host name.`,
+		);
+	}
+	return text.toLowerCase();
+}
+
+/**
+ * A server base URL: http or https, a host, an optional port and path; no user:password, query or fragment.
+ * Returns it without a trailing slash.
+ */
+export function httpBaseUrl(value: unknown, source: ValueSource): string {
+	const text = asText(value);
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	const problem = !url
+		? 'it is not a URL'
+		: url.protocol !== 'http:' && url.protocol !== 'https:'
+			? `the scheme "${url.protocol.replace(':', '')}" is not http or https`
+			: !url.hostname
+				? 'it has no host'
+				: url.username || url.password
+					? 'it contains a user name or password'
+					: url.search || text.includes('?')
+						? 'it contains a query ("?…")'
+						: url.hash || text.includes('#')
+							? 'it contains a fragment ("#…")'
+							: undefined;
+	if (problem || !url) {
+		refuse(
+			source,
+			`"${source.parameter}" is not a valid server URL: ${problem}`,
+			'Use the address of the server only, for example https://acd.example.com or https://acd.example.com:8443/jtel.',
+		);
+	}
+	return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** A plain e-mail address (something@domain.tld), as vendors that require one check it. */
+export function emailAddress(value: unknown, source: ValueSource): string {
+	const text = asText(value);
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
+		refuse(
+			source,
+			`"${source.parameter}" is not a valid e-mail address`,
+			`Got "${text.slice(0, 60)}". Use an address like name@example.com.`,
+		);
+	}
+	return text;
+}

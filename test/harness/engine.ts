@@ -1,0 +1,252 @@
+/**
+ * Runs a workflow through n8n-core's real engine (WorkflowExecute → RoutingNode / execute), with our
+ * nodes and credentials loaded the way n8n loads them: from package.json's "n8n" section.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentialsHelper,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { createDeferredPromise, ICredentialsHelper as CredentialsHelperBase, Workflow } from 'n8n-workflow';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PACKAGE = require(path.join(ROOT, 'package.json')) as {
+	name: string;
+	n8n: { nodes: string[]; credentials: string[] };
+};
+
+/** dist/nodes/X/X.node.js → the TypeScript source, so tests run what `npm run build` compiles. */
+function loadClass<T>(distPath: string): T {
+	const source = path.join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	const exported = require(source) as Record<string, new () => T>;
+	const [Class] = Object.values(exported);
+	return new Class();
+}
+
+const nodeTypes = new Map<string, INodeType>();
+for (const file of PACKAGE.n8n.nodes) {
+	const node = loadClass<INodeType>(file);
+	nodeTypes.set(`${PACKAGE.name}.${node.description.name}`, node);
+}
+export const credentialTypes = new Map<string, ICredentialType>();
+for (const file of PACKAGE.n8n.credentials) {
+	const credential = loadClass<ICredentialType>(file);
+	credentialTypes.set(credential.name, credential);
+}
+
+/** The test's start node: emits the items it is given (like a Manual Trigger followed by a Code node). */
+class TestInput implements INodeType {
+	description = {
+		displayName: 'Test Input',
+		name: 'testInput',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the given items',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+nodeTypes.set('test.input', new TestInput());
+
+const types: INodeTypes = {
+	getByName: (type) => nodeTypes.get(type) as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type) => {
+		const node = nodeTypes.get(type);
+		if (!node) throw new Error(`Unknown node type ${type}`);
+		return node;
+	},
+	getKnownTypes: () => ({}),
+};
+
+/** Applies a credential's `authenticate` exactly as n8n does: a function, or generic expressions. */
+class CredentialsHelper extends CredentialsHelperBase {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const type = credentialTypes.get(typeName);
+		const authenticate = type?.authenticate;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const resolve = (value: unknown) =>
+			typeof value === 'string' && value.startsWith('=')
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				: value;
+		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
+		for (const [outer, values] of Object.entries(authenticate.properties)) {
+			options[outer] = { ...(options[outer] ?? {}) };
+			for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+				options[outer][key] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string) {
+		if (!this.data[type]) throw new Error(`No test credentials of type ${type}`);
+		return { ...this.data[type] };
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used in tests');
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return [];
+	}
+}
+
+export interface NodeRun {
+	/** The node's main output (output 0). */
+	output: INodeExecutionData[];
+	/** The node's error output, when it has one (onError: continueErrorOutput). */
+	errorOutput: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
+	run: IRun;
+}
+
+export interface RunSpec {
+	/** Node type without the package prefix, e.g. "ticketSource". */
+	type: string;
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Input items (json); one empty item by default, as after a Manual Trigger. */
+	items?: IDataObject[];
+	onError?: INode['onError'];
+	continueOnFail?: boolean;
+}
+
+let executionCounter = 0;
+
+/** Builds Input → Node, runs it with n8n-core's WorkflowExecute and returns the node's output. */
+export async function runNode(spec: RunSpec): Promise<NodeRun> {
+	const nodeType = `${PACKAGE.name}.${spec.type}`;
+	const description = nodeTypes.get(nodeType)?.description;
+	if (!description) throw new Error(`Node ${nodeType} is not in package.json's n8n section`);
+	const credentials = Object.fromEntries(
+		(description.credentials ?? []).map((c) => [c.name, { id: '1', name: `${c.name} account` }]),
+	);
+	const nodes: INode[] = [
+		{
+			id: 'input',
+			name: 'Input',
+			type: 'test.input',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(spec.items ?? [{}]) },
+		},
+		{
+			id: 'node',
+			name: 'Node',
+			type: nodeType,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: spec.parameters as INode['parameters'],
+			credentials,
+			...(spec.onError ? { onError: spec.onError } : {}),
+			...(spec.continueOnFail ? { continueOnFail: true } : {}),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'test',
+		nodes,
+		connections: { Input: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		nodeTypes: types,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+
+	const executionId = `test-${++executionCounter}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflow as never);
+	const done = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+
+	const additionalData = {
+		hooks,
+		executionId,
+		credentialsHelper: new CredentialsHelper(spec.credentials) as unknown as ICredentialsHelper,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as IRunExecutionData;
+
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done.promise;
+	const taskData = run.data.resultData.runData.Node?.[0];
+	const main = (taskData?.data?.main ?? []) as INodeExecutionData[][];
+	return {
+		output: main[0] ?? [],
+		errorOutput: main[1] ?? [],
+		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
+		run,
+	};
+}

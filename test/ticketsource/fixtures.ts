@@ -1,0 +1,52 @@
+/** TicketSource records shaped like the seed's samples (../shared/seeds/ticketsource-customers-and-notes.txt). */
+export const BASE = 'https://api.ticketsource.io';
+export const API_KEY = 'skl-test-secret-0123456789';
+export const credentials = { ticketSourceApi: { apiKey: API_KEY } };
+
+export function customer(id: string, extra: Record<string, unknown> = {}) {
+	return {
+		id,
+		type: 'customer',
+		attributes: {
+			title: null,
+			first_name: 'Karl',
+			last_name: 'Jenkins',
+			email: 'karl@karljenkins.com',
+			telephone: '01234555678',
+			address: { line_1: '1 A Street', line_2: 'A Town', line_3: null, line_4: null, postcode: 'AB123CD' },
+			membership: { identifier: null, start_date: null, end_date: null },
+			consent: { email: true, post: false, sms: false },
+			created_at: '2020-04-09T16:36:05+00:00',
+			updated_at: null,
+			...extra,
+		},
+		links: { self: `${BASE}/customers/${id}`, notes: `${BASE}/customers/${id}/notes` },
+	};
+}
+
+export function flat(record: ReturnType<typeof customer>) {
+	return { id: record.id, ...record.attributes };
+}
+
+export function note(id: string, customerId: string, description = 'Called about seats') {
+	return {
+		id,
+		type: 'customer-note',
+		attributes: { description, created_by: 'n8n', created_at: '2019-02-12T10:58:34+00:00', updated_at: null },
+		links: { self: `${BASE}/customers/${customerId}/notes/${id}` },
+	};
+}
+
+/** One page of a list, with `links.next` pointing at the following page (as TicketSource does, without per_page). */
+export function page(path: string, records: unknown[], pageNumber: number, last: boolean) {
+	return {
+		data: records,
+		links: {
+			first: `${BASE}${path}?page=1`,
+			last: null,
+			prev: pageNumber > 1 ? `${BASE}${path}?page=${pageNumber - 1}` : null,
+			next: last ? null : `${BASE}${path}?page=${pageNumber + 1}`,
+		},
+		meta: { current_page: pageNumber, from: 1, path: `${BASE}${path}`, per_page: records.length, to: records.length },
+	};
+}
