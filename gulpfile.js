@@ -35,4 +35,9 @@ function credentialIcons() {
 	return src('icons/*.svg').pipe(dest(path.join('dist', 'credentials')));
 }
 
-exports['build:icons'] = series(nodeIcons, credentialIcons);
+/** Codex files (`X.node.json`: categories, aliases, docs links) travel next to their node. */
+function codexFiles() {
+	return src('nodes/**/*.node.json').pipe(dest(path.join('dist', 'nodes')));
+}
+
+exports['build:icons'] = series(nodeIcons, credentialIcons, codexFiles);
