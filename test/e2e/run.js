@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 
 const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
 const { packPackage, installIntoUserFolder } = require('../../scripts/lib/package-install');
@@ -136,6 +136,11 @@ async function main() {
 		return;
 	}
 	say(`vendors: ${vendors.map((v) => v.name).join(', ')}`);
+
+	const fakeTests = fs.readdirSync(path.join(__dirname, 'fakes')).filter((f) => f.endsWith('.test.js')).map((f) => path.join(__dirname, 'fakes', f));
+	// The fakes are only worth what they refuse: their own checks run first (node's test runner, well under 1 s).
+	const selfTest = spawnSync(process.execPath, ['--test', '--test-reporter=dot', ...fakeTests], { encoding: 'utf8' });
+	record('fake vendor servers pass their own checks (node --test test/e2e/fakes)', selfTest.status === 0 ? [] : [(selfTest.stdout + selfTest.stderr).trim()]);
 
 	if (process.env.CONTACT_SUITE_E2E_SKIP_BUILD !== '1') {
 		say('npm run build');
