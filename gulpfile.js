@@ -1,38 +1,24 @@
 /**
- * Puts each node's icons where n8n looks for them: `icons/<name>.svg` and `icons/<name>.dark.svg` go next to
- * the node whose folder is `<name>` (case-insensitive), e.g. dist/nodes/TicketSource/ticketsource.svg, and
- * next to the credentials (dist/credentials/), whose `icon` names the same files.
+ * Puts the icons where n8n looks for them. Nodes and credentials name their icons relative to their own
+ * file (`file:../../icons/ticketsource.svg`), so `icons/` is copied to `dist/icons/` and the same relative
+ * path works in the sources (for lint) and in `dist` (for n8n). The build fails if a node lacks its
+ * light or dark icon: `icons/<node folder, lower case>.svg` and `.dark.svg`.
  */
 const { src, dest, series } = require('gulp');
 const fs = require('node:fs');
 const path = require('node:path');
 
-function nodeFolders() {
-	return fs
+function checkIcons(done) {
+	const missing = fs
 		.readdirSync('nodes', { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
-		.map((entry) => entry.name);
+		.flatMap((entry) => [`${entry.name.toLowerCase()}.svg`, `${entry.name.toLowerCase()}.dark.svg`])
+		.filter((file) => !fs.existsSync(path.join('icons', file)));
+	done(missing.length ? new Error(`Missing icons in icons/: ${missing.join(', ')}`) : undefined);
 }
 
-function nodeIcons(done) {
-	const folders = nodeFolders();
-	const missing = folders.filter(
-		(folder) =>
-			!fs.existsSync(path.join('icons', `${folder.toLowerCase()}.svg`)) ||
-			!fs.existsSync(path.join('icons', `${folder.toLowerCase()}.dark.svg`)),
-	);
-	if (missing.length) return done(new Error(`Missing light or dark icon in icons/ for: ${missing.join(', ')}`));
-	let pending = folders.length;
-	if (!pending) return done();
-	for (const folder of folders) {
-		src(`icons/${folder.toLowerCase()}{,.dark}.svg`)
-			.pipe(dest(path.join('dist', 'nodes', folder)))
-			.on('end', () => --pending === 0 && done());
-	}
-}
-
-function credentialIcons() {
-	return src('icons/*.svg').pipe(dest(path.join('dist', 'credentials')));
+function copyIcons() {
+	return src('icons/*.svg').pipe(dest(path.join('dist', 'icons')));
 }
 
 /** Codex files (`X.node.json`: categories, aliases, docs links) travel next to their node. */
@@ -40,4 +26,4 @@ function codexFiles() {
 	return src('nodes/**/*.node.json').pipe(dest(path.join('dist', 'nodes')));
 }
 
-exports['build:icons'] = series(nodeIcons, credentialIcons, codexFiles);
+exports['build:icons'] = series(checkIcons, copyIcons, codexFiles);

@@ -5,7 +5,7 @@ export class TicketSourceApi implements ICredentialType {
 
 	displayName = 'TicketSource API';
 
-	icon = { light: 'file:ticketsource.svg', dark: 'file:ticketsource.dark.svg' } as const;
+	icon = { light: 'file:../icons/ticketsource.svg', dark: 'file:../icons/ticketsource.dark.svg' } as const;
 
 	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#ticketsource';
 

@@ -9,7 +9,7 @@ export class TicketSource implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'TicketSource',
 		name: 'ticketSource',
-		icon: { light: 'file:ticketsource.svg', dark: 'file:ticketsource.dark.svg' },
+		icon: { light: 'file:../../icons/ticketsource.svg', dark: 'file:../../icons/ticketsource.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

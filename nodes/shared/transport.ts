@@ -89,11 +89,11 @@ async function guarded(
 	try {
 		return await run();
 	} catch (error) {
-		if (!ctx.continueOnFail()) throw error;
 		const failure =
 			error instanceof NodeApiError || error instanceof NodeOperationError
 				? error
 				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: ctx.getItemIndex() });
+		if (!ctx.continueOnFail()) throw failure;
 		const json: IDataObject = { error: failure.message };
 		if (failure.description) json.description = failure.description;
 		return [{ json, error: failure, pairedItem: { item: ctx.getItemIndex() } }];

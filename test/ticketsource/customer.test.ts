@@ -1,10 +1,12 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { API_KEY, BASE, credentials, customer, flat } from './fixtures';
 
 afterEach(resetHttp);
 
-const run = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) =>
+const run = (parameters: IDataObject, items?: IDataObject[]) =>
 	runNode({ type: 'ticketSource', parameters: { resource: 'customer', ...parameters }, credentials, items });
 
 describe('TicketSource customer', () => {
