@@ -96,11 +96,14 @@ function run(cmd, args, { cwd, env, logFile, label, quiet }) {
 		};
 		child.stdout.on('data', onData);
 		child.stderr.on('data', onData);
+		let reported = -1;
 		const timer = quiet
 			? null
 			: setInterval(() => {
 					const secs = Math.round((Date.now() - started) / 1000);
-					const what = fetched ? `${fetched} packages downloaded` : lastLine.slice(0, 80);
+					let what = lastLine.slice(0, 80);
+					if (fetched) what = `${fetched} packages downloaded${fetched === reported ? ', unpacking' : ''}`;
+					reported = fetched;
 					process.stdout.write(`  ${label}: ${secs}s, ${what}\n`);
 				}, 10_000);
 		child.on('error', reject);
@@ -123,6 +126,44 @@ async function ensureN8n({ log = console.log } = {}) {
 		log(`n8n ${rt.version}: using the cached install in ${rt.dir}`);
 		return rt;
 	}
+	const release = await lock(`${rt.dir}.lock`, log);
+	try {
+		if (isInstalled(rt)) return rt; // another process finished it while we waited
+		await install(rt, log);
+		return rt;
+	} finally {
+		release();
+	}
+}
+
+/** One installer at a time per version (say `npm start` and `npm run test:e2e` started together). */
+async function lock(file, log) {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	for (let waited = 0; ; waited += 5) {
+		try {
+			fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+			return () => fs.rmSync(file, { force: true });
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			const holder = Number(fs.readFileSync(file, 'utf8'));
+			let alive = false;
+			try {
+				process.kill(holder, 0);
+				alive = true;
+			} catch {
+				alive = false;
+			}
+			if (!alive) {
+				fs.rmSync(file, { force: true });
+				continue;
+			}
+			if (waited % 30 === 0) log(`  waiting for process ${holder}, which is installing n8n into the same cache`);
+			await new Promise((resolve) => setTimeout(resolve, 5000));
+		}
+	}
+}
+
+async function install(rt, log) {
 	log(`n8n ${rt.version}: installing into ${rt.dir} (first run only; a few minutes, about 2.5 GB)`);
 	fs.rmSync(rt.dir, { recursive: true, force: true });
 	fs.mkdirSync(rt.dir, { recursive: true });
@@ -145,7 +186,6 @@ async function ensureN8n({ log = console.log } = {}) {
 	}
 	fs.writeFileSync(rt.marker, `${rt.version}\n`);
 	log(`n8n ${rt.version}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
-	return rt;
 }
 
 /**
