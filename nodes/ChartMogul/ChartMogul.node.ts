@@ -1,0 +1,49 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { searchDataSources } from './methods/dataSources';
+import { contactProperties } from './resources/contact';
+import { customerNoteProperties } from './resources/customerNote';
+import { BASE_URL, chartMogul } from './transport';
+
+export class ChartMogul implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ChartMogul',
+		name: 'chartMogul',
+		icon: { light: 'file:../../icons/chartmogul.svg', dark: 'file:../../icons/chartmogul.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create, read, update, merge and delete ChartMogul contacts, and customer notes and call logs',
+		defaults: { name: 'ChartMogul' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chartMogulApi', required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every request goes through the shared transport (retries, concurrency, pacing, errors): see nodes/shared.
+		requestOperations: { pagination: chartMogul.send },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Customer Note or Call Log', value: 'customerNote' },
+				],
+				default: 'contact',
+			},
+			...contactProperties,
+			...customerNoteProperties,
+		],
+	};
+
+	methods = {
+		listSearch: { searchDataSources },
+	};
+}

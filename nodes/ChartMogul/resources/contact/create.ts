@@ -1,0 +1,29 @@
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { chartMogul } from '../../transport';
+import { contactDataSource, contactFields, customerUuid } from './fields';
+
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact',
+	description: 'Add a contact to a customer',
+	routing: {
+		// The seed's call (../shared/seeds/chartmogul-add-contact.txt): the customer in the path, so an empty
+		// Customer UUID is refused before anything is sent.
+		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
+		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true)) },
+	},
+	fields: [
+		customerUuid,
+		contactDataSource,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFields,
+		},
+	],
+};

@@ -1,0 +1,16 @@
+import type { Operation } from '../../../shared/description';
+import { deleted } from '../../../shared/output';
+import { contactUuid } from './fields';
+
+export const del: Operation = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a contact',
+	description: 'Delete a contact',
+	routing: {
+		// ChartMogul answers 200 {} or 204 (../shared/api/chartmogul.md); either way the output is { deleted: true }.
+		request: { method: 'DELETE', url: '/contacts/{contactUuid}' },
+		output: { postReceive: [deleted] },
+	},
+	fields: [contactUuid],
+};

@@ -1,0 +1,122 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { dataSourceUuid } from '../../methods/dataSources';
+
+export const contactUuid: INodeProperties = {
+	displayName: 'Contact UUID',
+	name: 'contactUuid',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'con_…',
+	description: 'The ChartMogul UUID of the contact, starting with "con_" (the "uuid" of a contact from Get Many or Create)',
+};
+
+export const customerUuid: INodeProperties = {
+	displayName: 'Customer UUID',
+	name: 'customerUuid',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'cus_…',
+	description: 'The ChartMogul UUID of the customer, starting with "cus_"',
+	hint: 'Map it from an earlier node, e.g. the "customer_uuid" of a contact or note, or from a ChartMogul customer search',
+};
+
+/** The contact's data source, picked from the account (body `data_source_uuid`). */
+export const contactDataSource: INodeProperties = {
+	...dataSourceUuid,
+	required: true,
+	description: 'The data source of the customer that the contact is stored in',
+	routing: { send: { type: 'body', property: 'data_source_uuid' } },
+};
+
+const body = (property: string) => ({ send: { type: 'body' as const, property } });
+
+/** Contact fields shared by create (Additional Fields) and update (Update Fields), sorted by name. */
+export const contactFields: INodeProperties[] = [
+	{
+		// ChartMogul takes custom attributes as [{ key, value }] and returns them as { key: value } (seed).
+		// Each row writes its own array element, so the whole mapping stays declarative (no code, no preSend).
+		displayName: 'Custom Attributes',
+		name: 'custom',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Attribute',
+		default: {},
+		description: 'Custom attributes of the contact as key/value pairs, e.g. "date_of_birth" = "1985-01-22"',
+		options: [
+			{
+				displayName: 'Attribute',
+				name: 'attributes',
+				values: [
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'date_of_birth',
+						routing: body('=custom[{{ $index }}].key'),
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: '1985-01-22',
+						routing: body('=custom[{{ $index }}].value'),
+					},
+				],
+			},
+		],
+	},
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', routing: body('email') },
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'The ID of the contact in your own system',
+		routing: body('external_id'),
+	},
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', routing: body('first_name') },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', routing: body('last_name') },
+	{
+		displayName: 'LinkedIn',
+		name: 'linkedIn',
+		type: 'string',
+		default: '',
+		placeholder: 'https://linkedin.com/in/…',
+		description: "URL of the contact's LinkedIn profile",
+		routing: body('linked_in'),
+	},
+	{
+		displayName: 'Notes',
+		name: 'notes',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'Free text about the contact',
+		routing: body('notes'),
+	},
+	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+1234567890', routing: body('phone') },
+	{
+		displayName: 'Position',
+		name: 'position',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 1,
+		description: "Where the contact is listed in the customer's profile (1 = first)",
+		routing: body('position'),
+	},
+	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'CEO', description: 'Job title', routing: body('title') },
+	{
+		displayName: 'Twitter',
+		name: 'twitter',
+		type: 'string',
+		default: '',
+		placeholder: 'https://twitter.com/…',
+		description: "URL of the contact's Twitter profile",
+		routing: body('twitter'),
+	},
+];

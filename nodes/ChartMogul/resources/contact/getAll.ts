@@ -1,0 +1,60 @@
+import type { Operation } from '../../../shared/description';
+import { returnAllAndLimit } from '../../../shared/description';
+import { dataSourceUuid } from '../../methods/dataSources';
+import { chartMogulList } from '../../transport';
+
+const query = (property: string) => ({ send: { type: 'query' as const, property } });
+
+export const getAll: Operation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many contacts',
+	description: 'List contacts, optionally filtered by customer, data source or email',
+	routing: {
+		request: { method: 'GET', url: '/contacts' },
+		operations: { pagination: chartMogulList },
+	},
+	fields: [
+		...returnAllAndLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Customer External ID',
+					name: 'customerExternalId',
+					type: 'string',
+					default: '',
+					description: 'Only contacts of the customer with this external ID (the ID in your billing system)',
+					routing: query('customer_external_id'),
+				},
+				{
+					displayName: 'Customer UUID',
+					name: 'customerUuid',
+					type: 'string',
+					default: '',
+					placeholder: 'cus_…',
+					description: 'Only contacts of this customer',
+					routing: query('customer_uuid'),
+				},
+				{
+					...dataSourceUuid,
+					description: 'Only contacts in this data source',
+					routing: query('data_source_uuid'),
+				},
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					default: '',
+					placeholder: 'name@email.com',
+					description: 'Only contacts with this email address',
+					routing: query('email'),
+				},
+			],
+		},
+	],
+};

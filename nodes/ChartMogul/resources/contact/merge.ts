@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/description';
+import type { Check } from '../../../shared/transport';
+import { chartMogul } from '../../transport';
+import { contactUuid } from './fields';
+
+const intoContactUuid: INodeProperties = {
+	...contactUuid,
+	displayName: 'Into Contact UUID',
+	name: 'intoContactUuid',
+	description: 'The contact that is kept; it receives the fields and custom attributes it lacks from the other one',
+};
+
+const fromContactUuid: INodeProperties = {
+	...contactUuid,
+	displayName: 'From Contact UUID',
+	name: 'fromContactUuid',
+	description: 'The contact that is merged into the other one and then deleted',
+};
+
+/** Merging a contact into itself would delete nothing useful and ChartMogul refuses it: say so before sending. */
+const differentContacts: Check = (ctx) => {
+	const into = String(ctx.getNodeParameter('intoContactUuid', '')).trim();
+	const from = String(ctx.getNodeParameter('fromContactUuid', '')).trim();
+	if (into !== '' && into === from) {
+		throw new NodeOperationError(ctx.getNode(), '"Into Contact UUID" and "From Contact UUID" are the same contact', {
+			itemIndex: ctx.getItemIndex(),
+			description: 'Choose two different contacts: the one to keep and the one to merge into it.',
+		});
+	}
+};
+
+export const merge: Operation = {
+	name: 'Merge',
+	value: 'merge',
+	action: 'Merge two contacts',
+	description: 'Merge one contact into another; the merged contact is deleted',
+	routing: {
+		// POST /contacts/{into_uuid}/merge/{from_uuid}, no body; returns the merged contact (../shared/api/chartmogul.md).
+		request: { method: 'POST', url: '/contacts/{intoContactUuid}/merge/{fromContactUuid}' },
+		operations: { pagination: chartMogul.sendChecked(differentContacts) },
+	},
+	fields: [intoContactUuid, fromContactUuid],
+};

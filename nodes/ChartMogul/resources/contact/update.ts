@@ -1,0 +1,26 @@
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { chartMogul } from '../../transport';
+import { contactFields, contactUuid } from './fields';
+
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a contact',
+	description: 'Change some fields of a contact; the others are kept',
+	routing: {
+		request: { method: 'PATCH', url: '/contacts/{contactUuid}' },
+		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true)) },
+	},
+	fields: [
+		contactUuid,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFields,
+		},
+	],
+};

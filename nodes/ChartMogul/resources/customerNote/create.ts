@@ -1,0 +1,37 @@
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { customerUuid } from '../contact/fields';
+import { chartMogul } from '../../transport';
+import { authorEmail, callDuration, createdAt, noteTypes, text } from './fields';
+
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a note or call log',
+	description: "Add a note or a call log to a customer's profile",
+	routing: {
+		request: { method: 'POST', url: '/customer_notes' },
+		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.authorEmail', true)) },
+	},
+	fields: [
+		{ ...customerUuid, routing: { send: { type: 'body', property: 'customer_uuid' } } },
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: noteTypes,
+			default: 'note',
+			description: 'Whether this is a note or a log of a call',
+			routing: { send: { type: 'body', property: 'type' } },
+		},
+		{ ...text, required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [authorEmail, callDuration, createdAt],
+		},
+	],
+};

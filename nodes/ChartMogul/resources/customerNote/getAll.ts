@@ -1,0 +1,45 @@
+import type { Operation } from '../../../shared/description';
+import { returnAllAndLimit } from '../../../shared/description';
+import { chartMogulList } from '../../transport';
+import { noteTypes } from './fields';
+
+export const getAll: Operation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many notes and call logs',
+	description: 'List notes and call logs, optionally of one customer or one type',
+	routing: {
+		request: { method: 'GET', url: '/customer_notes' },
+		operations: { pagination: chartMogulList },
+	},
+	fields: [
+		...returnAllAndLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Customer UUID',
+					name: 'customerUuid',
+					type: 'string',
+					default: '',
+					placeholder: 'cus_…',
+					description: 'Only notes and call logs of this customer',
+					routing: { send: { type: 'query', property: 'customer_uuid' } },
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: noteTypes,
+					default: 'note',
+					description: 'Only notes or only call logs',
+					routing: { send: { type: 'query', property: 'type' } },
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,27 @@
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { chartMogul } from '../../transport';
+import { authorEmail, callDuration, createdAt, noteUuid, text, updatedAt } from './fields';
+
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a note or call log',
+	description: 'Change some fields of a note or call log; the others are kept',
+	routing: {
+		// PATCH takes author_email, text, call_duration, created_at, updated_at (../shared/api/chartmogul.md).
+		request: { method: 'PATCH', url: '/customer_notes/{noteUuid}' },
+		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.authorEmail', true)) },
+	},
+	fields: [
+		noteUuid,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [authorEmail, callDuration, createdAt, text, updatedAt],
+		},
+	],
+};

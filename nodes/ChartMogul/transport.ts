@@ -1,0 +1,25 @@
+import { cursorPaginator } from '../shared/paginators';
+import { createTransport } from '../shared/transport';
+
+export const BASE_URL = 'https://api.chartmogul.com/v1';
+
+export const chartMogul = createTransport({
+	vendor: 'ChartMogul',
+	credentialType: 'chartMogulApi',
+	// Where the key is: nango.dev/docs/api-integrations/chartmogul/connect (Settings → Your Account → API Keys).
+	credentials:
+		'Check the API key in the ChartMogul credential: in ChartMogul open Settings → Your Account → API Keys and copy a key with "Read & Write" access (a read-only key cannot create, update or delete).',
+	// ChartMogul allows 40 requests/s per account (429 beyond) and 20 parallel connections (503 beyond)
+	// (../shared/api/chartmogul.md). 10 in flight and 35 starts/s leave room for other clients of the account.
+	maxInFlight: 10,
+	maxPerSecond: 35,
+	secretFields: ['apiKey'],
+});
+
+/** ChartMogul: `per_page` defaults to and may not exceed 200 (../shared/api/chartmogul.md). */
+export const PAGE_SIZE = 200;
+
+/** Lists send `cursor` from the previous page while `has_more` is true; filters stay on every page. */
+export const chartMogulList = chartMogul.list(
+	cursorPaginator({ pageSize: PAGE_SIZE, sizeParam: 'per_page', cursorParam: 'cursor', records: 'entries', cursor: 'cursor', hasMore: 'has_more' }),
+);
