@@ -94,7 +94,8 @@ async function runWorkflow(rt, env, vendor, workflow, fake) {
 		const view = runView(run);
 		if (view.error) problems.push(`the workflow failed: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`);
 		problems.push(...view.nodeErrors().filter((e) => !view.error || !e.includes(view.error.message)));
-		for (const [nodeName, expected] of Object.entries(workflow.outputs)) problems.push(...checkNode(view, nodeName, expected));
+		for (const [nodeName, expected] of Object.entries(workflow.outputs ?? {})) problems.push(...checkNode(view, nodeName, expected));
+		for (const [nodeName, expected] of Object.entries(workflow.errorOutputs ?? {})) problems.push(...checkNode(view, nodeName, expected, 'errorItems'));
 		if (workflow.after) problems.push(...workflow.after({ fake, requests: fake.requests.slice(before), run: view }));
 	}
 	record(name, problems, Date.now() - t0);
@@ -144,7 +145,11 @@ async function main() {
 
 	if (process.env.CONTACT_SUITE_E2E_SKIP_BUILD !== '1') {
 		say('npm run build');
-		execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
+		if (build.status !== 0) {
+			record('npm run build', [`the build failed (exit ${build.status}); see above`]);
+			return;
+		}
 	}
 	const rt = await ensureN8n({ log: say });
 

@@ -57,10 +57,11 @@ function match(actual, expected, run, where) {
 	return Object.is(actual, expected) ? [] : [`${where}: expected ${describe(expected)}, got ${describe(actual)}`];
 }
 
-/** Checks one node's output against `[...]`, `count(n, each)` or `exactly([...])`. */
-function checkNode(run, nodeName, expected) {
+/** Checks one node's output (or its error output) against `[...]`, `count(n, each)` or `exactly([...])`. */
+function checkNode(run, nodeName, expected, output = 'items') {
 	if (!run.ran(nodeName)) return [`"${nodeName}" did not run`];
-	const items = run.items(nodeName);
+	const items = run[output](nodeName);
+	if (output !== 'items') nodeName = `${nodeName}" (error output)"`.replace('""', '"');
 	if (expected && typeof expected === 'object' && 'count' in expected && !Array.isArray(expected)) {
 		const problems = items.length === expected.count ? [] : [`"${nodeName}": expected ${expected.count} items, got ${items.length}`];
 		if (expected.each) items.forEach((item, i) => problems.push(...match(item, expected.each, run, `"${nodeName}"[${i}]`)));

@@ -62,5 +62,15 @@ module.exports = {
 				return problems;
 			},
 		},
+		{
+			file: path.join(__dirname, 'errors.workflow.json'),
+			// "On error: continue (using error output)": the item goes on with the reason a user can act on.
+			errorOutputs: {
+				'Get missing customer': [{ error: /not found|404/i }],
+				'Create with a bad email': [{ error: /e-?mail/i }],
+			},
+			outputs: { 'Get missing customer': count(0), 'Create with a bad email': count(0) },
+			after: ({ requests }) => (requests.some((r) => r.method === 'POST') ? ['the invalid e-mail address was sent to TicketSource'] : []),
+		},
 	],
 };
