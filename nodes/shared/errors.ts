@@ -128,6 +128,17 @@ export function apiError(node: INode, hints: ErrorHints, failure: HttpFailure, s
 	});
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	EPIPE: 'the connection broke',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
 /** A network failure (no HTTP answer), with the same guarantees. */
 export function networkError(
 	node: INode,
@@ -136,11 +147,14 @@ export function networkError(
 	secrets: readonly string[],
 ): NodeApiError {
 	const tried = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
-	const message = redact(`Could not reach ${hints.vendor}${tried}: ${failure.code || failure.detail}`, secrets);
-	const description = failure.sent
+	// The raw code (ECONNRESET…) stays out of the message: n8n would swap the whole message for a generic one.
+	const what = NETWORK_WORDS[failure.code] ?? 'the network request failed';
+	const message = redact(`Could not reach ${hints.vendor}${tried}: ${what}`, secrets);
+	const fix = failure.sent
 		? `The connection failed after the request was sent, so ${hints.vendor} may have stored it. It was not sent again to avoid a duplicate: check in ${hints.vendor} before running this item again.`
 		: `Check the network connection and that ${hints.vendor} is reachable, then try again.`;
-	return new NodeApiError(node, { message, code: failure.code } as JsonObject, {
+	const description = redact(`${fix} (${failure.code || failure.detail})`, secrets);
+	return new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description,
 		itemIndex: failure.itemIndex,

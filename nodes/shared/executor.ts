@@ -93,8 +93,11 @@ function errorCode(error: unknown): string {
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		const code = (current as IDataObject).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		// axios puts it in `code`; n8n's NodeApiError around it in `httpCode`.
+		for (const key of ['code', 'httpCode']) {
+			const code = (current as IDataObject)[key];
+			if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		}
 		current = (current as { cause?: unknown }).cause;
 	}
 	const message = error instanceof Error ? error.message : String(error);

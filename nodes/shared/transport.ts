@@ -94,9 +94,8 @@ async function guarded(
 				? error
 				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: ctx.getItemIndex() });
 		if (!ctx.continueOnFail()) throw failure;
-		const json: IDataObject = { error: failure.message };
-		if (failure.description) json.description = failure.description;
-		return [{ json, error: failure, pairedItem: { item: ctx.getItemIndex() } }];
+		// n8n's engine shows an item that carries `error` as `{ error: message }`; the description stays on the error.
+		return [{ json: { error: failure.message }, error: failure, pairedItem: { item: ctx.getItemIndex() } }];
 	}
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
-import { API_KEY, BASE, credentials, customer, flat } from './fixtures';
+import { API_KEY, BASE, credentials, customer, flat, page } from './fixtures';
 
 afterEach(resetHttp);
 
@@ -51,5 +51,100 @@ describe('TicketSource customer', () => {
 			},
 		});
 		expect(output).toEqual([{ json: flat(record), pairedItem: { item: 0 } }]);
+	});
+
+	test('create refuses an invalid e-mail before any request', async () => {
+		const api = fakeApi(BASE);
+		const { error } = await run({ operation: 'create', firstName: 'A', lastName: 'B', email: 'not-an-address' });
+		expect(api.requests).toHaveLength(0);
+		expect(error?.message).toBe('"Email" is not a valid e-mail address');
+	});
+
+	test('get reads one customer by id', async () => {
+		const api = fakeApi(BASE);
+		const record = customer('cst-1');
+		api.scope.get('/customers/cst-1').reply(200, { data: record });
+
+		const { output } = await run({ operation: 'get', customerId: 'cst-1' });
+
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /customers/cst-1']);
+		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
+		expect(output).toEqual([{ json: flat(record), pairedItem: { item: 0 } }]);
+	});
+
+	test('an id like ../customers stays inside its path segment', async () => {
+		const api = fakeApi(BASE);
+		api.scope.get('/customers/..%2Fcustomers').reply(404, { message: 'Not found' });
+
+		const { error } = await run({ operation: 'get', customerId: '../customers' });
+
+		expect(api.requests.map((r) => r.path)).toEqual(['/customers/..%2Fcustomers']);
+		expect(error?.message).toBe('TicketSource: Not found');
+		expect(error?.description).toMatch(/no record at this address/);
+	});
+
+	test('update sends data.id and only the changed attributes with PATCH', async () => {
+		const api = fakeApi(BASE);
+		const record = customer('cst-2', { last_name: 'Jenkin' });
+		api.scope.patch('/customers/cst-2').reply(200, { data: record });
+
+		const { output } = await run({ operation: 'update', customerId: 'cst-2', updateFields: { lastName: 'Jenkin' } });
+
+		expect(api.requests[0].method).toBe('PATCH');
+		expect(api.requests[0].body).toEqual({ data: { type: 'customer', id: 'cst-2', attributes: { last_name: 'Jenkin' } } });
+		expect(output).toEqual([{ json: flat(record), pairedItem: { item: 0 } }]);
+	});
+
+	test('delete outputs { deleted: true } on a 204', async () => {
+		const api = fakeApi(BASE);
+		api.scope.delete('/customers/cst-2').reply(204);
+
+		const { output } = await run({ operation: 'delete', customerId: 'cst-2' });
+
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /customers/cst-2']);
+		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+	});
+
+	test('Return All follows links.next across 3 pages, asking for 100 per page each time', async () => {
+		const api = fakeApi(BASE);
+		const records = Array.from({ length: 250 }, (_, i) => customer(`cst-${i}`));
+		api.scope.get('/customers').query({ per_page: '100' }).reply(200, page('/customers', records.slice(0, 100), 1, false));
+		api.scope.get('/customers').query({ per_page: '100', page: '2' }).reply(200, page('/customers', records.slice(100, 200), 2, false));
+		api.scope.get('/customers').query({ per_page: '100', page: '3' }).reply(200, page('/customers', records.slice(200), 3, true));
+
+		const { output } = await run({ operation: 'getAll', returnAll: true });
+
+		expect(api.requests.map((r) => r.query)).toEqual([
+			{ per_page: '100' },
+			{ per_page: '100', page: '2' },
+			{ per_page: '100', page: '3' },
+		]);
+		expect(output.map((item) => item.json.id)).toEqual(records.map((r) => r.id));
+		expect(output.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+	});
+
+	test('a Limit that ends inside a page stops there and returns exactly the limit', async () => {
+		const api = fakeApi(BASE);
+		const records = Array.from({ length: 300 }, (_, i) => customer(`cst-${i}`));
+		api.scope.get('/customers').query({ per_page: '100' }).reply(200, page('/customers', records.slice(0, 100), 1, false));
+		api.scope.get('/customers').query({ per_page: '100', page: '2' }).reply(200, page('/customers', records.slice(100, 200), 2, false));
+
+		const { output } = await run({ operation: 'getAll', returnAll: false, limit: 150 });
+
+		expect(api.requests).toHaveLength(2);
+		expect(output).toHaveLength(150);
+		expect(output[149].json.id).toBe('cst-149');
+	});
+
+	test('a next link to another host is not followed (the API key stays with TicketSource)', async () => {
+		const api = fakeApi(BASE);
+		const first = page('/customers', [customer('cst-1')], 1, false);
+		first.links.next = 'https://evil.example/steal?page=2';
+		api.scope.get('/customers').query(true).reply(200, first);
+
+		const { error } = await run({ operation: 'getAll', returnAll: true });
+
+		expect(api.requests).toHaveLength(1);
+		expect(error?.message).toMatch(/another host \(evil\.example\)/);
 	});
 });
