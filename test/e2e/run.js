@@ -89,7 +89,9 @@ async function runWorkflow(rt, env, vendor, workflow, fake) {
 	const run = parseRun(stdout);
 	const problems = [];
 	if (!run) {
-		problems.push(`n8n execute printed no run (exit ${code})`, (stdout + stderr).trim().split('\n').slice(-25).join('\n'));
+		const lines = (stdout + stderr).trim().split('\n');
+		const telling = lines.filter((l) => /unrecognized|cannot find|error:|failed/i.test(l) && !/^\s+at |Python task runner/.test(l));
+		problems.push(`n8n execute printed no run (exit ${code})`, [...new Set(telling.length ? telling : lines.slice(-15))].slice(-6).join('\n'));
 	} else {
 		const view = runView(run);
 		if (view.error) problems.push(`the workflow failed: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`);
