@@ -1,0 +1,181 @@
+import type { IHttpRequestOptions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+
+import type { RequestContext, RequestPolicy } from '../../nodes/shared/executor';
+import {
+	backoffMs,
+	DEFAULT_RETRY,
+	executeRequest,
+	retryableNetworkError,
+	retryableStatus,
+	retryAfterMs,
+} from '../../nodes/shared/executor';
+import { openGates } from '../../nodes/shared/limiter';
+
+describe('retry decisions', () => {
+	test.each([
+		[429, 'POST', true],
+		[503, 'POST', true],
+		[502, 'POST', false],
+		[504, 'PATCH', false],
+		[502, 'GET', true],
+		[504, 'PUT', true],
+		[504, 'DELETE', true],
+		[500, 'GET', false],
+		[404, 'GET', false],
+	])('status %i on %s → retry %s', (status, method, expected) => {
+		expect(retryableStatus(status, method)).toBe(expected);
+	});
+
+	test.each([
+		['ECONNRESET', 'GET', true],
+		['ETIMEDOUT', 'DELETE', true],
+		['ECONNRESET', 'POST', false],
+		['ECONNABORTED', 'POST', false],
+		['ETIMEDOUT', 'PATCH', false],
+		['ECONNREFUSED', 'POST', true],
+		['EAI_AGAIN', 'POST', true],
+		['ERR_TLS_CERT_ALTNAME_INVALID', 'GET', false],
+	])('network error %s on %s → retry %s', (code, method, expected) => {
+		expect(retryableNetworkError(code, method)).toBe(expected);
+	});
+
+	test('Retry-After in seconds, as an HTTP date, or unusable', () => {
+		const now = Date.parse('2026-11-23T12:00:00Z');
+		expect(retryAfterMs('2', now)).toBe(2000);
+		expect(retryAfterMs('0', now)).toBe(0);
+		expect(retryAfterMs('Mon, 23 Nov 2026 12:00:05 GMT', now)).toBe(5000);
+		expect(retryAfterMs('Mon, 23 Nov 2026 11:00:00 GMT', now)).toBe(0);
+		expect(retryAfterMs('soon', now)).toBeUndefined();
+		expect(retryAfterMs(undefined, now)).toBeUndefined();
+	});
+
+	test('backoff doubles from the base, with jitter between half and the whole step, capped', () => {
+		const settings = { ...DEFAULT_RETRY, baseDelayMs: 1000, maxDelayMs: 5000 };
+		expect(backoffMs(1, { ...settings, random: () => 0 })).toBe(500);
+		expect(backoffMs(1, { ...settings, random: () => 1 })).toBe(1000);
+		expect(backoffMs(3, { ...settings, random: () => 1 })).toBe(4000);
+		expect(backoffMs(10, { ...settings, random: () => 1 })).toBe(5000);
+	});
+});
+
+describe('executeRequest', () => {
+	type Step = Partial<IN8nHttpFullResponse> | Error;
+	const node = { name: 'Vendor', type: 'test.vendor', id: 'n1' } as INode;
+
+	function context(steps: Step[], secret = 'sk-very-secret-key') {
+		const sent: IHttpRequestOptions[] = [];
+		const ctx = {
+			getNode: () => node,
+			getExecutionId: () => 'exec-1',
+			getCredentials: async () => ({ apiKey: secret }),
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+					sent.push(options);
+					const step = steps.shift();
+					if (!step) throw new Error('no more scripted responses');
+					if (step instanceof Error) throw step;
+					return { statusCode: 200, headers: {}, body: {}, ...step };
+				},
+			},
+		} as unknown as RequestContext;
+		return { ctx, sent };
+	}
+
+	function policy(waits: number[], overrides: Partial<RequestPolicy> = {}): RequestPolicy {
+		return {
+			vendor: 'Vendor',
+			credentials: 'Check the key.',
+			credentialType: 'vendorApi',
+			maxInFlight: 2,
+			secretFields: ['apiKey'],
+			retry: { wait: async (ms) => void waits.push(ms), random: () => 0 },
+			...overrides,
+		};
+	}
+
+	const networkFailure = (code: string) => Object.assign(new Error('socket hang up'), { httpCode: code });
+
+	test('sends JSON with the full response and status errors handled here', async () => {
+		const { ctx, sent } = context([{ statusCode: 200, body: { ok: true } }]);
+		const response = await executeRequest(ctx, policy([]), { method: 'GET', url: '/x' });
+		expect(response.body).toEqual({ ok: true });
+		expect(sent[0]).toMatchObject({ json: true, returnFullResponse: true, ignoreHttpStatusErrors: true });
+		expect(openGates()).toBe(0);
+	});
+
+	test('waits what Retry-After asks, then backoff, and says how many attempts it made', async () => {
+		const waits: number[] = [];
+		const { ctx, sent } = context([
+			{ statusCode: 429, headers: { 'retry-after': '3' }, body: {} },
+			{ statusCode: 503, body: {} },
+			{ statusCode: 503, body: {} },
+			{ statusCode: 503, body: {} },
+			{ statusCode: 503, body: { message: 'still down' } },
+		]);
+		await expect(executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' })).rejects.toMatchObject({
+			message: 'Vendor: still down (gave up after 5 attempts)',
+		});
+		expect(sent).toHaveLength(5);
+		expect(waits).toEqual([3000, 500, 1000, 2000]);
+	});
+
+	test('a Retry-After longer than the wait budget ends the retries at once', async () => {
+		const waits: number[] = [];
+		const { ctx, sent } = context([{ statusCode: 429, headers: { 'retry-after': '3600' }, body: { message: 'slow down' } }]);
+		await expect(executeRequest(ctx, policy(waits), { method: 'GET', url: '/x' })).rejects.toMatchObject({
+			message: 'Vendor: slow down',
+		});
+		expect(sent).toHaveLength(1);
+		expect(waits).toEqual([]);
+	});
+
+	test('the total wait is bounded', async () => {
+		const waits: number[] = [];
+		const steps = Array.from({ length: 5 }, () => ({ statusCode: 503, body: {} }));
+		const { ctx, sent } = context(steps);
+		const bounded = policy(waits, { retry: { wait: async (ms) => void waits.push(ms), random: () => 0, maxTotalWaitMs: 1600 } });
+		await expect(executeRequest(ctx, bounded, { method: 'GET', url: '/x' })).rejects.toThrow(/gave up after 3 attempts/);
+		expect(sent).toHaveLength(3);
+		expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1600);
+	});
+
+	test('a POST is not sent again after a reset, but is after a refused connection', async () => {
+		const reset = context([networkFailure('ECONNRESET'), { statusCode: 201 }]);
+		await expect(executeRequest(reset.ctx, policy([]), { method: 'POST', url: '/x' })).rejects.toMatchObject({
+			message: 'Could not reach Vendor: the connection was reset',
+		});
+		expect(reset.sent).toHaveLength(1);
+
+		const refused = context([networkFailure('ECONNREFUSED'), { statusCode: 201, body: { id: 1 } }]);
+		const response = await executeRequest(refused.ctx, policy([]), { method: 'POST', url: '/x' });
+		expect(response.body).toEqual({ id: 1 });
+		expect(refused.sent).toHaveLength(2);
+	});
+
+	test('a PUT after a timeout is retried; a 502 on PATCH is not', async () => {
+		const timeout = context([networkFailure('ETIMEDOUT'), { statusCode: 200 }]);
+		await executeRequest(timeout.ctx, policy([]), { method: 'PUT', url: '/x' });
+		expect(timeout.sent).toHaveLength(2);
+
+		const gateway = context([{ statusCode: 502, body: 'Bad Gateway' }]);
+		await expect(executeRequest(gateway.ctx, policy([]), { method: 'PATCH', url: '/x' })).rejects.toMatchObject({
+			message: 'Vendor: Bad Gateway',
+		});
+		expect(gateway.sent).toHaveLength(1);
+	});
+
+	test('errors never carry a secret, and say how to fix the credential', async () => {
+		const secret = 'sk-very-secret-key';
+		const { ctx } = context([{ statusCode: 401, body: { message: `Invalid API key ${secret}` } }], secret);
+		const error = await executeRequest(ctx, policy([]), { method: 'GET', url: '/x' }).catch((e: Error) => e);
+		expect(error).toMatchObject({ message: 'Vendor: Invalid API key [redacted]', httpCode: '401' });
+		expect((error as { description: string }).description).toBe('Vendor refused the credentials (HTTP 401). Check the key.');
+		expect(JSON.stringify(error)).not.toContain(secret);
+	});
+
+	test('other failures (e.g. a signing error) are passed on unchanged', async () => {
+		const failure = new Error('Account name is invalid');
+		const { ctx } = context([failure]);
+		await expect(executeRequest(ctx, policy([]), { method: 'GET', url: '/x' })).rejects.toBe(failure);
+	});
+});

@@ -1,0 +1,60 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { digits, emailAddress, hostLabel, httpBaseUrl, pathSegment } from '../../nodes/shared/validators';
+
+const source = { node: { name: 'Node' } as INode, parameter: 'Field', itemIndex: 2 };
+
+describe('validators', () => {
+	test.each([
+		['cst-1', 'cst-1'],
+		[' 42 ', '42'],
+		[42, '42'],
+		['../customers', '..%2Fcustomers'],
+		['a/b?c#d', 'a%2Fb%3Fc%23d'],
+	])('pathSegment(%j) → %j', (value, expected) => {
+		expect(pathSegment(value, source)).toBe(expected);
+	});
+
+	test.each(['', '   ', '.', '..', undefined, null, {}])('pathSegment refuses %j, naming the parameter', (value) => {
+		expect(() => pathSegment(value, source)).toThrow(NodeOperationError);
+		expect(() => pathSegment(value, source)).toThrow(/"Field"/);
+	});
+
+	test.each(['acme', 'ACME-1', 'a', 'x'.repeat(63)])('hostLabel accepts %j', (value) => {
+		expect(hostLabel(value, source)).toBe(String(value).toLowerCase());
+	});
+
+	test.each(['evil.example#', 'a.b', 'x/', 'x@y', '', ' ', 'a b', '-a', 'a-', 'x'.repeat(64), 'ex:80'])(
+		'hostLabel refuses %j',
+		(value) => {
+			expect(() => hostLabel(value, source)).toThrow(/not a valid host name part/);
+		},
+	);
+
+	test.each([
+		['https://acd.example.com', 'https://acd.example.com'],
+		['https://acd.example.com/', 'https://acd.example.com'],
+		['http://10.0.0.5:8080/jtel/', 'http://10.0.0.5:8080/jtel'],
+	])('httpBaseUrl(%j) → %j', (value, expected) => {
+		expect(httpBaseUrl(value, source)).toBe(expected);
+	});
+
+	test.each([
+		['ftp://x', /scheme "ftp"/],
+		['https://u:p@host', /user name or password/],
+		['https://host/#x', /fragment/],
+		['https://host/?a=1', /query/],
+		['not a url', /not a URL/],
+		['', /not a URL/],
+	])('httpBaseUrl refuses %j', (value, message) => {
+		expect(() => httpBaseUrl(value, source)).toThrow(message);
+	});
+
+	test('digits and e-mail', () => {
+		expect(digits('123', source)).toBe('123');
+		expect(() => digits('12/../3', source)).toThrow(/digits only/);
+		expect(emailAddress('a@b.co', source)).toBe('a@b.co');
+		expect(() => emailAddress('a@b', source)).toThrow(/not a valid e-mail address/);
+	});
+});
