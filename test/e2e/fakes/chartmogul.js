@@ -11,7 +11,7 @@ const base = '/v1';
 const CONTACT_FIELDS = ['customer_uuid', 'data_source_uuid', 'first_name', 'last_name', 'position', 'title', 'email', 'phone', 'linked_in', 'twitter', 'notes', 'external_id', 'custom'];
 const NOTE_FIELDS = ['customer_uuid', 'type', 'author_email', 'text', 'call_duration', 'created_at', 'updated_at'];
 
-function createChartMogulFake({ apiKey, customers = ['cus_e2e-0001'], dataSources = [{ uuid: 'ds_e2e-0001', name: 'E2E source' }] }) {
+function createChartMogulFake({ apiKey, customers = ['cus_e2e-0001'], dataSources = [{ uuid: 'ds_e2e-0001', name: 'E2E source' }], seedContacts = 0 }) {
 	const contacts = new Map();
 	const notes = new Map();
 	const uuid = (prefix) => `${prefix}_${crypto.randomUUID()}`;
@@ -58,6 +58,11 @@ function createChartMogulFake({ apiKey, customers = ['cus_e2e-0001'], dataSource
 		contacts.set(contact.uuid, contact);
 		return json(201, contact);
 	};
+
+	for (let i = 1; i <= seedContacts; i++) {
+		const contact = { uuid: uuid('con'), customer_uuid: customers[0], data_source_uuid: dataSources[0].uuid, email: `seed${i}@example.org`, custom: {} };
+		contacts.set(contact.uuid, contact);
+	}
 
 	const fake = createFake({
 		name: 'ChartMogul',
