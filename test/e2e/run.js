@@ -23,7 +23,7 @@ const { packPackage, installIntoUserFolder } = require('../../scripts/lib/packag
 const { makeCertificates } = require('./lib/tls');
 const { startFakeHosts } = require('./lib/fake-hosts');
 const { n8n, parseRun, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
-const { checkNode } = require('./lib/expect');
+const { checkNode, match } = require('./lib/expect');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -120,6 +120,22 @@ async function checkEditorListing(session, vendor) {
 	return problems;
 }
 
+/** A resource-locator list as the editor loads it (POST /rest/dynamic-node-parameters/resource-locator-results). */
+async function checkPicker(session, vendor, picker) {
+	const credential = vendor.credentials.find((c) => c.id === picker.credential);
+	const res = await session.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+		path: `parameters.${picker.parameter}`,
+		nodeTypeAndVersion: { name: vendor.nodeType, version: 1 },
+		currentNodeParameters: picker.parameters,
+		methodName: picker.method,
+		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+		...(picker.filter === undefined ? {} : { filter: picker.filter }),
+	});
+	const results = res.json?.data?.results;
+	if (res.status !== 200 || !Array.isArray(results)) return [`the list did not load: ${res.status} ${res.text.slice(0, 400)}`];
+	return match(results, picker.expect, undefined, 'results');
+}
+
 async function checkIcon(session, what, description) {
 	const urls = [description.iconUrl].flat().flatMap((u) => (u && typeof u === 'object' ? Object.values(u) : [u])).filter(Boolean);
 	if (!urls.length) return [`${what} has no icon`];
@@ -210,6 +226,10 @@ async function main() {
 		for (const { vendor } of active) {
 			const t0 = Date.now();
 			record(`${vendor.name} › node and credential listed in the editor, with icons`, await checkEditorListing(session, vendor), Date.now() - t0);
+			for (const picker of vendor.pickers ?? []) {
+				const t1 = Date.now();
+				record(`${vendor.name} › picker "${picker.parameter}" lists ${picker.label}`, await checkPicker(session, vendor, picker), Date.now() - t1);
+			}
 			for (const test of vendor.credentialTests) {
 				const credential = vendor.credentials.find((c) => c.id === test.credential);
 				const t1 = Date.now();

@@ -18,6 +18,16 @@ module.exports = {
 		{ id: 'e2eChartMogKey01', name: 'ChartMogul (fake)', type: 'chartMogulApi', data: { apiKey: API_KEY } },
 		{ id: 'e2eChartMogBad01', name: 'ChartMogul (wrong key)', type: 'chartMogulApi', data: { apiKey: 'not-the-key' } },
 	],
+	pickers: [
+		{
+			label: "the account's data sources",
+			parameter: 'dataSourceUuid',
+			method: 'searchDataSources',
+			parameters: { resource: 'contact', operation: 'create' },
+			credential: 'e2eChartMogKey01',
+			expect: [{ name: 'E2E source', value: 'ds_e2e-0001' }],
+		},
+	],
 	credentialTests: [
 		{ credential: 'e2eChartMogKey01', status: 'OK' },
 		{ credential: 'e2eChartMogBad01', status: 'Error', message: /api key|unauthori[sz]ed|401/i },
