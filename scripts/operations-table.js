@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * Writes each node's operations table into README.md, between `<!-- operations:<node> -->` and
+ * `<!-- /operations:<node> -->`, from the node descriptions themselves (built ones in dist/, or the TypeScript
+ * sources when run under ts-node/jest), so the README cannot drift from what the nodes send.
+ *   node scripts/operations-table.js           rewrite README.md from dist/
+ *   node scripts/operations-table.js --check   exit 1 if README.md is out of date
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+
+function label(options, value) {
+	return options.find((option) => option.value === value)?.name ?? value;
+}
+
+/** Markdown table rows for one node: resource, operation, the request it sends, what it does. */
+function operationsTable(node) {
+	const { properties } = node.description;
+	const resources = properties.find((p) => p.name === 'resource').options;
+	const custom = node.customOperations ?? {};
+	const rows = ['| Resource | Operation | Request | What it does |', '|---|---|---|---|'];
+	for (const resource of resources) {
+		const operation = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
+		);
+		for (const option of operation.options) {
+			const request = option.routing?.request;
+			const sent = custom[resource.value]?.[option.value]
+				? 'bulk (custom operation)'
+				: request
+					? `\`${request.method} ${request.url}\``
+					: '—';
+			rows.push(`| ${resource.name} | ${option.name} | ${sent} | ${option.description ?? ''} |`);
+		}
+	}
+	return rows.join('\n');
+}
+
+/** README.md with every marked table replaced; `load(distPath)` returns a node instance. */
+function renderReadme(readme, load) {
+	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+	let out = readme;
+	for (const file of pkg.n8n.nodes) {
+		const node = load(file);
+		const name = node.description.name;
+		const pattern = new RegExp(`(<!-- operations:${name} -->)[\\s\\S]*?(<!-- /operations:${name} -->)`);
+		out = out.replace(pattern, (_all, open, close) => `${open}\n${operationsTable(node)}\n${close}`);
+	}
+	return out;
+}
+
+module.exports = { operationsTable, renderReadme };
+
+if (require.main === module) {
+	const load = (file) => {
+		const exported = require(path.join(root, file));
+		return new (Object.values(exported)[0])();
+	};
+	const readmePath = path.join(root, 'README.md');
+	const readme = fs.readFileSync(readmePath, 'utf8');
+	const next = renderReadme(readme, load);
+	if (process.argv.includes('--check')) {
+		if (next !== readme) {
+			console.error('README.md operations tables are out of date: run `npm run docs`.');
+			process.exit(1);
+		}
+	} else {
+		fs.writeFileSync(readmePath, next);
+	}
+}
