@@ -30,7 +30,7 @@ module.exports = {
 	],
 	credentialTests: [
 		{ credential: 'e2eChartMogKey01', status: 'OK' },
-		{ credential: 'e2eChartMogBad01', status: 'Error', message: /api key|unauthori[sz]ed|401/i },
+		{ credential: 'e2eChartMogBad01', status: 'Error', message: /authori[sz]|api key|401/i },
 	],
 	workflows: [
 		{

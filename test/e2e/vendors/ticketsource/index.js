@@ -21,7 +21,7 @@ module.exports = {
 	],
 	credentialTests: [
 		{ credential: 'e2eTicketSrcKey1', status: 'OK' },
-		{ credential: 'e2eTicketSrcBad1', status: 'Error', message: /unauthori[sz]ed|401/i },
+		{ credential: 'e2eTicketSrcBad1', status: 'Error', message: /authori[sz]|401/i },
 	],
 	workflows: [
 		{
