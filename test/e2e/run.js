@@ -11,7 +11,7 @@
  *
  * A vendor is a folder `vendors/<name>/index.js` (see vendors/ticketsource): its fake server, credentials,
  * workflows and the output each workflow node must produce. It is picked up when its node's source exists.
- * Vendor host names resolve to 127.0.0.1 inside n8n only (lib/resolve-to-fakes.js); every other name fails there.
+ * Vendor host names resolve to this run's own 127.x.y.z address inside n8n only (lib/resolve-to-fakes.js); every other name fails there.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -173,6 +173,11 @@ async function main() {
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-e2e-'));
 	const cleanup = () => (keep ? say(`kept ${work}`) : fs.rmSync(work, { recursive: true, force: true }));
+	// Ctrl+C: n8n children get the signal from the terminal too; leave no temp folder behind.
+	process.once('SIGINT', () => {
+		cleanup();
+		process.exit(130);
+	});
 	const userFolder = path.join(work, 'user');
 	let fakes;
 	let server;
@@ -187,12 +192,13 @@ async function main() {
 		const tls = makeCertificates(path.join(work, 'tls'), hosts);
 		const active = vendors.map((v) => ({ vendor: v, hosts: v.hosts, fake: v.createFake() }));
 		fakes = await startFakeHosts({ tls, fakes: active });
-		say(`fake vendors on 127.0.0.1:${fakes.port} for ${hosts.join(', ')}`);
+		say(`fake vendors on ${fakes.address}:${fakes.port} for ${hosts.join(', ')}`);
 
 		const port = await freePort();
 		const env = n8nEnv(rt, userFolder, {
 			NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`].filter(Boolean).join(' '),
 			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
+			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
 			NODE_EXTRA_CA_CERTS: tls.caFile,
 			N8N_ENCRYPTION_KEY: 'contact-suite-e2e-encryption-key',
 			N8N_LOG_LEVEL: 'info',

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * One HTTPS server on 127.0.0.1:443 answering for every fake vendor host, dispatching by the Host header.
+ * One HTTPS server on a loopback address, port 443, answering for every fake vendor host, dispatching by the Host header.
  * Port 443 because the vendors' base URLs are fixed in the nodes (the suite runs as root, as CI does here).
  */
 const https = require('node:https');
@@ -32,13 +32,25 @@ async function startFakeHosts({ tls, fakes, port = Number(process.env.CONTACT_SU
 			res.end(payload);
 		});
 	});
-	await new Promise((resolve, reject) => {
-		server.once('error', (error) =>
-			reject(error.code === 'EACCES' ? new Error(`port ${port} needs root (or CAP_NET_BIND_SERVICE) for the fake vendor hosts`) : error),
-		);
-		server.listen(port, '127.0.0.1', resolve);
-	});
-	return { server, port, close: () => new Promise((r) => server.close(r)) };
+	// A loopback address of its own (all of 127.0.0.0/8 is local on Linux), so parallel runs can each have :443.
+	let address;
+	for (let attempt = 0; ; attempt++) {
+		address = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+		try {
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, address, () => {
+					server.off('error', reject);
+					resolve();
+				});
+			});
+			break;
+		} catch (error) {
+			if (error.code === 'EACCES') throw new Error(`port ${port} needs root (or CAP_NET_BIND_SERVICE) for the fake vendor hosts`);
+			if (error.code !== 'EADDRINUSE' || attempt >= 20) throw error;
+		}
+	}
+	return { server, port, address, close: () => new Promise((r) => server.close(r)) };
 }
 
 module.exports = { startFakeHosts };

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Preloaded into every n8n process of the e2e suite (NODE_OPTIONS=--require): host names listed in
- * CONTACT_SUITE_E2E_HOSTS resolve to 127.0.0.1, where the fake vendors listen; `localhost` resolves as usual;
+ * CONTACT_SUITE_E2E_HOSTS resolve to CONTACT_SUITE_E2E_ADDRESS (a 127.x.y.z address), where the fake vendors listen; `localhost` resolves as usual;
  * every other name fails, so nothing can reach a real vendor (or anything else) by accident.
  * Entries are exact names or `*.suffix` (any depth).
  */
@@ -21,11 +21,11 @@ const isLocal = (hostname) => /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i.test(Strin
 const originalLookup = dns.lookup;
 const originalPromiseLookup = dns.promises.lookup;
 
-function answer(options, all) {
-	const family = typeof options === 'number' ? options : options && options.family;
-	const address = family === 6 ? '::1' : '127.0.0.1';
-	const fam = family === 6 ? 6 : 4;
-	return all ? [{ address, family: fam }] : { address, family: fam };
+// Each run listens on its own loopback address, so two runs on one machine do not fight over port 443.
+const fakeAddress = process.env.CONTACT_SUITE_E2E_ADDRESS || '127.0.0.1';
+
+function answer(all) {
+	return all ? [{ address: fakeAddress, family: 4 }] : { address: fakeAddress, family: 4 };
 }
 
 function blocked(hostname) {
@@ -44,7 +44,7 @@ dns.lookup = function lookup(hostname, options, callback) {
 	const all = Boolean(options && options.all);
 	process.nextTick(() => {
 		if (!isFake(hostname)) return callback(blocked(hostname));
-		const result = answer(options, all);
+		const result = answer(all);
 		if (all) callback(null, result);
 		else callback(null, result.address, result.family);
 	});
@@ -54,5 +54,5 @@ dns.lookup = function lookup(hostname, options, callback) {
 dns.promises.lookup = async function lookup(hostname, options = {}) {
 	if (isLocal(hostname)) return originalPromiseLookup.call(dns.promises, hostname, options);
 	if (!isFake(hostname)) throw blocked(hostname);
-	return answer(options, Boolean(options && options.all));
+	return answer(Boolean(options && options.all));
 };
