@@ -184,6 +184,12 @@ async function main() {
 	try {
 		const { tarball, files } = packPackage(REPO, path.join(work, 'pack'));
 		say(`packed ${path.basename(tarball)} (${files.length} files)`);
+		// n8n loads a package all or nothing: one listed file missing and none of its nodes appear.
+		const listed = [...(PACKAGE.n8n?.nodes ?? []), ...(PACKAGE.n8n?.credentials ?? [])];
+		record(
+			'the packed package carries every file its package.json "n8n" section lists',
+			listed.filter((f) => !files.includes(f)).map((f) => `${f} is listed but not in the package (n8n will load none of its nodes)`),
+		);
 		const installed = installIntoUserFolder(userFolder, tarball, PACKAGE.name);
 		say(`installed into ${path.relative(work, installed)} of a fresh user folder`);
 		if (breakWhat) breakInstalledPackage(installed, breakWhat);
