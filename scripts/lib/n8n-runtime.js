@@ -85,12 +85,14 @@ function run(cmd, args, { cwd, env, logFile, label, quiet }) {
 		log.write(`\n$ ${cmd} ${args.join(' ')}\n`);
 		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const started = Date.now();
-		let fetched = 0;
+		let fetched = 0; // package tarballs, from the registry or npm's cache
+		let manifests = 0;
 		let lastLine = '';
 		const onData = (chunk) => {
 			log.write(chunk);
 			const text = chunk.toString();
-			fetched += (text.match(/http fetch GET 200/g) || []).length;
+			fetched += (text.match(/http (?:fetch GET 200|cache) \S+\.tgz/g) || []).length;
+			manifests += (text.match(/http fetch GET 200 \S+\/[^/\s]+ \d/g) || []).length;
 			const lines = text.split('\n').filter(Boolean);
 			if (lines.length) lastLine = lines[lines.length - 1];
 		};
@@ -102,7 +104,8 @@ function run(cmd, args, { cwd, env, logFile, label, quiet }) {
 			: setInterval(() => {
 					const secs = Math.round((Date.now() - started) / 1000);
 					let what = lastLine.slice(0, 80);
-					if (fetched) what = `${fetched} packages downloaded${fetched === reported ? ', unpacking' : ''}`;
+					if (manifests && !fetched) what = `resolving dependencies (${manifests} looked up)`;
+					if (fetched) what = `${fetched} packages fetched${fetched === reported ? ', unpacking' : ''}`;
 					reported = fetched;
 					process.stdout.write(`  ${label}: ${secs}s, ${what}\n`);
 				}, 10_000);

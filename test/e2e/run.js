@@ -212,7 +212,6 @@ async function main() {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_SSRF_PROTECTION_ENABLED: 'false',
-			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 			DB_TYPE: 'sqlite',
 		});
 
