@@ -1,0 +1,72 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { API_PATH, assertQuentnTarget, quentnHost } from '../nodes/Quentn/host';
+
+export class QuentnApi implements ICredentialType {
+	name = 'quentnApi';
+
+	displayName = 'Quentn API';
+
+	icon = { light: 'file:quentn.svg', dark: 'file:quentn.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#quentn';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'System ID',
+			name: 'systemId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'abc123',
+			hint: 'The first part of your Quentn login address: https://<System ID>.<Server ID>.quentn.com',
+		},
+		{
+			displayName: 'Server ID',
+			name: 'serverId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'xy1',
+			hint: 'The second part of your Quentn login address: https://<System ID>.<Server ID>.quentn.com',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			hint: 'In Quentn: Settings → API. Create or copy an API key there.',
+		},
+	];
+
+	/**
+	 * Checks both ids before anything is sent (they become part of the host name that receives the key), then
+	 * attaches the key only to a request for the account's own host.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const host = quentnHost(credentials);
+		assertQuentnTarget(requestOptions.url, requestOptions.baseURL, host);
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `=https://{{ String($credentials.systemId).trim() }}.{{ String($credentials.serverId).trim() }}.quentn.com${API_PATH}`,
+			url: '/check-credentials',
+		},
+	};
+}

@@ -1,0 +1,70 @@
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { commentProperties } from './resources/comment';
+import { contactCustomOperations, contactProperties } from './resources/contact';
+import { contactTermProperties } from './resources/contactTerm';
+import { termProperties } from './resources/term';
+import { allTerms, BASE_URL, quentn, termOptions } from './transport';
+
+export class Quentn implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Quentn',
+		name: 'quentn',
+		icon: { light: 'file:quentn.svg', dark: 'file:quentn.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create, find and update Quentn contacts, their terms (tags) and comments',
+		defaults: { name: 'Quentn' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'quentnApi', required: true }],
+		requestDefaults: {
+			// The credential refuses ids that are not single DNS labels before any request is sent.
+			baseURL: BASE_URL,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
+		requestOperations: { pagination: quentn.send },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact Term', value: 'contactTerm', description: 'The terms (tags) of one contact' },
+					{ name: 'Comment', value: 'comment', description: 'Comments on a contact' },
+					{ name: 'Term', value: 'term', description: 'The terms (tags) of the account' },
+				],
+				default: 'contact',
+			},
+			...contactProperties,
+			...contactTermProperties,
+			...termProperties,
+			...commentProperties,
+		],
+	};
+
+	customOperations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>> = {
+		contact: contactCustomOperations,
+	};
+
+	methods = {
+		loadOptions: {
+			async getTerms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return termOptions(await allTerms(this));
+			},
+		},
+	};
+}

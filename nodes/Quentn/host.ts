@@ -1,0 +1,50 @@
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { hostLabel } from '../shared/validators';
+
+/** Quentn's API lives under this path on the account's own host (../shared/api/quentn.md). */
+export const API_PATH = '/public/api/V1';
+
+/** Stands in for a node in errors raised while the credential is applied (there is no node there). */
+const CREDENTIAL: INode = {
+	id: 'quentnApi',
+	name: 'Quentn API credential',
+	type: 'quentnApi',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/**
+ * The account's host, `<systemId>.<serverId>.quentn.com`. Both ids become part of a host name that receives
+ * the API key, so each must be one DNS label: `evil.example#` or `x/` would send the key elsewhere.
+ */
+export function quentnHost(credentials: ICredentialDataDecryptedObject, node: INode = CREDENTIAL): string {
+	const systemId = hostLabel(credentials.systemId, { node, parameter: 'System ID (Quentn credential)' });
+	const serverId = hostLabel(credentials.serverId, { node, parameter: 'Server ID (Quentn credential)' });
+	return `${systemId}.${serverId}.quentn.com`;
+}
+
+/** `https://<systemId>.<serverId>.quentn.com/public/api/V1`, for requests that do not get the node's request defaults. */
+export function quentnBaseUrl(credentials: ICredentialDataDecryptedObject, node?: INode): string {
+	return `https://${quentnHost(credentials, node)}${API_PATH}`;
+}
+
+/**
+ * Where a request is about to go must be the account's own host over HTTPS; anything else is refused before
+ * the key is attached (defence in depth behind the id validation).
+ */
+export function assertQuentnTarget(url: string | undefined, baseURL: string | undefined, host: string): void {
+	let target: URL | undefined;
+	try {
+		target = new URL(url ?? '', baseURL);
+	} catch {
+		target = undefined;
+	}
+	if (!target || target.protocol !== 'https:' || target.host !== host) {
+		throw new NodeOperationError(CREDENTIAL, 'The request does not go to your Quentn account, so the API key was not sent', {
+			description: `Requests with this credential may only go to https://${host}.`,
+		});
+	}
+}

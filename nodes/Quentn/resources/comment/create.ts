@@ -1,0 +1,13 @@
+import type { Operation } from '../../../shared/description';
+import { comment, contactId } from './fields';
+
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Add a comment to a contact',
+	description: 'Add a comment to a contact',
+	routing: {
+		request: { method: 'POST', url: '/contact/{contactId}/comments' },
+	},
+	fields: [contactId, comment],
+};

@@ -1,0 +1,19 @@
+import type { Operation } from '../../../shared/description';
+import { deleted } from '../../../shared/output';
+import { checkIdList, idListBody, quentn } from '../../transport';
+import { commentId, contactId } from './fields';
+
+export const del: Operation = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a comment',
+	description: 'Delete a comment of a contact',
+	routing: {
+		// Quentn takes a JSON array of comment ids in the body of the DELETE.
+		request: { method: 'DELETE', url: '/contact/{contactId}/comments' },
+		send: { preSend: [idListBody('commentId')] },
+		operations: { pagination: quentn.sendChecked(checkIdList('commentId')) },
+		output: { postReceive: [deleted] },
+	},
+	fields: [contactId, commentId],
+};

@@ -1,0 +1,20 @@
+import type { Operation } from '../../../shared/description';
+import { checkIdList, quentn } from '../../transport';
+import { comment, commentId, contactId } from './fields';
+
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a comment',
+	description: 'Change the text of a comment',
+	routing: {
+		// Quentn: the comment's id goes in the body, not the path.
+		request: { method: 'PUT', url: '/contact/{contactId}/comments' },
+		operations: { pagination: quentn.sendChecked(checkIdList('commentId', true)) },
+	},
+	fields: [
+		contactId,
+		{ ...commentId, routing: { send: { type: 'body', property: 'id', value: '={{ Number(String($value).trim()) }}' } } },
+		comment,
+	],
+};

@@ -1,0 +1,43 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { quentn } from '../../transport';
+import { contactFields, contactToCreate, createOptions, email } from './fields';
+
+/** preSend: `{ contact: {...}, duplicate_check_method, … }`, built exactly as create many builds each contact. */
+async function createBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const { contact, options: top } = contactToCreate((name, fallback) => this.getNodeParameter(name, fallback));
+	return { ...options, body: { contact, ...top } };
+}
+
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact',
+	description: 'Create a contact, or merge it into a duplicate Quentn finds',
+	routing: {
+		request: { method: 'POST', url: '/contact' },
+		send: { preSend: [createBody] },
+		operations: { pagination: quentn.sendChecked(checkEmail('email', true)) },
+	},
+	fields: [
+		email,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFields,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: createOptions,
+		},
+	],
+};

@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { BulkResult } from '../../../shared/bulk';
+import { sendBulk } from '../../../shared/bulk';
+import type { Operation } from '../../../shared/description';
+import { emailAddress } from '../../../shared/validators';
+import { baseUrlOf, quentn } from '../../transport';
+import { contactFields, contactToCreate, createOptions, email } from './fields';
+
+/**
+ * Default contacts per request. Quentn documents no maximum for `POST /contacts`. A create is a POST, which
+ * the executor never re-sends after an ambiguous failure (a reset or timeout), so every contact of that
+ * request ends up "maybe stored"; 100 keeps that group small and each request short (Quentn checks each
+ * contact for duplicates), while 1,000 contacts still take only 10 requests.
+ */
+export const DEFAULT_CHUNK_SIZE = 100;
+
+const chunkSizeOption: INodeProperties = {
+	displayName: 'Contacts per Request',
+	name: 'chunkSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 1000 },
+	default: DEFAULT_CHUNK_SIZE,
+	description: 'How many contacts are sent in one request. Items with different options are sent in separate requests.',
+};
+
+export const createMany: Operation = {
+	name: 'Create Many',
+	value: 'createMany',
+	action: 'Create many contacts',
+	description: 'Create one contact per input item, many per request (Quentn bulk create)',
+	// No routing: the bulk endpoint is sent by the node's custom operation below.
+	fields: [
+		email,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFields,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [...createOptions, chunkSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	],
+};
+
+/** Quentn's answer for one contact: `{ id, email }` or `{ email, error: true, message }`. */
+function result(answer: unknown): BulkResult {
+	const json = (answer && typeof answer === 'object' ? answer : { answer }) as IDataObject;
+	if (json.error === true || json.error === 'true') {
+		return { json, error: `Quentn: ${typeof json.message === 'string' && json.message !== '' ? json.message : 'the contact was not stored'}` };
+	}
+	return { json };
+}
+
+/** `POST /contacts` with `{ contacts: [...], ...options }`; each input item gets its own entry of the answer. */
+export async function createManyContacts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const baseURL = await baseUrlOf(this);
+	const chunkSize = Math.max(1, Math.floor(Number((this.getNodeParameter('options.chunkSize', 0, DEFAULT_CHUNK_SIZE) as number) || DEFAULT_CHUNK_SIZE)));
+	return await sendBulk(this, {
+		noun: 'contacts',
+		chunkSize,
+		build: (itemIndex) => {
+			const payload = contactToCreate((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+			if (payload.contact.mail !== undefined) {
+				emailAddress(payload.contact.mail, { node: this.getNode(), parameter: 'Email', itemIndex });
+			}
+			return payload;
+		},
+		// One request carries one set of options: items whose options differ go into separate requests.
+		groupBy: (payload) => JSON.stringify(payload.options),
+		send: async (chunk) => {
+			const body = { contacts: chunk.map((entry) => entry.payload.contact), ...chunk[0].payload.options };
+			const answer = await quentn.request(this, { method: 'POST', baseURL, url: '/contacts', body }, chunk[0].itemIndex);
+			if (!Array.isArray(answer)) {
+				throw new Error(`Quentn answered ${typeof answer} instead of one result per contact`);
+			}
+			return answer.map(result);
+		},
+	});
+}

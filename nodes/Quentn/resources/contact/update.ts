@@ -1,0 +1,35 @@
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { quentn } from '../../transport';
+import { contactId, contactUpdateFields, updateBody, updateOptions } from './fields';
+
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a contact',
+	description: 'Change some fields of a contact; the others are kept',
+	routing: {
+		request: { method: 'PUT', url: '/contact/{contactId}' },
+		send: { preSend: [updateBody] },
+		operations: { pagination: quentn.sendChecked(checkEmail('updateFields.mail', true)) },
+	},
+	fields: [
+		contactId,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactUpdateFields,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: updateOptions,
+		},
+	],
+};

@@ -1,0 +1,16 @@
+import type { Operation } from '../../../shared/description';
+import { checkIdList, idListBody, quentn } from '../../transport';
+import { contactId, termIds } from './fields';
+
+export const add: Operation = {
+	name: 'Add',
+	value: 'add',
+	action: 'Add terms to a contact',
+	description: 'Add terms to a contact; its other terms are kept',
+	routing: {
+		request: { method: 'PUT', url: '/contact/{contactId}/terms' },
+		send: { preSend: [idListBody('termIds')] },
+		operations: { pagination: quentn.sendChecked(checkIdList('termIds')) },
+	},
+	fields: [contactId, termIds],
+};

@@ -1,0 +1,16 @@
+import type { Operation } from '../../../shared/description';
+import { deleted } from '../../../shared/output';
+import { termId } from './fields';
+
+export const del: Operation = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a term',
+	description: 'Delete a term',
+	routing: {
+		// Path by analogy with the other term calls: unverified (../shared/api/quentn.md).
+		request: { method: 'DELETE', url: '/terms/{termId}' },
+		output: { postReceive: [deleted] },
+	},
+	fields: [termId],
+};

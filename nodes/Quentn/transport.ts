@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
+
+import type { RequestContext } from '../shared/executor';
+import { offsetPaginator, rangePaginator, singlePage } from '../shared/paginators';
+import type { Check } from '../shared/transport';
+import { createTransport, parameterLabel } from '../shared/transport';
+import { digits } from '../shared/validators';
+import { API_PATH, quentnBaseUrl } from './host';
+
+/** The node's request defaults build the same URL from the credential; the credential checks the host. */
+export const BASE_URL = `=https://{{ String($credentials.systemId).trim() }}.{{ String($credentials.serverId).trim() }}.quentn.com${API_PATH}`;
+
+export const quentn = createTransport({
+	vendor: 'Quentn',
+	credentialType: 'quentnApi',
+	credentials:
+		'Check the Quentn credential: the API key from your Quentn account (Settings → API), and the System ID and Server ID from your login address https://<System ID>.<Server ID>.quentn.com.',
+	// Quentn reports its rate limit per key in X-Rate-Limit-* headers without publishing the numbers
+	// (../shared/api/quentn.md); 5 requests at a time keeps one node run well inside any sane limit while
+	// 429s (with Retry-After) are retried by the executor.
+	maxInFlight: 5,
+	secretFields: ['apiKey'],
+});
+
+/** Terms: `GET /terms?offset&limit`, a bare array, 500 per page at most and by default, no total: stop on a short page. */
+export const TERM_PAGE_SIZE = 500;
+export const termPaginator = offsetPaginator({ pageSize: TERM_PAGE_SIZE, records: '' });
+
+/** Comments: `range` is the 0-based page index, `limit` at most 50, `number_ranges` the page count. */
+export const COMMENT_PAGE_SIZE = 50;
+export const commentPaginator = rangePaginator({ pageSize: COMMENT_PAGE_SIZE, records: 'comments', pages: 'number_ranges' });
+
+/** A contact's terms come in one answer (a bare array); Return All / Limit are applied to it. */
+export const contactTermPaginator = singlePage('');
+
+/** The base URL for requests that do not go through routing (bulk create, the term picker). */
+export async function baseUrlOf(ctx: RequestContext): Promise<string> {
+	return quentnBaseUrl(await ctx.getCredentials('quentnApi'), ctx.getNode());
+}
+
+/** The ids in a parameter: a list (picker), a number, or text with commas (an expression). */
+export function idList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : [value];
+	return list
+		.flatMap((entry) => (typeof entry === 'string' ? entry.split(',') : [entry]))
+		.map((entry) => (typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : ''))
+		.filter((entry) => entry !== '');
+}
+
+/** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (Quentn ids are integers). */
+export function checkIdList(name: string, single = false): Check {
+	return (ctx) => {
+		const source = { node: ctx.getNode(), parameter: parameterLabel(name), itemIndex: ctx.getItemIndex() };
+		const raw = ctx.getNodeParameter(name, []);
+		const ids = idList(raw);
+		if (ids.length === 0 || (single && ids.length > 1)) digits(Array.isArray(raw) ? raw.join(',') : raw, source);
+		for (const id of ids) digits(id, source);
+	};
+}
+
+/**
+ * preSend: the request body is the bare JSON array of ids, e.g. `[123, 555]` (Quentn's contact terms and
+ * comment deletion take no envelope; ../shared/seeds/quentn-contact-api.txt). The check above validates them.
+ */
+export function idListBody(name: string) {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const ids = idList(this.getNodeParameter(name, []));
+		return { ...options, body: ids.map((id) => (/^\d+$/.test(id) ? Number(id) : id)) };
+	};
+}
+
+/** Every term of the account, for pickers: all pages of `GET /terms`. */
+export async function allTerms(ctx: RequestContext): Promise<IDataObject[]> {
+	const baseURL = await baseUrlOf(ctx);
+	return await termPaginator.collect(
+		async (page) => await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
+	);
+}
+
+/** Picker options: the term names, the ids stored. */
+export function termOptions(terms: IDataObject[]): INodePropertyOptions[] {
+	return terms
+		.map((term) => ({
+			name: String(term.name ?? term.id),
+			value: term.id as number,
+			description: typeof term.description === 'string' && term.description !== '' ? term.description : undefined,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
