@@ -2,7 +2,7 @@
  * Runs a workflow through n8n-core's real engine (WorkflowExecute → RoutingNode / execute), with our
  * nodes and credentials loaded the way n8n loads them: from package.json's "n8n" section.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -12,6 +12,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -166,8 +167,8 @@ export interface RunSpec {
 
 let executionCounter = 0;
 
-/** Builds Input → Node, runs it with n8n-core's WorkflowExecute and returns the node's output. */
-export async function runNode(spec: RunSpec): Promise<NodeRun> {
+/** The Input → Node workflow of a spec, and the additional data n8n-core runs it with. */
+function buildRun(spec: RunSpec) {
 	const nodeType = `${PACKAGE.name}.${spec.type}`;
 	const description = nodeTypes.get(nodeType)?.description;
 	if (!description) throw new Error(`Node ${nodeType} is not in package.json's n8n section`);
@@ -206,9 +207,6 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 
 	const executionId = `test-${++executionCounter}`;
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflow as never);
-	const done = createDeferredPromise<IRun>();
-	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
-
 	const additionalData = {
 		hooks,
 		executionId,
@@ -231,6 +229,15 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
+	return { nodes, workflow, hooks, additionalData };
+}
+
+/** Builds Input → Node, runs it with n8n-core's WorkflowExecute and returns the node's output. */
+export async function runNode(spec: RunSpec): Promise<NodeRun> {
+	const { nodes, workflow, hooks, additionalData } = buildRun(spec);
+	const done = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }] },
 	});
@@ -246,4 +253,28 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
 	};
+}
+
+export interface ListSearchSpec {
+	/** Node type without the package prefix, e.g. "chartMogul". */
+	type: string;
+	/** The name in the node's `methods.listSearch`. */
+	method: string;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The node's current parameters, as the editor has them. */
+	parameters?: IDataObject;
+	filter?: string;
+	paginationToken?: string;
+}
+
+/**
+ * Calls a node's `methods.listSearch[method]` the way the editor does: with n8n-core's LoadOptionsContext,
+ * so its requests use the real credential `authenticate` (pickers, "From List" mode of a resource locator).
+ */
+export async function runListSearch(spec: ListSearchSpec): Promise<INodeListSearchResult> {
+	const search = nodeTypes.get(`${PACKAGE.name}.${spec.type}`)?.methods?.listSearch?.[spec.method];
+	if (!search) throw new Error(`Node ${spec.type} has no listSearch method "${spec.method}"`);
+	const { workflow, additionalData } = buildRun({ type: spec.type, parameters: spec.parameters ?? {}, credentials: spec.credentials });
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
+	return await search.call(context, spec.filter, spec.paginationToken);
 }
