@@ -1,0 +1,151 @@
+/**
+ * ChartMogul allows 40 requests/s per account (429 beyond) and 20 parallel connections (503 beyond)
+ * (../shared/api/chartmogul.md). This fake enforces both, counted in the reply function while replies are
+ * delayed, so in-flight requests really overlap.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../harness/engine';
+import { fakeApi, resetHttp } from '../harness/http';
+import { BASIC, CUSTOMER, DATA_SOURCE, HOST, contact, credentials, many } from './fixtures';
+
+afterEach(resetHttp);
+
+const PATH = `/v1/customers/${CUSTOMER}/contacts`;
+
+interface LimitedServer {
+	created: Map<string, number>;
+	maxOpen: number;
+	maxPerSecond: number;
+	rejected: { 429: number; 503: number };
+	attempts: number;
+}
+
+/** Answers POST PATH like ChartMogul under its limits: 503 past 20 open requests, 429 past 40 starts in any second. */
+function limitedServer(replyDelayMs: () => number): LimitedServer {
+	const api = fakeApi(HOST);
+	const state: LimitedServer = { created: new Map(), maxOpen: 0, maxPerSecond: 0, rejected: { 429: 0, 503: 0 }, attempts: 0 };
+	const starts: number[] = [];
+	let open = 0;
+	api.scope
+		.post(PATH)
+		.times(10_000)
+		.reply(async function (_uri, body) {
+			state.attempts++;
+			const now = Date.now();
+			starts.push(now);
+			while (starts[0] <= now - 1000) starts.shift();
+			open++;
+			try {
+				state.maxOpen = Math.max(state.maxOpen, open);
+				state.maxPerSecond = Math.max(state.maxPerSecond, starts.length);
+				if (open > 20) {
+					state.rejected[503]++;
+					return [503, { code: 503, message: 'Too many parallel connections', param: null }];
+				}
+				if (starts.length > 40) {
+					state.rejected[429]++;
+					return [429, { code: 429, message: 'Your request rate has exceeded our rate limit', param: null }, { 'Retry-After': '1' }];
+				}
+				await new Promise((resolve) => setTimeout(resolve, replyDelayMs()));
+				const email = (body as IDataObject).email as string;
+				state.created.set(email, (state.created.get(email) ?? 0) + 1);
+				return [201, contact(`con_${email}`, { email })];
+			} finally {
+				open--;
+			}
+		});
+	return state;
+}
+
+const createParameters = {
+	resource: 'contact',
+	operation: 'create',
+	customerUuid: CUSTOMER,
+	dataSourceUuid: { __rl: true, mode: 'list', value: DATA_SOURCE },
+	additionalFields: { email: '={{ $json.email }}' },
+};
+
+describe('ChartMogul rate limits', () => {
+	test('the fake really enforces 20 connections and 40 requests/s', async () => {
+		const server = limitedServer(() => 200);
+		const statuses = await Promise.all(
+			many(45, () =>
+				fetch(`${HOST}${PATH}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', authorization: BASIC },
+					body: JSON.stringify({ email: `raw${Math.random()}@example.com` }),
+				}).then((response) => response.status),
+			),
+		);
+		expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+		expect(server.maxOpen).toBeGreaterThan(20);
+	});
+
+	test('200 items of contact.create: 200 contacts created, none twice, no error, never past the limits', async () => {
+		const server = limitedServer(() => 40 + Math.floor(Math.random() * 60));
+		const items = many(200, (i) => ({ email: `person${i}@example.com` }));
+
+		const started = Date.now();
+		const { output, error } = await runNode({ type: 'chartMogul', parameters: createParameters, credentials, items });
+		const wallMs = Date.now() - started;
+		console.info(
+			`ChartMogul 200 creates: ${wallMs} ms wall time, ${server.attempts} requests, max ${server.maxOpen} open, max ${server.maxPerSecond} started in one second, rejected ${JSON.stringify(server.rejected)}`,
+		);
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(200);
+		expect(server.created.size).toBe(200);
+		expect([...server.created.values()].every((count) => count === 1)).toBe(true);
+		// Each output item is the contact of its own input item.
+		output.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(item.json.email).toBe(`person${index}@example.com`);
+		});
+		// 10 in flight: never near the 20-connection limit, so never a 503.
+		expect(server.maxOpen).toBeLessThanOrEqual(10);
+		expect(server.rejected[503]).toBe(0);
+		// 35 starts/s keeps the run under 40/s; the only overshoot is at the start, where the engine's set-up of 200
+		// items delays the first paced timers and up to 10 requests leave together (measured: 41–43 in that second).
+		// Each such 429 was retried once, after Retry-After, and nothing else was sent again.
+		expect(server.rejected[429]).toBeLessThanOrEqual(10);
+		expect(server.attempts).toBe(200 + server.rejected[429]);
+		// 200 requests at 35/s cannot take less than ~5.7 s: the pacing is real.
+		expect(wallMs).toBeGreaterThanOrEqual(5_000);
+	}, 60_000);
+
+	test('a 429 is retried after Retry-After and the contact is created once', async () => {
+		const api = fakeApi(HOST);
+		api.scope
+			.post(PATH)
+			.reply(429, { code: 429, message: 'Your request rate has exceeded our rate limit', param: null }, { 'Retry-After': '1' });
+		api.scope.post(PATH).reply(201, contact('con_1'));
+
+		const started = Date.now();
+		const { output, error } = await runNode({
+			type: 'chartMogul',
+			parameters: createParameters,
+			credentials,
+			items: [{ email: 'adam@example.com' }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		expect(output).toEqual([{ json: contact('con_1'), pairedItem: { item: 0 } }]);
+	});
+
+	test('a 503 (too many connections) is retried; a 500 on a POST is not', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(PATH).reply(503, { code: 503, message: 'Too many parallel connections', param: null }, { 'Retry-After': '0' });
+		api.scope.post(PATH).reply(201, contact('con_1'));
+		const ok = await runNode({ type: 'chartMogul', parameters: createParameters, credentials, items: [{ email: 'a@example.com' }] });
+		expect(ok.error).toBeUndefined();
+		expect(api.requests).toHaveLength(2);
+
+		api.scope.post(PATH).reply(500, { error: 'Internal error' });
+		const failed = await runNode({ type: 'chartMogul', parameters: createParameters, credentials, items: [{ email: 'b@example.com' }] });
+		expect(failed.error?.message).toBe('ChartMogul: Internal error');
+		expect(api.requests).toHaveLength(3);
+	});
+});
