@@ -55,7 +55,10 @@ export const createMany: Operation = {
 function result(answer: unknown): BulkResult {
 	const json = (answer && typeof answer === 'object' ? answer : { answer }) as IDataObject;
 	if (json.error === true || json.error === 'true') {
-		return { json, error: `Quentn: ${typeof json.message === 'string' && json.message !== '' ? json.message : 'the contact was not stored'}` };
+		// n8n keeps only the message of an error item, so it names the address too.
+		const said = typeof json.message === 'string' && json.message !== '' ? json.message : 'the contact was not stored';
+		const who = typeof json.email === 'string' && json.email !== '' ? ` (${json.email})` : '';
+		return { json, error: `Quentn: ${said}${who}` };
 	}
 	return { json };
 }
