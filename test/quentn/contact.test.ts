@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { API, API_KEY, HOST, credentials } from './fixtures';
@@ -5,7 +7,7 @@ import type { SeenRequest } from '../harness/http';
 
 afterEach(resetHttp);
 
-const run = (parameters: Record<string, unknown>, extra: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean; onError?: 'continueErrorOutput' } = {}) =>
+const run = (parameters: Record<string, unknown>, extra: { items?: IDataObject[]; continueOnFail?: boolean; onError?: 'continueErrorOutput' } = {}) =>
 	runNode({ type: 'quentn', parameters: { resource: 'contact', ...parameters }, credentials, ...extra });
 
 const additionalFields = {
