@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import type { RequestContext } from '../shared/executor';
 import { offsetPaginator, rangePaginator, singlePage } from '../shared/paginators';
 import type { Check } from '../shared/transport';
-import { createTransport, parameterLabel } from '../shared/transport';
+import { createTransport } from '../shared/transport';
 import { digits } from '../shared/validators';
 import { API_PATH, quentnBaseUrl } from './host';
 
@@ -48,9 +48,9 @@ export function idList(value: unknown): string[] {
 }
 
 /** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (Quentn ids are integers). */
-export function checkIdList(name: string, single = false): Check {
+export function checkIdList(name: string, label: string, single = false): Check {
 	return (ctx) => {
-		const source = { node: ctx.getNode(), parameter: parameterLabel(name), itemIndex: ctx.getItemIndex() };
+		const source = { node: ctx.getNode(), parameter: label, itemIndex: ctx.getItemIndex() };
 		const raw = ctx.getNodeParameter(name, []);
 		const ids = idList(raw);
 		if (ids.length === 0 || (single && ids.length > 1)) digits(Array.isArray(raw) ? raw.join(',') : raw, source);

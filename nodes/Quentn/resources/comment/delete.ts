@@ -12,7 +12,7 @@ export const del: Operation = {
 		// Quentn takes a JSON array of comment ids in the body of the DELETE.
 		request: { method: 'DELETE', url: '/contact/{contactId}/comments' },
 		send: { preSend: [idListBody('commentId')] },
-		operations: { pagination: quentn.sendChecked(checkIdList('commentId')) },
+		operations: { pagination: quentn.sendChecked(checkIdList('commentId', 'Comment ID', true)) },
 		output: { postReceive: [deleted] },
 	},
 	fields: [contactId, commentId],

@@ -10,7 +10,7 @@ export const update: Operation = {
 	routing: {
 		// Quentn: the comment's id goes in the body, not the path.
 		request: { method: 'PUT', url: '/contact/{contactId}/comments' },
-		operations: { pagination: quentn.sendChecked(checkIdList('commentId', true)) },
+		operations: { pagination: quentn.sendChecked(checkIdList('commentId', 'Comment ID', true)) },
 	},
 	fields: [
 		contactId,

@@ -10,7 +10,7 @@ export const add: Operation = {
 	routing: {
 		request: { method: 'PUT', url: '/contact/{contactId}/terms' },
 		send: { preSend: [idListBody('termIds')] },
-		operations: { pagination: quentn.sendChecked(checkIdList('termIds')) },
+		operations: { pagination: quentn.sendChecked(checkIdList('termIds', 'Term IDs')) },
 	},
 	fields: [contactId, termIds],
 };

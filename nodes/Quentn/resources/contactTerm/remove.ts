@@ -11,7 +11,7 @@ export const remove: Operation = {
 		// Quentn takes the term ids as a JSON array in the body of the DELETE.
 		request: { method: 'DELETE', url: '/contact/{contactId}/terms' },
 		send: { preSend: [idListBody('termIds')] },
-		operations: { pagination: quentn.sendChecked(checkIdList('termIds')) },
+		operations: { pagination: quentn.sendChecked(checkIdList('termIds', 'Term IDs')) },
 	},
 	fields: [contactId, termIds],
 };

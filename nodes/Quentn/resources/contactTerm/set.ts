@@ -11,7 +11,7 @@ export const set: Operation = {
 		// Quentn marks this POST as deprecated in favour of PUT (add); it overwrites the whole terms field.
 		request: { method: 'POST', url: '/contact/{contactId}/terms' },
 		send: { preSend: [idListBody('termIds')] },
-		operations: { pagination: quentn.sendChecked(checkIdList('termIds')) },
+		operations: { pagination: quentn.sendChecked(checkIdList('termIds', 'Term IDs')) },
 	},
 	fields: [
 		contactId,
