@@ -1,0 +1,139 @@
+import type { IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
+
+import { runNode } from '../harness/engine';
+import { fakeApi, resetHttp } from '../harness/http';
+import { API, API_KEY, HOST, credentials, term, terms } from './fixtures';
+
+afterEach(resetHttp);
+
+const run = (parameters: Record<string, unknown>) =>
+	runNode({ type: 'quentn', parameters: { resource: 'term', ...parameters }, credentials });
+
+/** `GET /terms?offset&limit` over `catalogue`: a bare array, as Quentn answers. */
+function catalogueApi(catalogue: ReturnType<typeof terms>) {
+	const api = fakeApi(HOST);
+	api.scope
+		.get(`${API}/terms`)
+		.query(true)
+		.times(20)
+		.reply(200, (uri) => {
+			const query = new URL(uri, HOST).searchParams;
+			const offset = Number(query.get('offset') ?? 0);
+			const limit = Math.min(500, Number(query.get('limit') ?? 500));
+			return catalogue.slice(offset, offset + limit);
+		});
+	return api;
+}
+
+describe('Quentn terms', () => {
+	test('Return All over 1,200 terms: 3 requests of 500 (the last one short), every term once, in order', async () => {
+		const catalogue = terms(1, 1200);
+		const api = catalogueApi(catalogue);
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(api.requests.map((request) => request.query)).toEqual([
+			{ offset: '0', limit: '500' },
+			{ offset: '500', limit: '500' },
+			{ offset: '1000', limit: '500' },
+		]);
+		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
+		expect(output).toHaveLength(1200);
+		expect(output.map((item) => item.json.id)).toEqual(catalogue.map((t) => t.id));
+		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	test('exactly 1,000 terms: a 3rd, empty page ends the list', async () => {
+		const api = catalogueApi(terms(1, 1000));
+		const { output } = await run({ operation: 'getAll', returnAll: true });
+		expect(api.requests).toHaveLength(3);
+		expect(output).toHaveLength(1000);
+	});
+
+	test('a limit asks for no more than needed', async () => {
+		const api = catalogueApi(terms(1, 1200));
+		const { output } = await run({ operation: 'getAll', returnAll: false, limit: 30 });
+		expect(api.requests.map((request) => request.query)).toEqual([{ offset: '0', limit: '30' }]);
+		expect(output).toHaveLength(30);
+	});
+
+	test('create sends name and description and outputs the id', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${API}/terms`).reply(200, { id: 77 });
+		const { output } = await run({ operation: 'create', name: 'Webinar', additionalFields: { description: 'Signed up for a webinar' } });
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0]).toMatchObject({ method: 'POST', path: `${API}/terms`, body: { name: 'Webinar', description: 'Signed up for a webinar' } });
+		expect(output).toEqual([{ json: { id: 77 }, pairedItem: { item: 0 } }]);
+	});
+
+	test('get reads one term', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${API}/terms/77`).reply(200, term(77, 'Webinar'));
+		const { output } = await run({ operation: 'get', termId: '77' });
+		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${API}/terms/77` });
+		expect(output).toEqual([{ json: term(77, 'Webinar'), pairedItem: { item: 0 } }]);
+	});
+
+	test('get by a name keeps the name in one path segment', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${API}/terms/VIP%2FGold`).reply(200, term(5, 'VIP/Gold'));
+		await run({ operation: 'get', termId: 'VIP/Gold' });
+		expect(api.requests[0].path).toBe(`${API}/terms/VIP%2FGold`);
+	});
+
+	test('update sends only the changed fields', async () => {
+		const api = fakeApi(HOST);
+		api.scope.put(`${API}/terms/77`).reply(200, { success: 'true' });
+		const { output } = await run({ operation: 'update', termId: '77', updateFields: { name: 'Webinar 2026' } });
+		expect(api.requests[0]).toMatchObject({ method: 'PUT', path: `${API}/terms/77`, body: { name: 'Webinar 2026' } });
+		expect(output).toEqual([{ json: { success: 'true' }, pairedItem: { item: 0 } }]);
+	});
+
+	test('delete outputs { deleted: true }', async () => {
+		const api = fakeApi(HOST);
+		api.scope.delete(`${API}/terms/77`).reply(200, { success: 'true' });
+		const { output } = await run({ operation: 'delete', termId: '77' });
+		expect(api.requests[0]).toMatchObject({ method: 'DELETE', path: `${API}/terms/77` });
+		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Quentn term picker (termIds)', () => {
+	/** A load-options context whose requests are signed by the real credential and sent by n8n-core's HTTP helper. */
+	async function pickerContext(quentnApi: Record<string, string>) {
+		const { httpRequest } = await import('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions');
+		const { QuentnApi } = await import('../../credentials/QuentnApi.credentials');
+		const credential = new QuentnApi();
+		return {
+			getNode: () => ({ id: 'node', name: 'Quentn', type: 'n8n-nodes-contact-suite.quentn', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getCredentials: async () => quentnApi,
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
+					await httpRequest(await credential.authenticate(quentnApi, options)),
+			},
+		};
+	}
+
+	test('loads every page of GET /terms and offers the names, storing the ids', async () => {
+		const catalogue = [...terms(1, 1199), term(5000, 'Alpha')];
+		const api = catalogueApi(catalogue);
+		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
+		const context = await pickerContext(credentials.quentnApi);
+		const options = (await new Quentn().methods.loadOptions.getTerms.call(context as never)) as INodePropertyOptions[];
+
+		expect(api.requests.map((request) => request.query.offset)).toEqual(['0', '500', '1000']);
+		expect(api.requests.every((request) => request.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+		expect(options).toHaveLength(1200);
+		expect(options[0]).toEqual({ name: 'Alpha', value: 5000, description: 'About Alpha' });
+		expect(new Set(options.map((option) => option.value)).size).toBe(1200);
+	});
+
+	test('refuses a bad server ID before loading anything', async () => {
+		const api = catalogueApi([]);
+		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
+		const context = await pickerContext({ ...credentials.quentnApi, serverId: 'evil.example#' });
+		await expect(new Quentn().methods.loadOptions.getTerms.call(context as never)).rejects.toThrow(
+			'"Server ID (Quentn credential)" is not a valid host name part',
+		);
+		expect(api.requests).toHaveLength(0);
+	});
+});
