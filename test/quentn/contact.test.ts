@@ -315,3 +315,48 @@ describe('Quentn contact createMany', () => {
 		expect(output[1]).toMatchObject({ json: { error: '"Email" is not a valid e-mail address' }, pairedItem: { item: 1 } });
 	});
 });
+
+describe('Quentn requests in flight', () => {
+	/** Counts how many requests the fake Quentn is answering at once. */
+	function slowApi(path: string | RegExp, method: 'GET' | 'POST', answer: (body: unknown) => unknown) {
+		const api = fakeApi(HOST);
+		const seen = { now: 0, max: 0 };
+		api.scope
+			.intercept(path, method)
+			.times(100)
+			.reply(function (_uri, body, callback) {
+				seen.now++;
+				seen.max = Math.max(seen.max, seen.now);
+				setTimeout(() => {
+					seen.now--;
+					callback(null, [200, answer(body) as Record<string, unknown>]);
+				}, 15);
+			});
+		return { api, seen };
+	}
+
+	test('20 items are sent at most 5 at a time', async () => {
+		const { api, seen } = slowApi(/\/contact\/\d+$/, 'GET', () => ({ id: 1 }));
+		const { output } = await run(
+			{ operation: 'get', contactId: '={{ $json.id }}' },
+			{ items: Array.from({ length: 20 }, (_, index) => ({ id: index + 1 })) },
+		);
+		expect(api.requests).toHaveLength(20);
+		expect(output).toHaveLength(20);
+		expect(seen.max).toBe(5);
+	});
+
+	test('createMany: 1,000 items in chunks of 100 = 10 requests, at most 5 at a time', async () => {
+		const { api, seen } = slowApi(`${API}/contacts`, 'POST', (body) =>
+			(body as { contacts: Array<{ mail: string }> }).contacts.map((contact, index) => ({ id: index, email: contact.mail })),
+		);
+		const { output } = await run(
+			{ operation: 'createMany', email: '={{ $json.mail }}' },
+			{ items: Array.from({ length: 1000 }, (_, index) => ({ mail: `p${index}@example.com` })) },
+		);
+		expect(api.requests).toHaveLength(10);
+		expect(output).toHaveLength(1000);
+		expect(output[999]).toEqual({ json: { id: 99, email: 'p999@example.com' }, pairedItem: { item: 999 } });
+		expect(seen.max).toBe(5);
+	});
+});
