@@ -13,7 +13,7 @@ export class QuentnApi implements ICredentialType {
 
 	displayName = 'Quentn API';
 
-	icon = { light: 'file:quentn.svg', dark: 'file:quentn.dark.svg' } as const;
+	icon = { light: 'file:../icons/quentn.svg', dark: 'file:../icons/quentn.dark.svg' } as const;
 
 	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#quentn';
 

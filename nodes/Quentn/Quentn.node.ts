@@ -18,7 +18,7 @@ export class Quentn implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Quentn',
 		name: 'quentn',
-		icon: { light: 'file:quentn.svg', dark: 'file:quentn.dark.svg' },
+		icon: { light: 'file:../../icons/quentn.svg', dark: 'file:../../icons/quentn.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

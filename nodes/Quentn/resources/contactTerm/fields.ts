@@ -10,6 +10,5 @@ export const termIds: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getTerms' },
 	required: true,
 	default: [],
-	description:
-		'Terms (tags) to apply. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (a list or comma-separated text).',
+	description: 'Terms (tags) to apply. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (a list or comma-separated text). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
