@@ -10,5 +10,6 @@ export const termIds: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getTerms' },
 	required: true,
 	default: [],
-	description: 'Terms (tags) to apply. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (a list or comma-separated text). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'Terms (tags) to apply; an expression may give a list or comma-separated IDs. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
