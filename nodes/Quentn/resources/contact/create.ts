@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import type { Operation } from '../../../shared/description';
 import { checkEmail } from '../../../shared/transport';
 import { quentn } from '../../transport';
-import { contactFields, contactToCreate, createOptions, email } from './fields';
+import { contactToCreate, createOptions, createParameters } from './fields';
 
 /** preSend: `{ contact: {...}, duplicate_check_method, … }`, built exactly as create many builds each contact. */
 async function createBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -21,23 +21,5 @@ export const create: Operation = {
 		send: { preSend: [createBody] },
 		operations: { pagination: quentn.sendChecked(checkEmail('email', true)) },
 	},
-	fields: [
-		email,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFields,
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: createOptions,
-		},
-	],
+	fields: createParameters(createOptions),
 };

@@ -5,7 +5,7 @@ import { sendBulk } from '../../../shared/bulk';
 import type { Operation } from '../../../shared/description';
 import { emailAddress } from '../../../shared/validators';
 import { baseUrlOf, quentn } from '../../transport';
-import { contactFields, contactToCreate, createOptions, email } from './fields';
+import { contactToCreate, createOptions, createParameters } from './fields';
 
 /**
  * Default contacts per request. Quentn documents no maximum for `POST /contacts`. A create is a POST, which
@@ -30,25 +30,7 @@ export const createMany: Operation = {
 	action: 'Create many contacts',
 	description: 'Create one contact per input item, many per request (Quentn bulk create)',
 	// No routing: the bulk endpoint is sent by the node's custom operation below.
-	fields: [
-		email,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFields,
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [...createOptions, chunkSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
-	],
+	fields: createParameters([...createOptions, chunkSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName))),
 };
 
 /** Quentn's answer for one contact: `{ id, email }` or `{ email, error: true, message }`. */

@@ -258,3 +258,26 @@ export const fieldsOption: INodeProperties = {
 		send: { type: 'query', property: 'fields', value: '={{ String($value).split(",").map(f => f.trim()).filter(f => f).join(",") }}' },
 	},
 };
+
+/** The parameters of create and of create many (each item one contact): the email, the fields, the options. */
+export function createParameters(options: INodeProperties[]): INodeProperties[] {
+	return [
+		email,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFields,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options,
+		},
+	];
+}
