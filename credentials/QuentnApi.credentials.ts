@@ -43,7 +43,8 @@ export class QuentnApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			hint: 'In Quentn: Settings → API. Create or copy an API key there.',
+			// help.quentn.com "Requests": "You can find your systems API Key in your Account Settings."
+			hint: "In Quentn: your system's Account Settings show its API key.",
 		},
 	];
 

@@ -14,7 +14,7 @@ export const quentn = createTransport({
 	vendor: 'Quentn',
 	credentialType: 'quentnApi',
 	credentials:
-		'Check the Quentn credential: the API key from your Quentn account (Settings → API), and the System ID and Server ID from your login address https://<System ID>.<Server ID>.quentn.com.',
+		'Check the Quentn credential: the API key from your Quentn system (Account Settings), and the System ID and Server ID from your login address https://<System ID>.<Server ID>.quentn.com.',
 	// Quentn reports its rate limit per key in X-Rate-Limit-* headers without publishing the numbers
 	// (../shared/api/quentn.md); 5 requests at a time keeps one node run well inside any sane limit while
 	// 429s (with Retry-After) are retried by the executor.
