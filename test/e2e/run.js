@@ -6,6 +6,7 @@
  *
  *   npm run test:e2e                       build, pack, install, run every vendor whose node exists
  *   npm run test:e2e -- ticketsource       only the vendors named (folder names under vendors/)
+ *   npm run test:e2e -- --dump             print what each workflow node output (for writing expectations)
  *   npm run test:e2e -- --break=icon       self-check: remove the node icons from the installed copy (must fail)
  *   npm run test:e2e -- --break=n8n-entry  self-check: drop the nodes from the installed package.json "n8n" section
  *
@@ -46,7 +47,7 @@ function record(name, problems, durationMs) {
 function parseArgs(argv) {
 	const only = argv.filter((a) => !a.startsWith('--'));
 	const breakArg = argv.find((a) => a.startsWith('--break='));
-	return { only, breakWhat: breakArg ? breakArg.slice('--break='.length) : undefined, keep: argv.includes('--keep') };
+	return { only, breakWhat: breakArg ? breakArg.slice('--break='.length) : undefined, keep: argv.includes('--keep'), dump: argv.includes('--dump') };
 }
 
 function loadVendors(only) {
@@ -94,6 +95,13 @@ async function runWorkflow(rt, env, vendor, workflow, fake) {
 		problems.push(`n8n execute printed no run (exit ${code})`, [...new Set(telling.length ? telling : lines.slice(-15))].slice(-6).join('\n'));
 	} else {
 		const view = runView(run);
+		if (workflow.dump) {
+			for (const node of definition.nodes) {
+				const items = view.items(node.name);
+				const errors = view.errorItems(node.name);
+				console.log(`    ${node.name}: ${JSON.stringify(items.slice(0, 3))}${items.length > 3 ? ` … ${items.length} items` : ''}${errors.length ? ` error output: ${JSON.stringify(errors)}` : ''}`);
+			}
+		}
 		if (view.error) problems.push(`the workflow failed: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`);
 		problems.push(...view.nodeErrors().filter((e) => !view.error || !e.includes(view.error.message)));
 		for (const [nodeName, expected] of Object.entries(workflow.outputs ?? {})) problems.push(...checkNode(view, nodeName, expected));
@@ -148,7 +156,7 @@ async function checkIcon(session, what, description) {
 }
 
 async function main() {
-	const { only, breakWhat, keep } = parseArgs(process.argv.slice(2));
+	const { only, breakWhat, keep, dump } = parseArgs(process.argv.slice(2));
 	const vendors = loadVendors(only);
 	if (!vendors.length) {
 		record('at least one vendor node to test', ['no vendor folder under test/e2e/vendors has its node in nodes/']);
@@ -228,7 +236,7 @@ async function main() {
 		say(`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s)`);
 
 		for (const { vendor, fake } of active) {
-			for (const workflow of vendor.workflows) await runWorkflow(rt, env, vendor, workflow, fake);
+			for (const workflow of vendor.workflows) await runWorkflow(rt, env, vendor, { ...workflow, dump }, fake);
 		}
 
 		say('starting n8n for the editor checks and credential tests');

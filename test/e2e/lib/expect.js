@@ -9,7 +9,7 @@
  *     'Delete customer': [exactly({ deleted: true })],
  *   }
  * Expected objects match when every key listed matches (deeply); a RegExp tests a string, a function gets
- * (value, run) and returns true or a message, `absent` asserts a key is missing.
+ * (value, run) and returns true or a message (`integer` is one), `absent` asserts a key is missing.
  */
 const util = require('node:util');
 
@@ -17,6 +17,7 @@ const absent = Symbol('absent');
 const EXACT = Symbol('exact');
 
 const exactly = (value) => ({ [EXACT]: value });
+const integer = (value) => Number.isInteger(value) || `expected an integer, got ${util.inspect(value)}`;
 const count = (n, each) => ({ count: n, each });
 const sameAs = (nodeName, field) => {
 	const check = (value, run) => {
@@ -70,4 +71,4 @@ function checkNode(run, nodeName, expected, output = 'items') {
 	return match(items, expected, run, `"${nodeName}"`);
 }
 
-module.exports = { absent, exactly, count, sameAs, checkNode, match };
+module.exports = { absent, exactly, integer, count, sameAs, checkNode, match };

@@ -85,6 +85,8 @@ async function startServer(rt, env, port, { timeoutMs = 180_000 } = {}) {
 	while (Date.now() < deadline) {
 		const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 500))]);
 		if (code !== undefined) throw new Error(`n8n start exited with ${code}:\n${log.slice(-3000)}`);
+		// n8n answers some routes before it has registered all of them: wait for its own "ready" line too.
+		if (!/Editor is now accessible/i.test(log)) continue;
 		try {
 			const res = await fetch(`${base}/rest/settings`);
 			if (res.ok) break;
