@@ -1,0 +1,58 @@
+'use strict';
+/** jtel in a real n8n: the server is the user's, so the suite gives it a name (jtel.e2e.test) and a Clients ID. */
+const path = require('node:path');
+const { createJtelFake } = require('../../fakes/jtel');
+const { exactly, integer, count, sameAs } = require('../../lib/expect');
+
+const HOST = 'jtel.e2e.test';
+const CLIENTS_ID = '42';
+const TOKEN = 'jtel-e2e-token-0123456789';
+
+module.exports = {
+	name: 'jtel',
+	source: 'nodes/Jtel/Jtel.node.ts',
+	nodeType: 'n8n-nodes-contact-suite.jtel',
+	credentialTypes: ['jtelApi'],
+	hosts: [HOST],
+	createFake: () => createJtelFake({ host: HOST, clientsId: CLIENTS_ID, token: TOKEN }),
+	credentials: [
+		{ id: 'e2eJtelToken0001', name: 'jtel (fake)', type: 'jtelApi', data: { serverUrl: `https://${HOST}`, clientsId: CLIENTS_ID, token: TOKEN } },
+		{ id: 'e2eJtelBadToken1', name: 'jtel (wrong token)', type: 'jtelApi', data: { serverUrl: `https://${HOST}`, clientsId: CLIENTS_ID, token: 'not-the-token' } },
+	],
+	credentialTests: [
+		{ credential: 'e2eJtelToken0001', status: 'OK' },
+		{ credential: 'e2eJtelBadToken1', status: 'Error', message: /authori[sz]|token|401/i },
+	],
+	pickers: [
+		{
+			label: "the account's dialler campaigns",
+			parameter: 'campaignId',
+			method: 'searchCampaigns',
+			parameters: { resource: 'diallerContact', operation: 'import', campaignBy: 'id' },
+			credential: 'e2eJtelToken0001',
+			expect: [{ name: /E2E campaign/ }],
+		},
+	],
+	workflows: [
+		{
+			file: path.join(__dirname, 'contact-lifecycle.workflow.json'),
+			outputs: {
+				'List campaigns': [{ ID: 11, Name: 'E2E campaign' }],
+				'Get campaign': [{ ID: 11, Name: 'E2E campaign' }],
+				'Import contact': [{ ID: integer, Name: 'Mustermann', DiallerCampaignsID: 11, UserData: 'crm-4711', Comment: 'Call after 5 pm' }],
+				'Update it by user data': [{ ID: sameAs('Import contact', 'ID'), Name: 'Musterfrau', PhoneNumber1: '+4989654321' }],
+				'Get contact': [{ ID: sameAs('Import contact', 'ID'), Name: 'Musterfrau' }],
+				'Get by user data': [{ ID: sameAs('Import contact', 'ID'), UserData: 'crm-4711' }],
+				'List campaign contacts': count(1, { ID: sameAs('Import contact', 'ID') }),
+				'Delete contact': [exactly({ deleted: true })],
+			},
+			after({ fake, requests }) {
+				const problems = [];
+				if (fake.state.contacts.size) problems.push(`fake still holds ${fake.state.contacts.size} contact(s)`);
+				const imports = requests.filter((r) => r.path.endsWith('/dialler/contacts/import'));
+				if (imports.map((r) => r.query.overwriteDuplicates).join() !== 'false,true') problems.push(`overwriteDuplicates sent as ${imports.map((r) => r.query.overwriteDuplicates).join()}`);
+				return problems;
+			},
+		},
+	],
+};
