@@ -167,7 +167,7 @@ async function lock(file, log) {
 }
 
 async function install(rt, log) {
-	log(`n8n ${rt.version}: installing into ${rt.dir} (first run only; a few minutes, about 2.5 GB)`);
+	log(`n8n ${rt.version}: installing into ${rt.dir} (first run only: about 5 minutes and 3 GB)`);
 	fs.rmSync(rt.dir, { recursive: true, force: true });
 	fs.mkdirSync(rt.dir, { recursive: true });
 	const manifest = { name: 'contact-suite-n8n-runtime', private: true, dependencies: { n8n: rt.version } };
