@@ -62,13 +62,13 @@ function match(actual, expected, run, where) {
 function checkNode(run, nodeName, expected, output = 'items') {
 	if (!run.ran(nodeName)) return [`"${nodeName}" did not run`];
 	const items = run[output](nodeName);
-	if (output !== 'items') nodeName = `${nodeName}" (error output)"`.replace('""', '"');
+	const label = output === 'items' ? `"${nodeName}"` : `"${nodeName}" (error output)`;
 	if (expected && typeof expected === 'object' && 'count' in expected && !Array.isArray(expected)) {
-		const problems = items.length === expected.count ? [] : [`"${nodeName}": expected ${expected.count} items, got ${items.length}`];
-		if (expected.each) items.forEach((item, i) => problems.push(...match(item, expected.each, run, `"${nodeName}"[${i}]`)));
+		const problems = items.length === expected.count ? [] : [`${label}: expected ${expected.count} items, got ${items.length}`];
+		if (expected.each) items.forEach((item, i) => problems.push(...match(item, expected.each, run, `${label}[${i}]`)));
 		return problems.slice(0, 5);
 	}
-	return match(items, expected, run, `"${nodeName}"`);
+	return match(items, expected, run, label);
 }
 
 module.exports = { absent, exactly, integer, count, sameAs, checkNode, match };
