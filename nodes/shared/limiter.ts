@@ -9,7 +9,9 @@ export class RequestGate {
 
 	private readonly waiting: Array<() => void> = [];
 
-	private nextStart = 0;
+	private lastStart = 0;
+
+	private pacing: Promise<void> = Promise.resolve();
 
 	constructor(
 		readonly maxInFlight: number,
@@ -33,10 +35,15 @@ export class RequestGate {
 			this.active++;
 		}
 		if (this.minIntervalMs > 0) {
-			const now = Date.now();
-			const start = Math.max(now, this.nextStart);
-			this.nextStart = start + this.minIntervalMs;
-			if (start > now) await this.wait(start - now);
+			// Starts are taken one after another, each at least minIntervalMs after the previous one *really*
+			// started: a timer that fires late (a busy event loop) delays the rest instead of letting them burst.
+			const turn = this.pacing.then(async () => {
+				const due = this.lastStart + this.minIntervalMs - Date.now();
+				if (due > 0) await this.wait(due);
+				this.lastStart = Date.now();
+			});
+			this.pacing = turn;
+			await turn;
 		}
 	}
 

@@ -169,7 +169,7 @@ describe('executeRequest', () => {
 		const { ctx } = context([{ statusCode: 401, body: { message: `Invalid API key ${secret}` } }], secret);
 		const error = await executeRequest(ctx, policy([]), { method: 'GET', url: '/x' }).catch((e: Error) => e);
 		expect(error).toMatchObject({ message: 'Vendor: Invalid API key [redacted]', httpCode: '401' });
-		expect((error as { description: string }).description).toBe('Vendor refused the credentials (HTTP 401). Check the key.');
+		expect((error as unknown as { description: string }).description).toBe('Vendor refused the credentials (HTTP 401). Check the key.');
 		expect(JSON.stringify(error)).not.toContain(secret);
 	});
 

@@ -35,6 +35,19 @@ describe('RequestGate', () => {
 		expect(waits).toHaveLength(4);
 	});
 
+	test('a late timer does not let the starts behind it burst', async () => {
+		// The first wait "oversleeps" by 100 ms (a busy event loop); the next starts must still be 25 ms apart.
+		let first = true;
+		const gate = new RequestGate(10, 25, async (ms) => {
+			const late = first ? 100 : 0;
+			first = false;
+			await tick(ms + late);
+		});
+		const starts: number[] = [];
+		await Promise.all(Array.from({ length: 6 }, () => gate.run(async () => void starts.push(Date.now()))));
+		for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(20);
+	});
+
 	test('a failing task releases its slot', async () => {
 		const gate = new RequestGate(1);
 		await expect(gate.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -120,7 +120,7 @@ describe('TicketSource customer', () => {
 			{ per_page: '100', page: '3' },
 		]);
 		expect(output.map((item) => item.json.id)).toEqual(records.map((r) => r.id));
-		expect(output.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(output.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 	});
 
 	test('a Limit that ends inside a page stops there and returns exactly the limit', async () => {
