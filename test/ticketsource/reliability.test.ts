@@ -49,6 +49,17 @@ describe('TicketSource reliability', () => {
 		expect(error?.message).toBe('TicketSource: Down for maintenance (gave up after 5 attempts)');
 	});
 
+	test("a 429 that outlasts the retries keeps TicketSource's words (n8n would swap in its batching hint)", async () => {
+		const api = fakeApi(BASE);
+		api.scope.get('/customers/cst-1').times(5).reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '0' });
+
+		const { error } = await run({ operation: 'get', customerId: 'cst-1' });
+
+		expect(api.requests).toHaveLength(5);
+		expect(error?.message).toBe('TicketSource: Too Many Attempts. (gave up after 5 attempts)');
+		expect(error?.description).toMatch(/rate-limiting requests \(HTTP 429\)/);
+	});
+
 	test('a POST whose connection is reset is not sent again', async () => {
 		const api = fakeApi(BASE);
 		api.scope.post('/customers').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
