@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderReadme } = require('../scripts/operations-table.js') as {
 	renderReadme: (readme: string, load: (file: string) => unknown) => string;
 };
