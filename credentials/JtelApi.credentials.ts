@@ -1,0 +1,102 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INode,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { digits, httpBaseUrl } from '../nodes/shared/validators';
+
+/**
+ * `authenticate` has no node of its own: the validators need one to build their error, and n8n wraps any
+ * error thrown here in a NodeApiError of the node that sent the request (or of the credential test).
+ */
+const CREDENTIAL: INode = {
+	id: 'jtelApi',
+	name: 'jtel credential',
+	type: 'jtelApi',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/**
+ * The jtel REST base, `{server}/rest/v1.0/{ClientsID}` (jtel wiki "Dialler REST API", ../shared/api/jtel.md),
+ * from validated values only: a server URL with a user, query or fragment, or a Clients ID such as `12/../3`,
+ * would send the token somewhere else than the user meant.
+ */
+export function jtelBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const server = httpBaseUrl(credentials.serverUrl, { node: CREDENTIAL, parameter: 'Server URL' });
+	const clientsId = digits(credentials.clientsId, { node: CREDENTIAL, parameter: 'Clients ID' });
+	return `${server}/rest/v1.0/${clientsId}`;
+}
+
+export class JtelApi implements ICredentialType {
+	name = 'jtelApi';
+
+	displayName = 'jtel API';
+
+	icon = { light: 'file:jtel.svg', dark: 'file:jtel.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#jtel';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server URL',
+			name: 'serverUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://acd.example.com',
+			hint: 'The address of your jtel server, without /rest/… (a port or path is fine). https is strongly recommended: with http the token travels unencrypted.',
+		},
+		{
+			displayName: 'Clients ID',
+			name: 'clientsId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '1234',
+			hint: 'The number of your jtel client account (ClientsID), digits only. Your jtel administrator or the jtel portal shows it.',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			hint: 'Generated in the jtel portal for the REST API user. Generating a new token invalidates the old one.',
+		},
+		{
+			displayName: 'Ignore TLS Certificate Errors',
+			name: 'allowUnauthorizedCerts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to accept a server certificate that cannot be verified (self-signed or expired). Only for an on-premises server you trust: anyone in between could read the token.',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const options: IHttpRequestOptions = {
+			...requestOptions,
+			// Every request, the credential test included, goes to the validated base only.
+			baseURL: jtelBaseUrl(credentials),
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.token ?? '')}` },
+		};
+		// Off unless asked for here (n8n's own "Ignore SSL Issues" node option may still turn it on).
+		if (credentials.allowUnauthorizedCerts === true) options.skipSslCertificateValidation = true;
+		return options;
+	}
+
+	// The cheapest authenticated request (../shared/api/jtel.md); `authenticate` sets the base URL.
+	test: ICredentialTestRequest = {
+		request: { method: 'GET', url: '/dialler/campaigns' },
+	};
+}

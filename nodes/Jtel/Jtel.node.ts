@@ -1,0 +1,47 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { searchCampaigns } from './methods/listSearch';
+import { diallerCampaignProperties } from './resources/diallerCampaign';
+import { diallerContactProperties } from './resources/diallerContact';
+import { jtel } from './transport';
+
+export class Jtel implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'jtel Dialler',
+		name: 'jtel',
+		icon: { light: 'file:jtel.svg', dark: 'file:jtel.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Import, find and delete jtel dialler contacts and read dialler campaigns',
+		defaults: { name: 'jtel Dialler' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'jtelApi', required: true }],
+		// The base URL (`{server}/rest/v1.0/{ClientsID}`) is set by the credential from validated values.
+		requestDefaults: {
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
+		requestOperations: { pagination: jtel.send },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Dialler Campaign', value: 'diallerCampaign' },
+					{ name: 'Dialler Contact', value: 'diallerContact' },
+				],
+				default: 'diallerContact',
+			},
+			...diallerContactProperties,
+			...diallerCampaignProperties,
+		],
+	};
+
+	methods = { listSearch: { searchCampaigns } };
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Check } from '../../../shared/transport';
+import { digits } from '../../../shared/validators';
+import { OTHER_PHONE_FIELDS } from './fields';
+
+const filled = (value: unknown) =>
+	(typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
+
+function refuse(ctx: IExecuteSingleFunctions, message: string, description: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
+}
+
+/** jtel's import needs Name, the campaign, and at least one of PhoneNumber1..6 (jtel wiki "Import a Dialler Contact"). */
+export const checkContactToImport: Check = (ctx) => {
+	if (ctx.getNodeParameter('campaignBy', 'id') === 'id') {
+		digits(ctx.getNodeParameter('campaignId', '', { extractValue: true }), {
+			node: ctx.getNode(),
+			parameter: 'Campaign',
+			itemIndex: ctx.getItemIndex(),
+		});
+	} else if (!filled(ctx.getNodeParameter('campaignName', ''))) {
+		refuse(ctx, '"Campaign Name" is empty', 'Enter the name of the dialler campaign to import the contact into.');
+	}
+	if (!filled(ctx.getNodeParameter('name', ''))) {
+		refuse(ctx, '"Name" is empty', 'jtel needs a name for every dialler contact: enter it or map it from an earlier node.');
+	}
+	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
+	const phones = [ctx.getNodeParameter('phoneNumber1', ''), ...OTHER_PHONE_FIELDS.map((key) => additional[key])];
+	if (!phones.some(filled)) {
+		refuse(
+			ctx,
+			'The contact has no phone number',
+			'jtel needs at least one phone number to dial: fill in "Phone Number 1" or add Phone Number 2–6 under Additional Fields.',
+		);
+	}
+};
+
+/** User data values of this item, one level of lists flattened (an expression may give a list). */
+export function userDataValues(ctx: IExecuteSingleFunctions): unknown[] {
+	const value = ctx.getNodeParameter('userData', []) as unknown;
+	return (Array.isArray(value) ? value : [value]).flat();
+}
+
+/** Every user data value must be non-empty: an empty one would look up (or delete) a contact without user data. */
+export const checkUserData: Check = (ctx) => {
+	const values = userDataValues(ctx);
+	if (values.length === 0) refuse(ctx, '"User Data" is empty', 'Enter at least one user data value to look for.');
+	values.forEach((value, index) => {
+		if (!filled(value)) {
+			refuse(
+				ctx,
+				values.length > 1 ? `"User Data" value ${index + 1} is empty` : '"User Data" is empty',
+				'Enter the user data (your own key) of the contact, or map it from an earlier node.',
+			);
+		}
+	});
+};
+
+/** Delete by user data: the value must be non-empty (by ID, the path placeholder checks the Contact ID). */
+export const checkDeleteTarget: Check = (ctx) => {
+	if (ctx.getNodeParameter('deleteBy', 'id') === 'userData') checkUserData(ctx);
+};

@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The dialler contact's ID (DiallerContactsID), used in paths. */
+export const contactId: INodeProperties = {
+	displayName: 'Contact ID',
+	name: 'contactId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '70001',
+	description: 'The ID of the dialler contact (DiallerContactsID)',
+};
+
+type FieldType = 'string' | 'number' | 'dateTime';
+
+/** One import field: `key` is jtel's field name in camelCase, `property` jtel's own name in the body. */
+function contactField(
+	displayName: string,
+	key: string,
+	property: string,
+	type: FieldType = 'string',
+	description?: string,
+	placeholder?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name: key,
+		type,
+		default: type === 'number' ? 0 : '',
+		...(description ? { description } : {}),
+		...(placeholder ? { placeholder } : {}),
+		routing: { send: { type: 'body', property } },
+	};
+}
+
+const phone = (n: number) => contactField(`Phone Number ${n}`, `phoneNumber${n}`, `PhoneNumber${n}`, 'string', undefined, '+4989123456');
+
+/** Every documented import field but the campaign, Name and PhoneNumber1 (jtel wiki "Import a Dialler Contact"). */
+export const importFields: INodeProperties[] = [
+	contactField('Account BIC', 'accountBic', 'AccountBIC'),
+	contactField('Account Bank', 'accountBank', 'AccountBank'),
+	contactField('Account IBAN', 'accountIban', 'AccountIBAN'),
+	contactField('Account National Bank Code', 'accountNationalBankCode', 'AccountNationalBankCode'),
+	contactField('Account Number', 'accountNumber', 'AccountNumber'),
+	contactField('Account Owner', 'accountOwner', 'AccountOwner'),
+	contactField('Address', 'address', 'Address', 'string', 'Street and house number'),
+	contactField('Amount', 'amount', 'Amount', 'number'),
+	contactField('Begin Date', 'dtBeginDate', 'dtBeginDate', 'dateTime', 'The contact is not dialled before this date'),
+	contactField('City', 'city', 'City'),
+	contactField('Client', 'client', 'Client'),
+	contactField('Comment', 'comment', 'Comment', 'string', "The contact's notes, shown to the agent"),
+	contactField('Company', 'company', 'Company'),
+	contactField('Country', 'country', 'Country'),
+	contactField('Email', 'email', 'Email', 'string', undefined, 'name@email.com'),
+	contactField('End Date', 'dtEndDate', 'dtEndDate', 'dateTime', 'The contact is not dialled after this date'),
+	contactField('External System Link', 'externalSystemLink', 'ExternalSystemLink', 'string', 'A link to the contact in your system, shown to the agent'),
+	contactField('Fax Number', 'faxNumber', 'FaxNumber'),
+	contactField('First Name', 'firstName', 'FirstName'),
+	contactField('Follow-Up Date and Time', 'followUpDateTime', 'FollowUpDateTime', 'dateTime', 'When the contact is to be called again'),
+	contactField('Follow-Up User UID', 'followUpUsersUid', 'FollowUpUsersUID', 'string', 'The jtel user who makes the follow-up call'),
+	contactField('Manufacturer', 'manufacturer', 'Manufacturer'),
+	contactField('Model', 'model', 'Model'),
+	phone(2),
+	phone(3),
+	phone(4),
+	phone(5),
+	phone(6),
+	contactField('Postal Code', 'postalCode', 'PostalCode'),
+	contactField('Random Sort Order', 'randomSortOrder', 'RandomSortOrder', 'number'),
+	contactField('Reference Number', 'referenceNumber', 'ReferenceNumber'),
+	contactField('Reserved User UID', 'reservedUsersUid', 'ReservedUsersUID', 'string', 'The jtel user the contact is reserved for'),
+	contactField('Salutation', 'salutation', 'Salutation'),
+	contactField('Service', 'service', 'Service'),
+	contactField('Tag', 'tag', 'Tag'),
+	contactField('Title', 'title', 'Title'),
+	contactField(
+		'User Data',
+		'userData',
+		'UserData',
+		'string',
+		'Your own key for this contact. With "Overwrite Duplicates" on, the contact with this user data is updated instead of a new one being created.',
+	),
+	contactField('Website', 'website', 'Website'),
+];
+
+/** Phone numbers 2–6 sit in Additional Fields; the import needs at least one of 1–6. */
+export const OTHER_PHONE_FIELDS = ['phoneNumber2', 'phoneNumber3', 'phoneNumber4', 'phoneNumber5', 'phoneNumber6'];

@@ -1,0 +1,30 @@
+import type { Operation } from '../../../shared/description';
+import { unwrap } from '../../../shared/output';
+import { jtel } from '../../transport';
+import { checkUserData } from './checks';
+
+export const getByUserData: Operation = {
+	name: 'Get by User Data',
+	value: 'getByUserData',
+	action: 'Get dialler contacts by user data',
+	description: 'Retrieve the dialler contacts with the given user data, with their result codes and history',
+	routing: {
+		// jtel: POST /dialler/contacts with { UserDataList } looks contacts up (../shared/api/jtel.md).
+		request: { method: 'POST', url: '/dialler/contacts' },
+		operations: { pagination: jtel.sendChecked(checkUserData) },
+		output: { postReceive: [unwrap('records')] },
+	},
+	fields: [
+		{
+			displayName: 'User Data',
+			name: 'userData',
+			type: 'string',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add User Data' },
+			required: true,
+			default: [],
+			placeholder: 'crm-4711',
+			description: 'Your own key of the contact (UserData). Add several values to get several contacts at once.',
+			routing: { send: { type: 'body', property: 'UserDataList', value: '={{ [$value].flat(2).map((value) => String(value).trim()) }}' } },
+		},
+	],
+};

@@ -1,0 +1,83 @@
+import type { Operation } from '../../../shared/description';
+import { unwrap } from '../../../shared/output';
+import { jtel } from '../../transport';
+import { campaignId } from '../diallerCampaign/fields';
+import { checkContactToImport } from './checks';
+import { importFields } from './fields';
+
+export const importContact: Operation = {
+	name: 'Import',
+	value: 'import',
+	action: 'Import a dialler contact',
+	description: 'Add a contact to a dialler campaign, or update the one with the same user data',
+	routing: {
+		// One contact per request: jtel's import takes exactly one (jtel wiki "Import a Dialler Contact").
+		request: { method: 'POST', url: '/dialler/contacts/import' },
+		operations: { pagination: jtel.sendChecked(checkContactToImport) },
+		output: { postReceive: [unwrap('records')] },
+	},
+	fields: [
+		{
+			displayName: 'Campaign By',
+			name: 'campaignBy',
+			type: 'options',
+			options: [
+				{ name: 'ID', value: 'id', description: 'Pick the campaign or enter its ID' },
+				{ name: 'Name', value: 'name', description: 'Enter the campaign name exactly as in jtel' },
+			],
+			default: 'id',
+			description: 'How to name the dialler campaign the contact is imported into',
+		},
+		{
+			...campaignId,
+			displayOptions: { show: { campaignBy: ['id'] } },
+			routing: { send: { type: 'body', property: 'DiallerCampaignsID', value: '={{ Number(String($value).trim()) }}' } },
+		},
+		{
+			displayName: 'Campaign Name',
+			name: 'campaignName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'My Campaign',
+			displayOptions: { show: { campaignBy: ['name'] } },
+			routing: { send: { type: 'body', property: 'DiallerCampaignsName' } },
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'Mustermann',
+			description: "The contact's (last) name",
+			routing: { send: { type: 'body', property: 'Name' } },
+		},
+		{
+			displayName: 'Phone Number 1',
+			name: 'phoneNumber1',
+			type: 'string',
+			default: '',
+			placeholder: '+4989123456',
+			hint: 'At least one phone number is needed: this one or Phone Number 2–6 under Additional Fields',
+			routing: { send: { type: 'body', property: 'PhoneNumber1' } },
+		},
+		{
+			displayName: 'Overwrite Duplicates',
+			name: 'overwriteDuplicates',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to overwrite the contact whose user data matches (this is how an existing contact is updated: set User Data under Additional Fields). Off: a new contact is always created.',
+			routing: { send: { type: 'query', property: 'overwriteDuplicates' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: importFields,
+		},
+	],
+};

@@ -1,0 +1,15 @@
+import { singlePage } from '../shared/paginators';
+import { createTransport } from '../shared/transport';
+
+export const jtel = createTransport({
+	vendor: 'jtel',
+	credentialType: 'jtelApi',
+	credentials:
+		'Check the jtel credential: the token (generated in the jtel portal; generating a new one invalidates the old) and the Clients ID. jtel answers 401 for either.',
+	// jtel runs on the customer's own server and publishes no rate limit: a few requests at a time.
+	maxInFlight: 5,
+	secretFields: ['token'],
+});
+
+/** jtel lists have no paging: every record comes at once in `records`, and the Limit is applied here. */
+export const jtelList = jtel.list(singlePage('records'));
