@@ -36,9 +36,9 @@ export function jtelBaseUrl(credentials: ICredentialDataDecryptedObject): string
 export class JtelApi implements ICredentialType {
 	name = 'jtelApi';
 
-	displayName = 'jtel API';
+	displayName = 'Jtel API';
 
-	icon = { light: 'file:jtel.svg', dark: 'file:jtel.dark.svg' } as const;
+	icon = { light: 'file:../icons/jtel.svg', dark: 'file:../icons/jtel.dark.svg' } as const;
 
 	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#jtel';
 
@@ -72,7 +72,7 @@ export class JtelApi implements ICredentialType {
 		},
 		{
 			displayName: 'Ignore TLS Certificate Errors',
-			name: 'allowUnauthorizedCerts',
+			name: 'ignoreTlsErrors',
 			type: 'boolean',
 			default: false,
 			description:
@@ -91,7 +91,7 @@ export class JtelApi implements ICredentialType {
 			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.token ?? '')}` },
 		};
 		// Off unless asked for here (n8n's own "Ignore SSL Issues" node option may still turn it on).
-		if (credentials.allowUnauthorizedCerts === true) options.skipSslCertificateValidation = true;
+		if (credentials.ignoreTlsErrors === true) options.skipSslCertificateValidation = true;
 		return options;
 	}
 

@@ -10,7 +10,7 @@ export class Jtel implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'jtel Dialler',
 		name: 'jtel',
-		icon: { light: 'file:jtel.svg', dark: 'file:jtel.dark.svg' },
+		icon: { light: 'file:../../icons/jtel.svg', dark: 'file:../../icons/jtel.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

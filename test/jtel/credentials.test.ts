@@ -1,3 +1,5 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
 import { JtelApi } from '../../credentials/JtelApi.credentials';
 import { runNode } from '../harness/engine';
 import { fakeApi, nock, resetHttp } from '../harness/http';
@@ -59,7 +61,7 @@ describe('jtel credential', () => {
 		const credential = new JtelApi();
 		const request = await credential.authenticate(
 			{ serverUrl: 'https://acd.example.com/', clientsId: '77', token: TOKEN },
-			{ ...credential.test.request, url: credential.test.request.url ?? '' },
+			credential.test.request as IHttpRequestOptions,
 		);
 		expect(request).toMatchObject({
 			method: 'GET',
@@ -75,9 +77,9 @@ describe('jtel credential', () => {
 
 	test('"Ignore TLS certificate errors" is off unless turned on', async () => {
 		const credential = new JtelApi();
-		expect(credential.properties.find((p) => p.name === 'allowUnauthorizedCerts')?.default).toBe(false);
+		expect(credential.properties.find((p) => p.name === 'ignoreTlsErrors')?.default).toBe(false);
 		const on = await credential.authenticate(
-			{ serverUrl: 'https://acd.example.com', clientsId: '77', token: TOKEN, allowUnauthorizedCerts: true },
+			{ serverUrl: 'https://acd.example.com', clientsId: '77', token: TOKEN, ignoreTlsErrors: true },
 			{ url: '/dialler/campaigns' },
 		);
 		expect(on.skipSslCertificateValidation).toBe(true);
