@@ -79,3 +79,31 @@ export function returnAllAndLimit(): INodeProperties[] {
 		},
 	];
 }
+
+/** Routing that puts the parameter's value at `property` (dot notation) in the JSON body. */
+export function sendBody(property: string): INodePropertyRouting {
+	return { send: { type: 'body', property } };
+}
+
+/** Routing that sends the parameter's value as the query parameter `property`. */
+export function sendQuery(property: string): INodePropertyRouting {
+	return { send: { type: 'query', property } };
+}
+
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+} as const;
+
+/** The optional-fields collections every n8n node has, with the contract's names, options sorted by name. */
+export function fieldCollection(name: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+	return {
+		...COLLECTIONS[name],
+		name,
+		type: 'collection',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

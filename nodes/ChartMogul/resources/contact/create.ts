@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/transport';
 import { chartMogul } from '../../transport';
 import { contactDataSource, contactFields, customerUuid } from './fields';
@@ -17,13 +18,6 @@ export const create: Operation = {
 	fields: [
 		customerUuid,
 		contactDataSource,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFields,
-		},
+		fieldCollection('additionalFields', contactFields),
 	],
 };

@@ -1,3 +1,4 @@
+import { sendBody } from '../../../shared/description';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dataSourceUuid } from '../../methods/dataSources';
@@ -28,10 +29,9 @@ export const contactDataSource: INodeProperties = {
 	...dataSourceUuid,
 	required: true,
 	description: 'The data source of the customer that the contact is stored in',
-	routing: { send: { type: 'body', property: 'data_source_uuid' } },
+	routing: sendBody('data_source_uuid'),
 };
 
-const body = (property: string) => ({ send: { type: 'body' as const, property } });
 
 /** Contact fields shared by create (Additional Fields) and update (Update Fields), sorted by name. */
 export const contactFields: INodeProperties[] = [
@@ -56,7 +56,7 @@ export const contactFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'date_of_birth',
-						routing: body('=custom[{{ $index }}].key'),
+						routing: sendBody('=custom[{{ $index }}].key'),
 					},
 					{
 						displayName: 'Value',
@@ -64,23 +64,23 @@ export const contactFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: '1985-01-22',
-						routing: body('=custom[{{ $index }}].value'),
+						routing: sendBody('=custom[{{ $index }}].value'),
 					},
 				],
 			},
 		],
 	},
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', routing: body('email') },
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', routing: sendBody('email') },
 	{
 		displayName: 'External ID',
 		name: 'externalId',
 		type: 'string',
 		default: '',
 		description: 'The ID of the contact in your own system',
-		routing: body('external_id'),
+		routing: sendBody('external_id'),
 	},
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', routing: body('first_name') },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', routing: body('last_name') },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', routing: sendBody('first_name') },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', routing: sendBody('last_name') },
 	{
 		displayName: 'LinkedIn',
 		name: 'linkedIn',
@@ -88,7 +88,7 @@ export const contactFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://linkedin.com/in/…',
 		description: "URL of the contact's LinkedIn profile",
-		routing: body('linked_in'),
+		routing: sendBody('linked_in'),
 	},
 	{
 		displayName: 'Notes',
@@ -97,9 +97,9 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		description: 'Free text about the contact',
-		routing: body('notes'),
+		routing: sendBody('notes'),
 	},
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+1234567890', routing: body('phone') },
+	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+1234567890', routing: sendBody('phone') },
 	{
 		displayName: 'Position',
 		name: 'position',
@@ -107,9 +107,9 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 1,
 		description: "Where the contact is listed in the customer's profile (1 = first)",
-		routing: body('position'),
+		routing: sendBody('position'),
 	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'CEO', description: 'Job title', routing: body('title') },
+	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'CEO', description: 'Job title', routing: sendBody('title') },
 	{
 		displayName: 'Twitter',
 		name: 'twitter',
@@ -117,6 +117,6 @@ export const contactFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://twitter.com/…',
 		description: "URL of the contact's Twitter profile",
-		routing: body('twitter'),
+		routing: sendBody('twitter'),
 	},
 ];

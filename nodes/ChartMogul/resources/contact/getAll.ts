@@ -1,9 +1,8 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit } from '../../../shared/description';
+import { returnAllAndLimit, sendQuery } from '../../../shared/description';
 import { dataSourceUuid } from '../../methods/dataSources';
 import { chartMogulList } from '../../transport';
 
-const query = (property: string) => ({ send: { type: 'query' as const, property } });
 
 export const getAll: Operation = {
 	name: 'Get Many',
@@ -29,7 +28,7 @@ export const getAll: Operation = {
 					type: 'string',
 					default: '',
 					description: 'Only contacts of the customer with this external ID (the ID in your billing system)',
-					routing: query('customer_external_id'),
+					routing: sendQuery('customer_external_id'),
 				},
 				{
 					displayName: 'Customer UUID',
@@ -38,12 +37,12 @@ export const getAll: Operation = {
 					default: '',
 					placeholder: 'cus_…',
 					description: 'Only contacts of this customer',
-					routing: query('customer_uuid'),
+					routing: sendQuery('customer_uuid'),
 				},
 				{
 					...dataSourceUuid,
 					description: 'Only contacts in this data source',
-					routing: query('data_source_uuid'),
+					routing: sendQuery('data_source_uuid'),
 				},
 				{
 					displayName: 'Email',
@@ -52,7 +51,7 @@ export const getAll: Operation = {
 					default: '',
 					placeholder: 'name@email.com',
 					description: 'Only contacts with this email address',
-					routing: query('email'),
+					routing: sendQuery('email'),
 				},
 			],
 		},

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/transport';
 import { chartMogul } from '../../transport';
 import { contactFields, contactUuid } from './fields';
@@ -14,13 +15,6 @@ export const update: Operation = {
 	},
 	fields: [
 		contactUuid,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFields,
-		},
+		fieldCollection('updateFields', contactFields),
 	],
 };

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection, sendBody } from '../../../shared/description';
 import { checkEmail } from '../../../shared/transport';
 import { customerUuid } from '../contact/fields';
 import { chartMogul } from '../../transport';
@@ -14,7 +15,7 @@ export const create: Operation = {
 		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.authorEmail', true)) },
 	},
 	fields: [
-		{ ...customerUuid, routing: { send: { type: 'body', property: 'customer_uuid' } } },
+		{ ...customerUuid, routing: sendBody('customer_uuid') },
 		{
 			displayName: 'Type',
 			name: 'type',
@@ -22,16 +23,9 @@ export const create: Operation = {
 			options: noteTypes,
 			default: 'note',
 			description: 'Whether this is a note or a log of a call',
-			routing: { send: { type: 'body', property: 'type' } },
+			routing: sendBody('type'),
 		},
 		{ ...text, required: true },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [authorEmail, callDuration, createdAt],
-		},
+		fieldCollection('additionalFields', [authorEmail, callDuration, createdAt]),
 	],
 };

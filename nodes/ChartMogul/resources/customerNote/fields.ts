@@ -1,3 +1,4 @@
+import { sendBody } from '../../../shared/description';
 import type { INodeProperties } from 'n8n-workflow';
 
 export const noteUuid: INodeProperties = {
@@ -14,7 +15,6 @@ export const noteTypes = [
 	{ name: 'Note', value: 'note' },
 ];
 
-const body = (property: string) => ({ send: { type: 'body' as const, property } });
 
 export const text: INodeProperties = {
 	displayName: 'Text',
@@ -23,7 +23,7 @@ export const text: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '',
 	description: 'The content of the note or call log',
-	routing: body('text'),
+	routing: sendBody('text'),
 };
 
 /** Fields shared by create (Additional Fields) and update (Update Fields). */
@@ -34,7 +34,7 @@ export const authorEmail: INodeProperties = {
 	default: '',
 	placeholder: 'name@email.com',
 	description: 'Email of the ChartMogul user shown as the author',
-	routing: body('author_email'),
+	routing: sendBody('author_email'),
 };
 
 export const callDuration: INodeProperties = {
@@ -44,7 +44,7 @@ export const callDuration: INodeProperties = {
 	typeOptions: { minValue: 0, numberPrecision: 0 },
 	default: 0,
 	description: 'Length of the call in seconds (for call logs)',
-	routing: body('call_duration'),
+	routing: sendBody('call_duration'),
 };
 
 export const createdAt: INodeProperties = {
@@ -53,7 +53,7 @@ export const createdAt: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description: 'When the note was written or the call took place (defaults to now)',
-	routing: body('created_at'),
+	routing: sendBody('created_at'),
 };
 
 export const updatedAt: INodeProperties = {
@@ -62,5 +62,5 @@ export const updatedAt: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description: 'When the note was last changed',
-	routing: body('updated_at'),
+	routing: sendBody('updated_at'),
 };

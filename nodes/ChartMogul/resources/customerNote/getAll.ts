@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit } from '../../../shared/description';
+import { returnAllAndLimit, sendQuery } from '../../../shared/description';
 import { chartMogulList } from '../../transport';
 import { noteTypes } from './fields';
 
@@ -28,7 +28,7 @@ export const getAll: Operation = {
 					default: '',
 					placeholder: 'cus_…',
 					description: 'Only notes and call logs of this customer',
-					routing: { send: { type: 'query', property: 'customer_uuid' } },
+					routing: sendQuery('customer_uuid'),
 				},
 				{
 					displayName: 'Type',
@@ -37,7 +37,7 @@ export const getAll: Operation = {
 					options: noteTypes,
 					default: 'note',
 					description: 'Only notes or only call logs',
-					routing: { send: { type: 'query', property: 'type' } },
+					routing: sendQuery('type'),
 				},
 			],
 		},

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/transport';
 import { chartMogul } from '../../transport';
 import { authorEmail, callDuration, createdAt, noteUuid, text, updatedAt } from './fields';
@@ -15,13 +16,6 @@ export const update: Operation = {
 	},
 	fields: [
 		noteUuid,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [authorEmail, callDuration, createdAt, text, updatedAt],
-		},
+		fieldCollection('updateFields', [authorEmail, callDuration, createdAt, text, updatedAt]),
 	],
 };

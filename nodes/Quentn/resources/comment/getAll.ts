@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit } from '../../../shared/description';
+import { returnAllAndLimit, sendQuery } from '../../../shared/description';
 import { commentPaginator, quentn } from '../../transport';
 import { contactId } from './fields';
 
@@ -32,7 +32,7 @@ export const getAll: Operation = {
 						{ name: 'Oldest First', value: 'asc' },
 						{ name: 'Newest First', value: 'desc' },
 					],
-					routing: { send: { type: 'query', property: 'sort' } },
+					routing: sendQuery('sort'),
 				},
 			],
 		},

@@ -1,3 +1,4 @@
+import { fieldCollection } from '../../../shared/description';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { idList } from '../../transport';
@@ -263,14 +264,7 @@ export const fieldsOption: INodeProperties = {
 export function createParameters(options: INodeProperties[]): INodeProperties[] {
 	return [
 		email,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFields,
-		},
+		fieldCollection('additionalFields', contactFields),
 		{
 			displayName: 'Options',
 			name: 'options',

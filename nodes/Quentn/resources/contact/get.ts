@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { contactId, fieldsOption } from './fields';
 
 export const get: Operation = {
@@ -11,13 +12,6 @@ export const get: Operation = {
 	},
 	fields: [
 		contactId,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [fieldsOption],
-		},
+		fieldCollection('options', [fieldsOption]),
 	],
 };

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/transport';
 import { quentn } from '../../transport';
 import { contactId, contactUpdateFields, updateBody, updateOptions } from './fields';
@@ -15,21 +16,7 @@ export const update: Operation = {
 	},
 	fields: [
 		contactId,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactUpdateFields,
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: updateOptions,
-		},
+		fieldCollection('updateFields', contactUpdateFields),
+		fieldCollection('options', updateOptions),
 	],
 };

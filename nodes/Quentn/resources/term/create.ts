@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { description, name } from './fields';
 
 export const create: Operation = {
@@ -11,13 +12,6 @@ export const create: Operation = {
 	},
 	fields: [
 		{ ...name, required: true },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [description],
-		},
+		fieldCollection('additionalFields', [description]),
 	],
 };

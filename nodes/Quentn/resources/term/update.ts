@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { description, name, termId } from './fields';
 
 export const update: Operation = {
@@ -11,13 +12,6 @@ export const update: Operation = {
 	},
 	fields: [
 		termId,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [description, name],
-		},
+		fieldCollection('updateFields', [description, name]),
 	],
 };

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { flattenJsonApi, unwrap } from '../../../shared/output';
 import { checkEmail } from '../../../shared/transport';
 import { ticketSource } from '../../transport';
@@ -18,13 +19,6 @@ export const create: Operation = {
 		{ ...names.firstName, required: true },
 		{ ...names.lastName, required: true },
 		{ ...names.email, required: true },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: customerAttributes,
-		},
+		fieldCollection('additionalFields', customerAttributes),
 	],
 };

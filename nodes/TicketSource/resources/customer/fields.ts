@@ -1,3 +1,4 @@
+import { sendBody } from '../../../shared/description';
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The customer id used in paths (ids look like `cst-…`). */
@@ -11,7 +12,8 @@ export const customerId: INodeProperties = {
 	description: 'The ID of the customer, starting with "cst-"',
 };
 
-const attribute = (name: string) => ({ type: 'body' as const, property: `data.attributes.${name}` });
+/** Where a customer attribute goes in TicketSource's JSON:API body. */
+const attribute = (name: string) => sendBody(`data.attributes.${name}`);
 
 /** Customer attributes other than the names and e-mail, shared by create and update. */
 export const customerAttributes: INodeProperties[] = [
@@ -26,11 +28,11 @@ export const customerAttributes: INodeProperties[] = [
 				displayName: 'Address',
 				name: 'details',
 				values: [
-					{ displayName: 'Line 1', name: 'line1', type: 'string', default: '', routing: { send: attribute('address.line_1') } },
-					{ displayName: 'Line 2', name: 'line2', type: 'string', default: '', routing: { send: attribute('address.line_2') } },
-					{ displayName: 'Line 3', name: 'line3', type: 'string', default: '', routing: { send: attribute('address.line_3') } },
-					{ displayName: 'Line 4', name: 'line4', type: 'string', default: '', routing: { send: attribute('address.line_4') } },
-					{ displayName: 'Postcode', name: 'postcode', type: 'string', default: '', routing: { send: attribute('address.postcode') } },
+					{ displayName: 'Line 1', name: 'line1', type: 'string', default: '', routing: attribute('address.line_1') },
+					{ displayName: 'Line 2', name: 'line2', type: 'string', default: '', routing: attribute('address.line_2') },
+					{ displayName: 'Line 3', name: 'line3', type: 'string', default: '', routing: attribute('address.line_3') },
+					{ displayName: 'Line 4', name: 'line4', type: 'string', default: '', routing: attribute('address.line_4') },
+					{ displayName: 'Postcode', name: 'postcode', type: 'string', default: '', routing: attribute('address.postcode') },
 				],
 			},
 		],
@@ -47,9 +49,9 @@ export const customerAttributes: INodeProperties[] = [
 				displayName: 'Consent',
 				name: 'details',
 				values: [
-					{ displayName: 'Email', name: 'email', type: 'boolean', default: false, description: 'Whether the customer may be contacted by email', routing: { send: attribute('consent.email') } },
-					{ displayName: 'Post', name: 'post', type: 'boolean', default: false, description: 'Whether the customer may be contacted by post', routing: { send: attribute('consent.post') } },
-					{ displayName: 'SMS', name: 'sms', type: 'boolean', default: false, description: 'Whether the customer may be contacted by SMS', routing: { send: attribute('consent.sms') } },
+					{ displayName: 'Email', name: 'email', type: 'boolean', default: false, description: 'Whether the customer may be contacted by email', routing: attribute('consent.email') },
+					{ displayName: 'Post', name: 'post', type: 'boolean', default: false, description: 'Whether the customer may be contacted by post', routing: attribute('consent.post') },
+					{ displayName: 'SMS', name: 'sms', type: 'boolean', default: false, description: 'Whether the customer may be contacted by SMS', routing: attribute('consent.sms') },
 				],
 			},
 		],
@@ -65,9 +67,9 @@ export const customerAttributes: INodeProperties[] = [
 				displayName: 'Membership',
 				name: 'details',
 				values: [
-					{ displayName: 'Identifier', name: 'identifier', type: 'string', default: '', description: 'Membership number or code', routing: { send: attribute('membership.identifier') } },
-					{ displayName: 'Start Date', name: 'startDate', type: 'string', default: '', placeholder: '2026-01-01', description: 'First day of the membership (YYYY-MM-DD)', routing: { send: attribute('membership.start_date') } },
-					{ displayName: 'End Date', name: 'endDate', type: 'string', default: '', placeholder: '2026-12-31', description: 'Last day of the membership (YYYY-MM-DD)', routing: { send: attribute('membership.end_date') } },
+					{ displayName: 'Identifier', name: 'identifier', type: 'string', default: '', description: 'Membership number or code', routing: attribute('membership.identifier') },
+					{ displayName: 'Start Date', name: 'startDate', type: 'string', default: '', placeholder: '2026-01-01', description: 'First day of the membership (YYYY-MM-DD)', routing: attribute('membership.start_date') },
+					{ displayName: 'End Date', name: 'endDate', type: 'string', default: '', placeholder: '2026-12-31', description: 'Last day of the membership (YYYY-MM-DD)', routing: attribute('membership.end_date') },
 				],
 			},
 		],
@@ -78,7 +80,7 @@ export const customerAttributes: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Phone number (TicketSource returns it as "telephone")',
-		routing: { send: attribute('phone') },
+		routing: attribute('phone'),
 	},
 	{
 		displayName: 'Title',
@@ -86,19 +88,19 @@ export const customerAttributes: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Mr, Ms, Dr…',
-		routing: { send: attribute('title') },
+		routing: attribute('title'),
 	},
 ];
 
 export const names = {
-	firstName: { displayName: 'First Name', name: 'firstName', type: 'string', default: '', routing: { send: attribute('first_name') } },
-	lastName: { displayName: 'Last Name', name: 'lastName', type: 'string', default: '', routing: { send: attribute('last_name') } },
+	firstName: { displayName: 'First Name', name: 'firstName', type: 'string', default: '', routing: attribute('first_name') },
+	lastName: { displayName: 'Last Name', name: 'lastName', type: 'string', default: '', routing: attribute('last_name') },
 	email: {
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
-		routing: { send: attribute('email') },
+		routing: attribute('email'),
 	},
 } satisfies Record<string, INodeProperties>;

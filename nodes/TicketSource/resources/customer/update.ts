@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { flattenJsonApi, unwrap } from '../../../shared/output';
 import { checkEmail } from '../../../shared/transport';
 import { ticketSource } from '../../transport';
@@ -21,15 +22,6 @@ export const update: Operation = {
 	},
 	fields: [
 		customerId,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [...customerAttributes, names.email, names.firstName, names.lastName].sort((a, b) =>
-				a.displayName.localeCompare(b.displayName),
-			),
-		},
+		fieldCollection('updateFields', [...customerAttributes, names.email, names.firstName, names.lastName]),
 	],
 };

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { sendBody } from '../../../shared/description';
 import { flattenJsonApi, unwrap } from '../../../shared/output';
 import { customerId } from './fields';
 
@@ -21,7 +22,7 @@ export const create: Operation = {
 			required: true,
 			default: '',
 			description: 'The text of the note',
-			routing: { send: { type: 'body', property: 'data.attributes.description' } },
+			routing: sendBody('data.attributes.description'),
 		},
 		{
 			displayName: 'Created By',
@@ -30,7 +31,7 @@ export const create: Operation = {
 			required: true,
 			default: 'n8n',
 			description: 'Who or what wrote the note; any label, shown with the note in TicketSource',
-			routing: { send: { type: 'body', property: 'data.attributes.created_by' } },
+			routing: sendBody('data.attributes.created_by'),
 		},
 	],
 };
