@@ -1,0 +1,83 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { BASE_URL, CREDENTIAL_HINT, authorizationHeader } from '../nodes/Ticketmatic/signing';
+
+export class TicketmaticApi implements ICredentialType {
+	name = 'ticketmaticApi';
+
+	displayName = 'Ticketmatic API';
+
+	icon = { light: 'file:ticketmatic.svg', dark: 'file:ticketmatic.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#ticketmatic';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Account Name',
+			name: 'accountName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'myaccount',
+			hint: 'The account short name: in Ticketmatic, Settings → Account parameters. Letters, digits, "-" and "_" only.',
+		},
+		{
+			displayName: 'Access Key',
+			name: 'accessKey',
+			type: 'string',
+			required: true,
+			default: '',
+			hint: 'The public half of the API key pair. Ticketmatic support issues API keys (support@ticketmatic.com).',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			hint: 'The private half of the API key pair, issued together with the access key.',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{
+					name: 'Request Signing (HMAC)',
+					value: 'hmac',
+					description: 'Signs every request; the secret key is never sent. Recommended by Ticketmatic.',
+				},
+				{
+					name: 'Basic Auth',
+					value: 'basic',
+					description: 'Sends the access key and secret key with every request',
+				},
+			],
+			default: 'hmac',
+		},
+	];
+
+	// A fresh Authorization header per request (the signature carries a timestamp); an invalid account name throws before anything is sent.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: authorizationHeader(credentials) },
+		};
+	}
+
+	// GET /tools/account needs authentication and returns the account's id and name (../shared/api/ticketmatic.md).
+	test: ICredentialTestRequest = {
+		request: { baseURL: BASE_URL, url: '/tools/account' },
+		rules: [{ type: 'responseCode', properties: { value: 401, message: CREDENTIAL_HINT } }],
+	};
+}

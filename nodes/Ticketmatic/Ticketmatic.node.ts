@@ -1,0 +1,53 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { loadOptions } from './methods';
+import { contactCustomOperations, contactProperties } from './resources/contact';
+import { relationTypeProperties } from './resources/relationType';
+import { remarkProperties } from './resources/remark';
+import { BASE_URL, ticketmatic } from './transport';
+
+export class Ticketmatic implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Ticketmatic',
+		name: 'ticketmatic',
+		icon: { light: 'file:ticketmatic.svg', dark: 'file:ticketmatic.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create, read, update, archive and import Ticketmatic contacts, their remarks and relation types',
+		defaults: { name: 'Ticketmatic' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ticketmaticApi', required: true }],
+		requestDefaults: {
+			// https://apps.ticketmatic.com/api/1/<account short name>, the name percent-encoded (and validated when signing).
+			baseURL: BASE_URL,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
+		requestOperations: { pagination: ticketmatic.send },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Relation Type', value: 'relationType' },
+					{ name: 'Remark', value: 'remark' },
+				],
+				default: 'contact',
+			},
+			...contactProperties,
+			...remarkProperties,
+			...relationTypeProperties,
+		],
+	};
+
+	methods = { loadOptions };
+
+	customOperations = { contact: contactCustomOperations };
+}

@@ -1,0 +1,26 @@
+import type { Operation } from '../../../shared/description';
+import { ticketmatic } from '../../transport';
+import { checkContact, contactFields, email, sendContact } from './fields';
+
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact',
+	description: 'Create a contact',
+	routing: {
+		request: { method: 'POST', url: '/contacts' },
+		send: { preSend: [sendContact('additionalFields', true)] },
+		operations: { pagination: ticketmatic.sendChecked(checkContact('additionalFields', true)) },
+	},
+	fields: [
+		email,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFields,
+		},
+	],
+};

@@ -1,0 +1,281 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Check } from '../../../shared/transport';
+import type { ValueSource } from '../../../shared/validators';
+import { digits, emailAddress } from '../../../shared/validators';
+
+export const contactId: INodeProperties = {
+	displayName: 'Contact ID',
+	name: 'contactId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '10001',
+	description: 'The numeric ID of the contact',
+};
+
+export const email: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@email.com',
+	required: true,
+	default: '',
+};
+
+/** Relation types ("Press", "VIP", …) are how Ticketmatic classifies contacts; the list comes from the account. */
+export const relationTypeIds: INodeProperties = {
+	displayName: 'Relation Type Names or IDs',
+	name: 'relationTypeIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getRelationTypes' },
+	default: [],
+	description:
+		'Relation types of the contact. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...extra,
+});
+
+/** Contact fields other than the e-mail (../shared/seeds/ticketmatic-contacts-import.txt), for create, update and import. */
+export const contactFields: INodeProperties[] = [
+	{
+		displayName: 'Addresses',
+		name: 'addresses',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Address',
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				values: [
+					{ displayName: 'Type ID', name: 'typeId', type: 'number', default: 1, description: 'Address type (Settings → System → Contact address types)' },
+					text('Street', 'street1'),
+					text('Postal Code', 'zip'),
+					text('City', 'city'),
+					text('Country Code', 'countryCode', { placeholder: 'BE', description: 'ISO 3166-1 alpha-2 code' }),
+				],
+			},
+		],
+	},
+	text('Birth Date', 'birthdate', { placeholder: '1986-09-26', description: 'YYYY-MM-DD' }),
+	text('Company', 'company'),
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Custom Field',
+		description: 'Custom contact fields of the account; each is sent as c_&lt;key&gt;',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					text('Key', 'key', { placeholder: 'membership', description: 'The custom field key, with or without the "c_" prefix' }),
+					text('Value', 'value'),
+				],
+			},
+		],
+	},
+	{ displayName: 'Customer Title ID', name: 'customerTitleId', type: 'number', default: 0, description: 'Title of the contact (also sets the gender), from Settings → System → Contact titles' },
+	text('First Name', 'firstName'),
+	text('Language Code', 'languageCode', { placeholder: 'NL', description: 'ISO 639-1 code' }),
+	text('Last Name', 'lastName'),
+	text('Middle Name', 'middleName'),
+	{
+		displayName: 'Opt-Ins',
+		name: 'optIns',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Opt-In',
+		options: [
+			{
+				displayName: 'Opt-In',
+				name: 'optIn',
+				values: [
+					{ displayName: 'Opt-In ID', name: 'optInId', type: 'number', default: 0, description: 'From Settings → System → Opt-ins' },
+					{
+						displayName: 'Status',
+						name: 'status',
+						type: 'options',
+						// Ticketmatic's opt-in status codes (../shared/api/ticketmatic.md).
+						options: [
+							{ name: 'Opted In', value: 7602 },
+							{ name: 'Opted Out', value: 7603 },
+							{ name: 'Unknown', value: 7601 },
+						],
+						default: 7602,
+					},
+					text('Method', 'method', { placeholder: 'web', description: 'How the answer was given' }),
+					text('Remarks', 'remarks'),
+				],
+			},
+		],
+	},
+	text('Organization Function', 'organizationFunction', { description: 'Job function' }),
+	{
+		displayName: 'Phone Numbers',
+		name: 'phoneNumbers',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Phone Number',
+		options: [
+			{
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				values: [
+					{ displayName: 'Type ID', name: 'typeId', type: 'number', default: 1, description: 'Phone number type (Settings → System → Phone number types)' },
+					text('Number', 'number', { placeholder: '+3216881940' }),
+				],
+			},
+		],
+	},
+	relationTypeIds,
+	text('Sex', 'sex', { placeholder: 'M' }),
+	text('VAT Number', 'vatNumber', { description: 'For organizations' }),
+];
+
+/** Parameter name → Ticketmatic's field name, for the fields sent as they are. */
+const PLAIN: Record<string, string> = {
+	email: 'email',
+	birthdate: 'birthdate',
+	company: 'company',
+	customerTitleId: 'customertitleid',
+	firstName: 'firstname',
+	languageCode: 'languagecode',
+	lastName: 'lastname',
+	middleName: 'middlename',
+	organizationFunction: 'organizationfunction',
+	sex: 'sex',
+	vatNumber: 'vatnumber',
+};
+
+function entries(value: unknown, name: string): IDataObject[] {
+	const list = (value as IDataObject | undefined)?.[name];
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+/** Drops the empty strings a form leaves behind in a nested entry. */
+function filled(record: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+}
+
+/** Relation type ids from the picker (numbers), an expression (array) or a typed list ("1, 2"): sorted, each once. */
+export function relationTypeIdList(value: unknown, source: ValueSource): number[] {
+	const raw = Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? String(value).split(/[\s,]+/) : [];
+	const ids = raw.filter((v) => v !== '' && v !== undefined && v !== null).map((v) => Number(digits(v, source)));
+	return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/**
+ * A Ticketmatic Contact from the node's fields (`email` + a create/update collection): vendor field names,
+ * nested lists in Ticketmatic's shape, custom fields as `c_<key>`. Throws a NodeOperationError naming the field.
+ */
+export function contactBody(fields: IDataObject, node: INode, itemIndex: number): IDataObject {
+	const at = (parameter: string): ValueSource => ({ node, parameter, itemIndex });
+	const body: IDataObject = {};
+	for (const [name, value] of Object.entries(fields)) {
+		if (name in PLAIN) body[PLAIN[name]] = value;
+	}
+	if (typeof fields.email === 'string') body.email = emailAddress(fields.email, at('Email'));
+	if (fields.addresses !== undefined) {
+		body.addresses = entries(fields.addresses, 'address').map((a) =>
+			filled({ typeid: a.typeId, street1: a.street1, zip: a.zip, city: a.city, countrycode: a.countryCode }),
+		);
+	}
+	if (fields.phoneNumbers !== undefined) {
+		body.phonenumbers = entries(fields.phoneNumbers, 'phoneNumber').map((p) => filled({ typeid: p.typeId, number: p.number }));
+	}
+	if (fields.optIns !== undefined) {
+		body.optins = entries(fields.optIns, 'optIn').map((o) => ({
+			optinid: o.optInId,
+			status: o.status,
+			info: filled({ method: o.method, remarks: o.remarks }),
+		}));
+	}
+	if (fields.relationTypeIds !== undefined) {
+		body.relationtypes = relationTypeIdList(fields.relationTypeIds, at('Relation Type Names or IDs'));
+	}
+	for (const field of entries(fields.customFields, 'field')) {
+		// Custom fields appear on the contact as c_<key> properties (../shared/api/ticketmatic.md).
+		const key = String(field.key ?? '').trim().replace(/^c_/, '');
+		if (!/^[A-Za-z0-9_]+$/.test(key)) {
+			throw new NodeOperationError(node, `Custom field key "${key.slice(0, 60)}" is not valid`, {
+				itemIndex,
+				description: 'Use the key of the custom field as Ticketmatic shows it (letters, digits and "_"), with or without "c_".',
+			});
+		}
+		body[`c_${key}`] = field.value;
+	}
+	return body;
+}
+
+/** The fields of one item: `email` (when the operation has it on top) and the collection's. */
+function fieldsOf(ctx: IExecuteSingleFunctions, collection: string, withEmail: boolean): IDataObject {
+	const fields = { ...(ctx.getNodeParameter(collection, {}) as IDataObject) };
+	if (withEmail) fields.email = ctx.getNodeParameter('email', '') as string;
+	return fields;
+}
+
+/**
+ * preSend: the item's Contact as the request body. n8n runs preSend before the transport's guarded hook, so a
+ * bad value is left for `checkContact` to report there (where "continue on fail" and pairing work).
+ */
+export function sendContact(collection: string, withEmail: boolean) {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		try {
+			return { ...options, body: contactBody(fieldsOf(this, collection, withEmail), this.getNode(), this.getItemIndex()) };
+		} catch {
+			return options; // reported by checkContact, before anything is sent
+		}
+	};
+}
+
+/** Check: the item's contact fields are valid (the same rules `sendContact` builds with). */
+export function checkContact(collection: string, withEmail: boolean): Check {
+	return (ctx) => {
+		contactBody(fieldsOf(ctx, collection, withEmail), ctx.getNode(), ctx.getItemIndex());
+	};
+}
+
+/** Filters shared by the contact and relation type lists. */
+export const listFilters = {
+	includeArchived: {
+		displayName: 'Include Archived',
+		name: 'includeArchived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include archived records',
+		routing: { send: { type: 'query', property: 'includearchived' } },
+	},
+	lastUpdateSince: {
+		displayName: 'Last Updated Since',
+		name: 'lastUpdateSince',
+		type: 'dateTime',
+		default: '',
+		description: 'Only records changed since this moment',
+		// Ticketmatic timestamps read "YYYY-MM-DD HH:mm:ss" (../shared/seeds/ticketmatic-contacts-import.txt).
+		routing: { send: { type: 'query', property: 'lastupdatesince', value: '={{ String($value).replace("T", " ").slice(0, 19) }}' } },
+	},
+	filter: {
+		displayName: 'SQL Filter',
+		name: 'filter',
+		type: 'string',
+		default: '',
+		placeholder: 'select id from tm.contact where …',
+		description: 'A Ticketmatic SQL query that returns the IDs to include',
+		routing: { send: { type: 'query', property: 'filter' } },
+	},
+} satisfies Record<string, INodeProperties>;

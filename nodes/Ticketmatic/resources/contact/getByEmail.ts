@@ -1,0 +1,17 @@
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { ticketmatic } from '../../transport';
+import { email } from './fields';
+
+export const getByEmail: Operation = {
+	name: 'Get by Email',
+	value: 'getByEmail',
+	action: 'Get a contact by email',
+	description: 'Retrieve the contact with an e-mail address',
+	routing: {
+		// Ticketmatic: contact id 0 plus ?email= looks the contact up by address (../shared/api/ticketmatic.md).
+		request: { method: 'GET', url: '/contacts/0', qs: { email: '={{ String($parameter.email).trim() }}' } },
+		operations: { pagination: ticketmatic.sendChecked(checkEmail('email')) },
+	},
+	fields: [email],
+};

@@ -1,0 +1,26 @@
+import type { Operation } from '../../../shared/description';
+import { ticketmatic } from '../../transport';
+import { checkContact, contactFields, contactId, email, sendContact } from './fields';
+
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a contact',
+	description: 'Change some fields of a contact; the others are kept',
+	routing: {
+		request: { method: 'PUT', url: '/contacts/{contactId}' },
+		send: { preSend: [sendContact('updateFields', false)] },
+		operations: { pagination: ticketmatic.sendChecked(checkContact('updateFields', false)) },
+	},
+	fields: [
+		contactId,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [...contactFields, { ...email, required: false }].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	],
+};

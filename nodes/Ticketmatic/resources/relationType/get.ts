@@ -1,0 +1,11 @@
+import type { Operation } from '../../../shared/description';
+import { relationTypeId } from './fields';
+
+export const get: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a relation type',
+	description: 'Retrieve a relation type by ID',
+	routing: { request: { method: 'GET', url: '/settings/system/relationtypes/{relationTypeId}' } },
+	fields: [relationTypeId],
+};

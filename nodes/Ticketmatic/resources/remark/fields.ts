@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export { contactId } from '../contact/fields';
+
+export const remarkId: INodeProperties = {
+	displayName: 'Remark ID',
+	name: 'remarkId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '501',
+	description: 'The numeric ID of the remark',
+};
+
+/** A remark is `{ id, content, pinned }` (../shared/api/ticketmatic.md). */
+export const remarkValues = {
+	content: {
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'The text of the remark',
+		routing: { send: { type: 'body', property: 'content' } },
+	},
+	pinned: {
+		displayName: 'Pinned',
+		name: 'pinned',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the remark is pinned, so it shows at the top of the contact',
+		routing: { send: { type: 'body', property: 'pinned' } },
+	},
+} satisfies Record<string, INodeProperties>;

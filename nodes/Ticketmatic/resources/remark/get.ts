@@ -1,0 +1,11 @@
+import type { Operation } from '../../../shared/description';
+import { contactId, remarkId } from './fields';
+
+export const get: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a remark',
+	description: 'Retrieve a remark of a contact',
+	routing: { request: { method: 'GET', url: '/contacts/{contactId}/remarks/{remarkId}' } },
+	fields: [contactId, remarkId],
+};

@@ -1,0 +1,8 @@
+import { resourceProperties } from '../../../shared/description';
+import { create } from './create';
+import { del } from './delete';
+import { get } from './get';
+import { update } from './update';
+
+// Ticketmatic has no endpoint that lists a contact's remarks (../shared/api/ticketmatic.md).
+export const remarkProperties = resourceProperties('remark', [create, get, update, del], 'create');

@@ -1,0 +1,22 @@
+import type { Operation } from '../../../shared/description';
+import { contactId, remarkId, remarkValues } from './fields';
+
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a remark',
+	description: 'Change the content or pinning of a remark',
+	routing: { request: { method: 'PUT', url: '/contacts/{contactId}/remarks/{remarkId}' } },
+	fields: [
+		contactId,
+		remarkId,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [remarkValues.content, remarkValues.pinned],
+		},
+	],
+};
