@@ -3,24 +3,12 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
-	INode,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { digits, httpBaseUrl } from '../nodes/shared/validators';
+import { credentialNode, digits, httpBaseUrl } from '../nodes/shared/validators';
 
-/**
- * `authenticate` has no node of its own: the validators need one to build their error, and n8n wraps any
- * error thrown here in a NodeApiError of the node that sent the request (or of the credential test).
- */
-const CREDENTIAL: INode = {
-	id: 'jtelApi',
-	name: 'jtel credential',
-	type: 'jtelApi',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const CREDENTIAL = credentialNode('jtelApi', 'jtel credential');
 
 /**
  * The jtel REST base, `{server}/rest/v1.0/{ClientsID}` (jtel wiki "Dialler REST API", ../shared/api/jtel.md),

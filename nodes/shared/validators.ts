@@ -114,3 +114,12 @@ export function emailAddress(value: unknown, source: ValueSource): string {
 	}
 	return text;
 }
+
+/**
+ * Stands in for a node in errors raised while a credential is applied: `authenticate` has no node, and the
+ * validators need one. n8n wraps such an error in a NodeApiError of the node that sent the request (or of the
+ * credential test), so the user still sees the message naming the credential field.
+ */
+export function credentialNode(credentialType: string, displayName: string): INode {
+	return { id: credentialType, name: displayName, type: credentialType, typeVersion: 1, position: [0, 0], parameters: {} };
+}

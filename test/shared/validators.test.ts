@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { digits, emailAddress, hostLabel, httpBaseUrl, pathSegment } from '../../nodes/shared/validators';
+import { credentialNode, digits, emailAddress, hostLabel, httpBaseUrl, pathSegment } from '../../nodes/shared/validators';
 
 const source = { node: { name: 'Node' } as INode, parameter: 'Field', itemIndex: 2 };
 
@@ -56,5 +56,13 @@ describe('validators', () => {
 		expect(() => digits('12/../3', source)).toThrow(/digits only/);
 		expect(emailAddress('a@b.co', source)).toBe('a@b.co');
 		expect(() => emailAddress('a@b', source)).toThrow(/not a valid e-mail address/);
+	});
+
+	test('credentialNode: a validator error raised inside a credential names the credential', () => {
+		const node = credentialNode('jtelApi', 'jtel credential');
+		expect(node).toMatchObject({ type: 'jtelApi', name: 'jtel credential' });
+		expect(() => digits('x', { node, parameter: 'Clients ID' })).toThrow(
+			expect.objectContaining({ node: expect.objectContaining({ name: 'jtel credential' }) }),
+		);
 	});
 });
