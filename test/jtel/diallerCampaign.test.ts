@@ -1,4 +1,4 @@
-import { runNode } from '../harness/engine';
+import { runListSearch, runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { BASE_PATH, SERVER, TOKEN, campaign, credentials, list, one } from './fixtures';
 
@@ -55,5 +55,34 @@ describe('jtel dialler campaign', () => {
 
 		expect(api.requests).toHaveLength(1);
 		expect(output.map((item) => item.json)).toEqual(records);
+	});
+});
+
+describe('jtel campaign picker (campaignId)', () => {
+	const search = (filter?: string) => runListSearch({ type: 'jtel', method: 'searchCampaigns', credentials, filter });
+	const campaigns = list([campaign(538, 'Spring calls'), campaign(12, 'Autumn calls'), campaign(7, 'Winback')]);
+
+	test('lists the campaigns from GET /dialler/campaigns: name shown, ID stored, sorted by name', async () => {
+		const api = fakeApi(SERVER);
+		api.scope.get(`${BASE_PATH}/dialler/campaigns`).reply(200, campaigns);
+
+		const result = await search();
+
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${BASE_PATH}/dialler/campaigns` });
+		expect(api.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+		expect(result.results).toEqual([
+			{ name: 'Autumn calls', value: '12' },
+			{ name: 'Spring calls', value: '538' },
+			{ name: 'Winback', value: '7' },
+		]);
+	});
+
+	test('the search text filters by name (any case) or by exact ID', async () => {
+		const api = fakeApi(SERVER);
+		api.scope.get(`${BASE_PATH}/dialler/campaigns`).times(2).reply(200, campaigns);
+
+		expect((await search('SPRING')).results).toEqual([{ name: 'Spring calls', value: '538' }]);
+		expect((await search('7')).results).toEqual([{ name: 'Winback', value: '7' }]);
 	});
 });
