@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+import { runNode } from '../harness/engine';
+import { nock, resetHttp } from '../harness/http';
+import { CLIENTS_ID, TOKEN, campaign, one } from './fixtures';
+
+/** A real on-premises-like jtel server with a self-signed certificate (made with openssl for this test). */
+let server: https.Server;
+let serverUrl: string;
+const seen: string[] = [];
+
+beforeAll(async () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jtel-tls-'));
+	execFileSync(
+		'openssl',
+		['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', 'key.pem', '-out', 'cert.pem'],
+		{ cwd: dir, stdio: 'ignore' },
+	);
+	server = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
+		seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify(one(campaign(538, 'Spring calls'))));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	serverUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+	await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+	seen.length = 0;
+	nock.enableNetConnect('127.0.0.1');
+});
+afterEach(resetHttp);
+
+const getCampaign = (ignoreTlsErrors?: boolean) =>
+	runNode({
+		type: 'jtel',
+		parameters: { resource: 'diallerCampaign', operation: 'get', campaignId: { __rl: true, mode: 'id', value: '538' } },
+		credentials: { jtelApi: { serverUrl, clientsId: CLIENTS_ID, token: TOKEN, ...(ignoreTlsErrors === undefined ? {} : { ignoreTlsErrors }) } },
+	});
+
+describe('jtel credential: "Ignore TLS Certificate Errors"', () => {
+	test('off (the default): a self-signed certificate is refused and nothing reaches the server', async () => {
+		const { error, output } = await getCampaign();
+
+		expect(error?.message).toMatch(/self-signed certificate/);
+		expect(output).toEqual([]);
+		expect(seen).toEqual([]);
+	});
+
+	test('on: the same server is used', async () => {
+		const { error, output } = await getCampaign(true);
+
+		expect(error).toBeUndefined();
+		expect(seen).toEqual([`GET /rest/v1.0/${CLIENTS_ID}/dialler/campaigns/538 Bearer ${TOKEN}`]);
+		expect(output).toEqual([{ json: campaign(538, 'Spring calls'), pairedItem: { item: 0 } }]);
+	});
+});
