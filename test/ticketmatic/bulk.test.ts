@@ -1,0 +1,150 @@
+import { runNode } from '../harness/engine';
+import { fakeApi, resetHttp } from '../harness/http';
+import { HOST, PREFIX, hmacCredentials, verifyHmac } from './fixtures';
+
+afterEach(resetHttp);
+
+const run = (parameters: Record<string, unknown>, items: Array<Record<string, unknown>>, continueOnFail = false) =>
+	runNode({ type: 'ticketmatic', parameters: { resource: 'contact', ...parameters }, credentials: hmacCredentials, items, continueOnFail });
+
+type Sent = Array<{ email: string; id?: number; firstname?: string }>;
+
+/** Import answers like Ticketmatic: one { id, ok, error } per contact; addresses at "bad.example" are refused. */
+function importReply(_uri: string, body: unknown) {
+	return [
+		200,
+		(body as Sent).map((c) =>
+			c.email.endsWith('@bad.example') ? { id: 0, ok: false, error: 'Invalid e-mail' } : { id: c.id ?? 100000 + Number(c.email.split('@')[0].slice(1)), ok: true },
+		),
+	] as [number, unknown];
+}
+
+describe('Ticketmatic contact import', () => {
+	test('2,500 items → 3 requests of 1000, 1000 and 500; outputs paired in input order', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).times(3).reply(importReply);
+		const items = Array.from({ length: 2500 }, (_, i) => ({ email: `c${i}@example.com`, first: `F${i}` }));
+		const { output, error } = await run(
+			{ operation: 'import', email: '={{ $json.email }}', contactId: '', additionalFields: { firstName: '={{ $json.first }}' } },
+			items,
+		);
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(3);
+		expect(api.requests.map((r) => (r.body as Sent).length).sort((a, b) => b - a)).toEqual([1000, 1000, 500]);
+		const sent = api.requests.flatMap((r) => r.body as Sent);
+		expect(sent.map((c) => c.email).sort()).toEqual(items.map((i) => i.email).sort());
+		expect(sent.find((c) => c.email === 'c7@example.com')).toEqual({ email: 'c7@example.com', firstname: 'F7' });
+		expect(api.requests.every((r) => r.method === 'POST' && verifyHmac(r.headers.authorization).ok)).toBe(true);
+		expect(output).toHaveLength(2500);
+		output.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(item.json).toEqual({ id: 100000 + index, ok: true });
+		});
+	});
+
+	test('an optional contact id is sent as a number', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).reply(importReply);
+		const { output } = await run({ operation: 'import', email: 'c1@example.com', contactId: '9364924', additionalFields: {} }, [{}]);
+		expect(api.requests[0].body).toEqual([{ id: 9364924, email: 'c1@example.com' }]);
+		expect(output).toEqual([{ json: { id: 9364924, ok: true }, pairedItem: { item: 0 } }]);
+	});
+
+	test('vendor ok:false → that item goes to the error output (continue on fail), the others are stored', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).reply(importReply);
+		const items = [{ email: 'c0@example.com' }, { email: 'x@bad.example' }, { email: 'c2@example.com' }];
+		const result = await runNode({
+			type: 'ticketmatic',
+			parameters: { resource: 'contact', operation: 'import', email: '={{ $json.email }}', additionalFields: {} },
+			credentials: hmacCredentials,
+			items,
+			onError: 'continueErrorOutput',
+		});
+		expect(api.requests).toHaveLength(1);
+		expect(result.output.map((i) => [i.json, i.pairedItem])).toEqual([
+			[{ id: 100000, ok: true }, { item: 0 }],
+			[{ id: 100002, ok: true }, { item: 2 }],
+		]);
+		expect(result.errorOutput).toHaveLength(1);
+		expect(result.errorOutput[0].pairedItem).toEqual({ item: 1 });
+		// n8n's error output carries the error message (the engine rebuilds the json of an error item).
+		expect(result.errorOutput[0].json.error).toBe('Ticketmatic did not import the contact: Invalid e-mail');
+	});
+
+	test('vendor ok:false without continue on fail: the node fails after sending everything, naming the item', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).reply(importReply);
+		const items = [{ email: 'c0@example.com' }, { email: 'x@bad.example' }];
+		const { error } = await run({ operation: 'import', email: '={{ $json.email }}', additionalFields: {} }, items);
+		expect(api.requests).toHaveLength(1);
+		expect(error?.message).toBe('1 of 2 contacts failed');
+		expect(error?.description).toMatch(/item 1: Ticketmatic did not import the contact: Invalid e-mail/);
+		expect(error?.description).toMatch(/other 1 contacts were stored/);
+	});
+});
+
+describe('Ticketmatic relation types on contacts (batch)', () => {
+	test('addRelationTypes for 1,500 contacts → 2 batch requests with the right ids', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).times(2).reply(200, '');
+		const items = Array.from({ length: 1500 }, (_, i) => ({ id: 20000 + i }));
+		const { output, error } = await run({ operation: 'addRelationTypes', contactId: '={{ $json.id }}', relationTypeIds: [2, 1] }, items);
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(2);
+		const bodies = api.requests.map((r) => r.body as { ids: number[]; operation: string; parameters: { ids: number[] } });
+		bodies.sort((a, b) => a.ids[0] - b.ids[0]);
+		expect(bodies[0].ids).toEqual(items.slice(0, 1000).map((i) => i.id));
+		expect(bodies[1].ids).toEqual(items.slice(1000).map((i) => i.id));
+		for (const body of bodies) {
+			expect(body.operation).toBe('addrelationtypes');
+			expect(body.parameters).toEqual({ ids: [1, 2] });
+		}
+		expect(output).toHaveLength(1500);
+		output.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(item.json).toEqual({ contactId: 20000 + index, relationTypeIds: [1, 2] });
+		});
+	});
+
+	test('removeRelationTypes groups items by their relation types', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).times(2).reply(200, '');
+		const items = [{ id: 1, types: '3' }, { id: 2, types: '4, 5' }, { id: 3, types: '3' }];
+		const { output } = await run(
+			{ operation: 'removeRelationTypes', contactId: '={{ $json.id }}', relationTypeIds: '={{ $json.types }}' },
+			items,
+		);
+		const bodies = api.requests.map((r) => r.body).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+		expect(bodies).toEqual([
+			{ ids: [1, 3], operation: 'removerelationtypes', parameters: { ids: [3] } },
+			{ ids: [2], operation: 'removerelationtypes', parameters: { ids: [4, 5] } },
+		]);
+		expect(output.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	test('zero contact ids → no request at all and a clear error', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).reply(200, '');
+		const { error, output } = await run({ operation: 'addRelationTypes', contactId: '={{ $json.id }}', relationTypeIds: [1] }, [{ id: '' }, {}]);
+		expect(api.requests).toHaveLength(0);
+		expect(output).toEqual([]);
+		expect(error?.message).toBe('2 of 2 contacts failed');
+		expect(error?.description).toMatch(/item 0: "Contact ID" is empty, so nothing was sent for this item/);
+		expect(error?.description).toMatch(/item 1: "Contact ID" is empty/);
+	});
+
+	test('no relation type → no request and a clear error for that item; the others are sent', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).reply(200, '');
+		const { output } = await run(
+			{ operation: 'addRelationTypes', contactId: '={{ $json.id }}', relationTypeIds: '={{ $json.types }}' },
+			[{ id: 5, types: [] }, { id: 6, types: [1] }],
+			true,
+		);
+		expect(api.requests.map((r) => r.body)).toEqual([{ ids: [6], operation: 'addrelationtypes', parameters: { ids: [1] } }]);
+		expect(output[0].json.error).toBe('No relation type selected, so nothing was sent for this item');
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(output[1]).toEqual({ json: { contactId: 6, relationTypeIds: [1] }, pairedItem: { item: 1 } });
+	});
+});
