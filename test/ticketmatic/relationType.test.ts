@@ -1,0 +1,64 @@
+import type { ILoadOptionsFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { TicketmaticApi } from '../../credentials/TicketmaticApi.credentials';
+import { Ticketmatic } from '../../nodes/Ticketmatic/Ticketmatic.node';
+import { runNode } from '../harness/engine';
+import { fakeApi, resetHttp } from '../harness/http';
+import { HOST, PREFIX, hmacCredentials, verifyHmac } from './fixtures';
+
+afterEach(resetHttp);
+
+const run = (parameters: Record<string, unknown>) =>
+	runNode({ type: 'ticketmatic', parameters: { resource: 'relationType', ...parameters }, credentials: hmacCredentials });
+
+const types = [
+	{ id: 2, name: 'VIP', parentid: 0, isarchived: false },
+	{ id: 1, name: 'Press', parentid: 0, isarchived: false },
+	{ id: 3, name: 'Old sponsors', parentid: 0, isarchived: true },
+];
+
+describe('Ticketmatic relation type', () => {
+	test('get', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${PREFIX}/settings/system/relationtypes/2`).reply(200, types[0]);
+		const { output } = await run({ operation: 'get', relationTypeId: '2' });
+		expect(output).toEqual([{ json: types[0], pairedItem: { item: 0 } }]);
+		expect(verifyHmac(api.requests[0].headers.authorization).ok).toBe(true);
+	});
+
+	test('getAll: one request with the filters, no paging parameters, the limit applied', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${PREFIX}/settings/system/relationtypes`).query(true).reply(200, { data: types, nbrofresults: 3 });
+		const { output } = await run({ operation: 'getAll', returnAll: false, limit: 2, filters: { includeArchived: true } });
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0].query).toEqual({ includearchived: 'true' });
+		expect(output).toEqual(types.slice(0, 2).map((json) => ({ json, pairedItem: { item: 0 } })));
+	});
+
+	test('the relationTypeIds picker lists the account\'s relation types (signed request, archived left out)', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${PREFIX}/settings/system/relationtypes`).reply(200, { data: types, nbrofresults: 3 });
+		const credential = new TicketmaticApi();
+		const node = new Ticketmatic();
+		// A load-options context whose HTTP helper signs with the real credential and sends through nock.
+		const ctx = {
+			getNode: () => ({ id: 'n', name: 'Ticketmatic', type: 'ticketmatic', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getCredentials: async () => hmacCredentials.ticketmaticApi,
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+					const signed = await credential.authenticate(hmacCredentials.ticketmaticApi, options);
+					const response = await fetch(String(signed.url), { method: signed.method, headers: signed.headers as Record<string, string> });
+					return { statusCode: response.status, headers: {}, body: await response.json() };
+				},
+			},
+		} as unknown as ILoadOptionsFunctions;
+		const options = await node.methods.loadOptions.getRelationTypes.call(ctx);
+		expect(options).toEqual([
+			{ name: 'Press', value: 1 },
+			{ name: 'VIP', value: 2 },
+		]);
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0].method).toBe('GET');
+		expect(verifyHmac(api.requests[0].headers.authorization).ok).toBe(true);
+	});
+});
