@@ -13,7 +13,7 @@ export class TicketmaticApi implements ICredentialType {
 
 	displayName = 'Ticketmatic API';
 
-	icon = { light: 'file:ticketmatic.svg', dark: 'file:ticketmatic.dark.svg' } as const;
+	icon = { light: 'file:../icons/ticketmatic.svg', dark: 'file:../icons/ticketmatic.dark.svg' } as const;
 
 	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#ticketmatic';
 
@@ -31,6 +31,7 @@ export class TicketmaticApi implements ICredentialType {
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
+			typeOptions: { password: true },
 			required: true,
 			default: '',
 			hint: 'The public half of the API key pair. Ticketmatic support issues API keys (support@ticketmatic.com).',

@@ -11,7 +11,7 @@ export class Ticketmatic implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ticketmatic',
 		name: 'ticketmatic',
-		icon: { light: 'file:ticketmatic.svg', dark: 'file:ticketmatic.dark.svg' },
+		icon: { light: 'file:../../icons/ticketmatic.svg', dark: 'file:../../icons/ticketmatic.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -1,10 +1,12 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { HOST, PREFIX, contact, hmacCredentials, verifyHmac } from './fixtures';
 
 afterEach(resetHttp);
 
-const run = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
+const run = (parameters: Record<string, unknown>, items?: IDataObject[], continueOnFail = false) =>
 	runNode({ type: 'ticketmatic', parameters: { resource: 'contact', ...parameters }, credentials: hmacCredentials, items, continueOnFail });
 
 describe('Ticketmatic contact', () => {

@@ -274,7 +274,7 @@ export const listFilters = {
 		name: 'filter',
 		type: 'string',
 		default: '',
-		placeholder: 'select id from tm.contact where …',
+		placeholder: 'SELECT ID FROM tm.contact WHERE …',
 		description: 'A Ticketmatic SQL query that returns the IDs to include',
 		routing: { send: { type: 'query', property: 'filter' } },
 	},
