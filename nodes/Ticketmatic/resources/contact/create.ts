@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/description';
 import { ticketmatic } from '../../transport';
-import { checkContact, contactFields, email, sendContact } from './fields';
+import { additionalFields, checkContact, email, sendContact } from './fields';
 
 export const create: Operation = {
 	name: 'Create',
@@ -14,13 +14,6 @@ export const create: Operation = {
 	},
 	fields: [
 		email,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFields,
-		},
+		additionalFields,
 	],
 };

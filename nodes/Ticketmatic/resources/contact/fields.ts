@@ -147,6 +147,16 @@ export const contactFields: INodeProperties[] = [
 	text('VAT Number', 'vatNumber', { description: 'For organizations' }),
 ];
 
+/** The optional fields of a new contact (create and import). */
+export const additionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: contactFields,
+};
+
 /** Parameter name → Ticketmatic's field name, for the fields sent as they are. */
 const PLAIN: Record<string, string> = {
 	email: 'email',

@@ -4,7 +4,7 @@ import { sendBulk } from '../../../shared/bulk';
 import type { Operation } from '../../../shared/description';
 import { digits } from '../../../shared/validators';
 import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
-import { contactBody, contactFields, email } from './fields';
+import { additionalFields, contactBody, email } from './fields';
 
 /** Bulk: a custom operation (no routing), see `importContacts`. */
 export const importOperation: Operation = {
@@ -22,14 +22,7 @@ export const importOperation: Operation = {
 			placeholder: '10001',
 			description: 'Optional. The ID to import the contact under; leave empty to let Ticketmatic assign one.',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFields,
-		},
+		additionalFields,
 	],
 };
 
