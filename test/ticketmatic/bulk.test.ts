@@ -44,6 +44,18 @@ describe('Ticketmatic contact import', () => {
 		});
 	});
 
+	test('a bad account name stops the bulk operation before anything is sent', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(/.*/).reply(200, []);
+		const { error } = await runNode({
+			type: 'ticketmatic',
+			parameters: { resource: 'contact', operation: 'import', email: 'c1@example.com', additionalFields: {} },
+			credentials: { ticketmaticApi: { ...hmacCredentials.ticketmaticApi, accountName: 'a b' } },
+		});
+		expect(api.requests).toHaveLength(0);
+		expect(error?.message).toMatch(/account name "a b" is not valid/);
+	});
+
 	test('an optional contact id is sent as a number', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${PREFIX}/contacts/import`).reply(importReply);
