@@ -11,7 +11,7 @@ export const importOperation: Operation = {
 	name: 'Import',
 	value: 'import',
 	action: 'Import contacts',
-	description: `Create or update many contacts at once, up to ${BULK_MAX} per request; each item gets its own result`,
+	description: `Import many contacts at once, up to ${BULK_MAX} per request; each item gets its own result`,
 	fields: [
 		email,
 		{
