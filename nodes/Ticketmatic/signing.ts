@@ -5,6 +5,7 @@ import { UserError } from 'n8n-workflow';
 /** Every account lives under its short name: https://apps.ticketmatic.com/api/1/{accountname} (../shared/api/ticketmatic.md). */
 export const API_ROOT = 'https://apps.ticketmatic.com/api/1';
 
+// Keys come from Ticketmatic support; the short name from Settings → Account parameters (ticketmatic.com/docs/api/coreconcepts/authentication, …/docs/tickets/selling_tickets/manualwidgeturl).
 /** How to fix a refused request (HTTP 401/403): used by the node's errors and the credential test. */
 export const CREDENTIAL_HINT =
 	'Check the account name, access key and secret key in the Ticketmatic credential (API keys are issued by Ticketmatic support; the account name is the short name under Settings → Account parameters). With request signing, Ticketmatic also refuses a request whose time is more than 30 minutes off: make sure the clock of the n8n server is correct.';
