@@ -1,0 +1,428 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: this package, packed and installed into a fresh n8n user folder, run by the pinned real n8n
+ * (the e2e suite's runtime) against the e2e fake vendors, each request delayed by a fixed LATENCY_MS.
+ *
+ * Measured in one run and printed as a table (also written to bench/RESULTS.md):
+ *   - Return All of RECORDS records per vendor list operation, through our node and through n8n's own HTTP Request
+ *     node with its pagination option, against the same fake: requests sent, node execution time taken from the
+ *     run data (`executionTime` of the node in `n8n execute --rawOutput`, so n8n's start-up is NOT included),
+ *     floor = requests × latency, ratio = time / floor.
+ *   - Bulk: Quentn createMany and Ticketmatic import of BULK records: requests vs one request per item.
+ *   - Package: tarball size, runtime dependencies, time to require every node and credential from dist.
+ *
+ * Env: CONTACT_SUITE_BENCH_SKIP_BUILD=1 to use the dist/ already there; CONTACT_SUITE_BENCH_KEEP=1 keeps the temp folder.
+ * Bounded: every n8n run has a time limit; the fakes only listen on a loopback address and stop at the end.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const REPO = path.resolve(__dirname, '..');
+const E2E = path.join(REPO, 'test', 'e2e');
+const { ensureN8n, n8nEnv } = require('../scripts/lib/n8n-runtime');
+const { packPackage, installIntoUserFolder } = require('../scripts/lib/package-install');
+const { makeCertificates } = require(path.join(E2E, 'lib', 'tls'));
+const { startFakeHosts } = require(path.join(E2E, 'lib', 'fake-hosts'));
+const { n8n, parseRun, runView, freePort } = require(path.join(E2E, 'lib', 'n8n-cli'));
+const { createTicketSourceFake } = require(path.join(E2E, 'fakes', 'ticketsource'));
+const { createChartMogulFake } = require(path.join(E2E, 'fakes', 'chartmogul'));
+const { createQuentnFake } = require(path.join(E2E, 'fakes', 'quentn'));
+const { createTicketmaticFake } = require(path.join(E2E, 'fakes', 'ticketmatic'));
+
+const LATENCY_MS = 20;
+const RECORDS = 10_000;
+const BULK = 2_500;
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const started = Date.now();
+const say = (m) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const vendorInfo = (folder) => require(path.join(E2E, 'vendors', folder, 'index.js'));
+
+/** Wraps a fake so every request waits LATENCY_MS before it is answered, and counts requests in flight. */
+function withLatency(fake) {
+	const stats = { inFlight: 0, maxInFlight: 0 };
+	return Object.assign(Object.create(fake), {
+		stats,
+		requests: fake.requests,
+		state: fake.state,
+		async handle(req, body, host) {
+			stats.inFlight++;
+			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+			try {
+				await sleep(LATENCY_MS);
+				return await fake.handle(req, body, host);
+			} finally {
+				stats.inFlight--;
+			}
+		},
+	});
+}
+
+const TRIGGER = { parameters: {}, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], id: 'b0000000-0000-4000-8000-000000000000' };
+let nodeSerial = 0;
+function workflow(id, name, nodes) {
+	const all = [TRIGGER, ...nodes.map((n, i) => ({ position: [200 * (i + 1), 0], id: `b0000000-0000-4000-8000-${String(++nodeSerial).padStart(12, '0')}`, ...n }))];
+	const connections = {};
+	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+/** n8n's HTTP Request node (v4.2) doing the same Return All with its "update a parameter in each request" pagination. */
+function httpNode(name, { url, qs, credentialType, credential, generic, param, complete }) {
+	return {
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		credentials: { [credentialType]: credential },
+		parameters: {
+			url,
+			...(generic ? { authentication: 'genericCredentialType', genericAuthType: credentialType } : { authentication: 'predefinedCredentialType', nodeCredentialType: credentialType }),
+			sendQuery: true,
+			queryParameters: { parameters: Object.entries(qs).map(([n, value]) => ({ name: n, value: String(value) })) },
+			options: {
+				pagination: {
+					pagination: {
+						paginationMode: 'updateAParameterInEachRequest',
+						parameters: { parameters: [{ type: 'qs', name: param.name, value: param.value }] },
+						paginationCompleteWhen: 'other',
+						completeExpression: complete,
+						limitPagesFetched: false,
+						requestInterval: 0,
+					},
+				},
+			},
+		},
+	};
+}
+
+const QUENTN_HEADER_CREDENTIAL = {
+	id: 'benchQuentnHdr01',
+	name: 'Quentn key as a header (bench)',
+	type: 'httpHeaderAuth',
+	data: { name: 'Authorization', value: `Bearer ${vendorInfo('quentn').credentials[0].data.apiKey}` },
+};
+const credRef = (info, index = 0) => ({ id: info.credentials[index].id, name: info.credentials[index].name });
+const credType = (info, index = 0) => info.credentials[index].type;
+
+/** The list benchmarks: one per vendor list operation, ours and the HTTP Request node's. */
+function listBenches() {
+	const ts = vendorInfo('ticketsource');
+	const cm = vendorInfo('chartmogul');
+	const qn = vendorInfo('quentn');
+	const tm = vendorInfo('ticketmatic');
+	const quentnCredential = qn.credentials[0].data;
+	const tmBasic = tm.credentials.find((c) => c.data.authentication === 'basic') ?? tm.credentials[0];
+	const tmHmac = tm.credentials.find((c) => c.data.authentication === 'hmac') ?? tm.credentials[0];
+	return [
+		{
+			vendor: ts,
+			label: 'TicketSource customers',
+			pageSize: 100,
+			parallel: false,
+			fake: () => createTicketSourceFake({ apiKey: ts.credentials[0].data.apiKey, seedCustomers: RECORDS }),
+			listPath: (r) => r.method === 'GET' && r.path === '/customers',
+			ours: { type: ts.nodeType, credentials: { [credType(ts)]: credRef(ts) }, parameters: { resource: 'customer', operation: 'getAll', returnAll: true } },
+			http: httpNode('HTTP', {
+				url: 'https://api.ticketsource.io/customers',
+				qs: { per_page: 100 },
+				credentialType: credType(ts),
+				credential: credRef(ts),
+				param: { name: 'page', value: '={{ $pageCount + 1 }}' },
+				complete: '={{ $response.body.links.next === null }}',
+			}),
+		},
+		{
+			vendor: cm,
+			label: 'ChartMogul contacts',
+			pageSize: 200,
+			parallel: false,
+			fake: () => createChartMogulFake({ apiKey: cm.credentials[0].data.apiKey, seedContacts: RECORDS }),
+			listPath: (r) => r.method === 'GET' && r.path === '/v1/contacts',
+			ours: { type: cm.nodeType, credentials: { [credType(cm)]: credRef(cm) }, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } },
+			http: httpNode('HTTP', {
+				url: 'https://api.chartmogul.com/v1/contacts',
+				qs: { per_page: 200 },
+				credentialType: credType(cm),
+				credential: credRef(cm),
+				param: { name: 'cursor', value: '={{ $response.body.cursor }}' },
+				complete: '={{ !$response.body.has_more }}',
+			}),
+		},
+		{
+			vendor: qn,
+			label: 'Quentn terms',
+			pageSize: 500,
+			parallel: false,
+			fake: () => createQuentnFake({ apiKey: quentnCredential.apiKey, terms: Array.from({ length: RECORDS }, (_, i) => ({ name: `Term ${i + 1}` })) }),
+			listPath: (r) => r.method === 'GET' && r.path === '/public/api/V1/terms',
+			ours: { type: qn.nodeType, credentials: { [credType(qn)]: credRef(qn) }, parameters: { resource: 'term', operation: 'getAll', returnAll: true } },
+			http: httpNode('HTTP', {
+				url: `https://${quentnCredential.systemId}.${quentnCredential.serverId}.quentn.com/public/api/V1/terms`,
+				qs: { limit: 500, offset: 0 },
+				// The Quentn credential refuses the HTTP Request node (it checks the target of `url`, the node sends `uri`):
+				// a plain header credential with the same key stands in.
+				credentialType: 'httpHeaderAuth',
+				generic: true,
+				credential: { id: QUENTN_HEADER_CREDENTIAL.id, name: QUENTN_HEADER_CREDENTIAL.name },
+				param: { name: 'offset', value: '={{ $pageCount * 500 }}' },
+				complete: '={{ $response.body.length < 500 }}',
+			}),
+		},
+		{
+			vendor: tm,
+			label: 'Ticketmatic contacts',
+			pageSize: 1000,
+			parallel: true,
+			fake: () => {
+				const fake = createTicketmaticFake({ accountName: tm.credentials[0].data.accountName, accessKey: tm.credentials[0].data.accessKey, secretKey: tm.credentials[0].data.secretKey });
+				for (let i = 0; i < RECORDS; i++) {
+					const id = 20001 + i;
+					fake.state.contacts.set(id, { id, firstname: 'Seed', lastname: `Contact ${i + 1}`, email: `seed${i + 1}@example.org`, relationtypes: [], isdeleted: false, createdts: new Date().toISOString() });
+				}
+				return fake;
+			},
+			listPath: (r) => r.method === 'GET' && /\/contacts$/.test(r.path),
+			ours: { type: tm.nodeType, credentials: { [tmHmac.type]: { id: tmHmac.id, name: tmHmac.name } }, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } },
+			http: httpNode('HTTP', {
+				url: `https://apps.ticketmatic.com/api/1/${tm.credentials[0].data.accountName}/contacts`,
+				qs: { limit: 1000, offset: 0 },
+				credentialType: tmBasic.type,
+				credential: { id: tmBasic.id, name: tmBasic.name },
+				param: { name: 'offset', value: '={{ $pageCount * 1000 }}' },
+				complete: '={{ $pageCount * 1000 >= $response.body.nbrofresults }}',
+			}),
+		},
+	];
+}
+
+/** Input items for the bulk benchmarks, made by a Code node. */
+const makeItems = {
+	name: 'Make items',
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { jsCode: `return Array.from({ length: ${BULK} }, (_, i) => ({ json: { email: 'bulk' + (i + 1) + '@example.org', first: 'Bulk', last: 'Contact ' + (i + 1) } }));` },
+};
+
+function bulkBenches() {
+	const qn = vendorInfo('quentn');
+	const tm = vendorInfo('ticketmatic');
+	const tmHmac = tm.credentials.find((c) => c.data.authentication === 'hmac') ?? tm.credentials[0];
+	return [
+		{
+			vendor: qn,
+			label: `Quentn contact createMany × ${BULK}`,
+			chunk: 100,
+			fake: () => createQuentnFake({ apiKey: qn.credentials[0].data.apiKey }),
+			bulkPath: (r) => r.method === 'POST' && r.path === '/public/api/V1/contacts',
+			count: (fake) => fake.state.contacts.size,
+			ours: { type: qn.nodeType, credentials: { [credType(qn)]: credRef(qn) }, parameters: { resource: 'contact', operation: 'createMany', email: '={{ $json.email }}' } },
+		},
+		{
+			vendor: tm,
+			label: `Ticketmatic contact import × ${BULK}`,
+			chunk: 1000,
+			fake: () => createTicketmaticFake({ accountName: tm.credentials[0].data.accountName, accessKey: tm.credentials[0].data.accessKey, secretKey: tm.credentials[0].data.secretKey }),
+			bulkPath: (r) => r.method === 'POST' && /\/contacts\/import$/.test(r.path),
+			count: (fake) => fake.state.contacts.size,
+			ours: { type: tm.nodeType, credentials: { [tmHmac.type]: { id: tmHmac.id, name: tmHmac.name } }, parameters: { resource: 'contact', operation: 'import', email: '={{ $json.email }}' } },
+		},
+	];
+}
+
+/** Runs one workflow with `n8n execute --rawOutput`; returns the node's execution time from the run data. */
+async function execute(rt, env, wf, nodeName) {
+	const t0 = Date.now();
+	const out = await n8n(rt, ['execute', `--id=${wf.id}`, '--rawOutput'], env, { timeoutMs: 240_000 });
+	const cliMs = Date.now() - t0;
+	const run = parseRun(out.stdout);
+	if (process.env.CONTACT_SUITE_BENCH_KEEP === '1') fs.writeFileSync(path.join(os.tmpdir(), `bench-${wf.id}.out`), out.stdout + out.stderr);
+	if (!run) return { error: `no run printed (exit ${out.code}, ${out.stdout.length} chars): ${(out.stdout + out.stderr).trim().split('\n').slice(-5).join(' | ')}`, cliMs };
+	const view = runView(run);
+	const task = run.data.resultData.runData?.[nodeName]?.[0];
+	const error = task?.error ? `${task.error.message}${task.error.description ? ` (${task.error.description})` : ''}` : view.error?.message;
+	return { view, items: view.items(nodeName), executionMs: task?.executionTime, cliMs, error };
+}
+
+function requireTime(rt) {
+	const files = [...PACKAGE.n8n.nodes, ...PACKAGE.n8n.credentials].map((f) => path.join(REPO, f));
+	const script = `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(files)})require(f);console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+	const times = [];
+	for (let i = 0; i < 5; i++) {
+		const r = spawnSync(rt.nodeBin, ['-e', script], { cwd: REPO, encoding: 'utf8' });
+		if (r.status !== 0) return { error: r.stderr.trim().split('\n').slice(0, 3).join(' ') };
+		times.push(Number(r.stdout.trim()));
+	}
+	times.sort((a, b) => a - b);
+	return { medianMs: times[2], files: files.length };
+}
+
+const ms = (v) => (v === undefined ? '—' : `${Math.round(v)} ms`);
+const ratio = (v) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(2));
+const verdict = (ok) => (ok === undefined ? '—' : ok ? 'met' : '**missed**');
+
+async function main() {
+	if (process.env.CONTACT_SUITE_BENCH_SKIP_BUILD !== '1') {
+		say('npm run build');
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
+		if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
+	}
+	const rt = await ensureN8n({ log: say });
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-bench-'));
+	const userFolder = path.join(work, 'user');
+	let fakes;
+	const lines = [];
+	try {
+		const { tarball, files } = packPackage(REPO, path.join(work, 'pack'));
+		installIntoUserFolder(userFolder, tarball, PACKAGE.name);
+		const packed = (v) => {
+			const dist = `dist/${v.source.replace(/\.ts$/, '.js')}`;
+			if (files.includes(dist)) return true;
+			say(`${v.name}: ${dist} is not in the packed package, skipped`);
+			return false;
+		};
+		const lists = listBenches().filter((b) => packed(b.vendor));
+		const bulks = bulkBenches().filter((b) => packed(b.vendor));
+		say(`packed ${path.basename(tarball)}; list benches: ${lists.map((b) => b.label).join(', ')}; bulk: ${bulks.map((b) => b.label).join(', ')}`);
+
+		// One fake per bench, each on its own host set: all fakes share one HTTPS server but a vendor's hosts
+		// can only be answered by one fake at a time, so the fake behind a vendor is swapped between runs.
+		const hosts = [...new Set([...lists, ...bulks].flatMap((b) => b.vendor.hosts))];
+		const tls = makeCertificates(path.join(work, 'tls'), hosts);
+		const slots = [...new Set([...lists, ...bulks].map((b) => b.vendor))].map((v) => ({ vendor: v, hosts: v.hosts, fake: undefined }));
+		fakes = await startFakeHosts({ tls, fakes: slots });
+		const use = (vendor, fake) => {
+			slots.find((s) => s.vendor === vendor).fake = fake;
+			return fake;
+		};
+		say(`fakes on ${fakes.address}:${fakes.port}, ${LATENCY_MS} ms added per request`);
+
+		const port = await freePort();
+		const env = n8nEnv(rt, userFolder, {
+			NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${path.join(E2E, 'lib', 'resolve-to-fakes.js')}`].filter(Boolean).join(' '),
+			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
+			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
+			NODE_EXTRA_CA_CERTS: tls.caFile,
+			N8N_ENCRYPTION_KEY: 'contact-suite-bench-encryption-key',
+			N8N_LOG_LEVEL: 'info' // --rawOutput prints the run through n8n's logger: at 'warn' nothing is printed,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_SSRF_PROTECTION_ENABLED: 'false',
+			DB_TYPE: 'sqlite',
+		});
+
+		const workflows = [];
+		lists.forEach((b, i) => {
+			b.oursWf = workflow(`benchList${i}Ours000`.slice(0, 16).padEnd(16, '0'), `bench: ${b.label} (ours)`, [{ name: 'Ours', ...b.ours }]);
+			b.httpWf = workflow(`benchList${i}Http000`.slice(0, 16).padEnd(16, '0'), `bench: ${b.label} (HTTP Request)`, [b.http]);
+			workflows.push(b.oursWf, b.httpWf);
+		});
+		bulks.forEach((b, i) => {
+			b.wf = workflow(`benchBulk${i}Ours000`.slice(0, 16).padEnd(16, '0'), `bench: ${b.label}`, [makeItems, { name: 'Ours', ...b.ours }]);
+			workflows.push(b.wf);
+		});
+		const vendorsUsed = [...new Set([...lists, ...bulks].map((b) => b.vendor))];
+		const credentialsFile = path.join(work, 'credentials.json');
+		fs.writeFileSync(credentialsFile, JSON.stringify([...vendorsUsed.flatMap((v) => v.credentials), QUENTN_HEADER_CREDENTIAL]));
+		const workflowsFile = path.join(work, 'workflows.json');
+		fs.writeFileSync(workflowsFile, JSON.stringify(workflows));
+		for (const [what, file] of [['credentials', credentialsFile], ['workflow', workflowsFile]]) {
+			const out = await n8n(rt, [`import:${what}`, `--input=${file}`], env);
+			if (out.code !== 0) throw new Error(`n8n import:${what} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-2000)}`);
+		}
+
+		const listRows = [];
+		for (const b of lists) {
+			const row = { label: b.label, parallel: b.parallel, target: Math.ceil(RECORDS / b.pageSize) };
+			for (const side of ['ours', 'http']) {
+				const fake = use(b.vendor, withLatency(b.fake()));
+				const r = await execute(rt, env, side === 'ours' ? b.oursWf : b.httpWf, side === 'ours' ? 'Ours' : 'HTTP');
+				const requests = fake.requests.filter(b.listPath).length;
+				row[side] = { ...r, requests, all: fake.requests.length, maxInFlight: fake.stats.maxInFlight, floor: requests * LATENCY_MS };
+				say(`${b.label} (${side}): ${requests} list requests (${fake.requests.length} in all, ≤ ${fake.stats.maxInFlight} in flight), node ${ms(r.executionMs)}, CLI ${ms(r.cliMs)}${side === 'ours' ? `, ${r.items?.length ?? 0} items` : ''}${r.error ? `, ERROR ${r.error}` : ''}`);
+			}
+			listRows.push(row);
+		}
+
+		const bulkRows = [];
+		for (const b of bulks) {
+			const fake = use(b.vendor, withLatency(b.fake()));
+			const r = await execute(rt, env, b.wf, 'Ours');
+			const requests = fake.requests.filter(b.bulkPath).length;
+			const row = { label: b.label, requests, target: Math.ceil(BULK / b.chunk), stored: b.count(fake), items: r.items?.length ?? 0, executionMs: r.executionMs, error: r.error };
+			bulkRows.push(row);
+			say(`${b.label}: ${requests} requests, ${row.stored} stored, ${row.items} items out, node ${ms(r.executionMs)}${r.error ? `, ERROR ${r.error}` : ''}`);
+		}
+
+		const tarballBytes = fs.statSync(tarball).size;
+		const deps = Object.keys(PACKAGE.dependencies ?? {});
+		const req = requireTime(rt);
+
+		// The table.
+		lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, n8n ${rt.version}, Node ${spawnSync(rt.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim()}; every fake request delayed ${LATENCY_MS} ms.`);
+		lines.push('Times are the node\'s own `executionTime` from the run data of `n8n execute --rawOutput` (n8n\'s start-up is not included; the whole CLI call is shown separately). Floor = list requests × latency.');
+		lines.push('');
+		lines.push(`### Return All of ${RECORDS.toLocaleString('en')} records`);
+		lines.push('');
+		lines.push('| list operation | node | requests (target) | records out | node time | CLI call | floor | time / floor | target | ours / HTTP time | verdict |');
+		lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+		for (const row of listRows) {
+			for (const side of ['ours', 'http']) {
+				const s = row[side];
+				const r = s.executionMs / s.floor;
+				const seqFloor = row.target * LATENCY_MS;
+				let target = '';
+				let ok;
+				if (side === 'ours') {
+					if (row.parallel) {
+						target = `requests = ${row.target}; ≤ 0.4 × sequential floor (${seqFloor} ms); ≤ HTTP`;
+						ok = !s.error && s.requests === row.target && s.executionMs <= 0.4 * seqFloor && s.executionMs <= row.http.executionMs && s.requests <= row.http.requests;
+					} else {
+						target = `requests = ${row.target}; ≤ 1.15 × floor; ≤ HTTP`;
+						ok = !s.error && s.requests === row.target && r <= 1.15 && s.executionMs <= row.http.executionMs && s.requests <= row.http.requests;
+					}
+				}
+				const name = side === 'ours' ? 'ours' : 'HTTP Request + pagination';
+				const records = side === 'ours' ? String(s.items?.length ?? '—') : '—';
+				const relative = side === 'ours' && row.http.executionMs ? ratio(s.executionMs / row.http.executionMs) : '';
+				lines.push(
+					`| ${row.label}${row.parallel && side === 'ours' ? ' (4 pages in flight)' : ''} | ${name} | ${s.requests}${side === 'ours' ? ` (${row.target})` : ''} | ${records} | ${s.error ? `error: ${String(s.error).slice(0, 120)}` : ms(s.executionMs)} | ${ms(s.cliMs)} | ${s.floor} ms | ${ratio(r)} | ${target} | ${relative} | ${side === 'ours' ? verdict(ok) : ''} |`,
+				);
+			}
+		}
+		lines.push('');
+		lines.push(`### Bulk: ${BULK.toLocaleString('en')} contacts`);
+		lines.push('');
+		lines.push('| operation | requests (target) | one request per item | contacts stored | items out | node time | verdict |');
+		lines.push('|---|---|---|---|---|---|---|');
+		for (const row of bulkRows) {
+			const ok = !row.error && row.requests === row.target && row.stored === BULK && row.items === BULK;
+			lines.push(`| ${row.label} | ${row.requests} (${row.target}) | ${BULK} | ${row.stored} | ${row.items} | ${row.error ? `error: ${String(row.error).slice(0, 120)}` : ms(row.executionMs)} | ${verdict(ok)} |`);
+		}
+		lines.push('');
+		lines.push('### Package');
+		lines.push('');
+		lines.push('| measure | value |');
+		lines.push('|---|---|');
+		lines.push(`| tarball (npm pack) | ${(tarballBytes / 1024).toFixed(1)} KiB, ${files.length} files |`);
+		lines.push(`| runtime dependencies | ${deps.length}${deps.length ? ` (${deps.join(', ')})` : ''} |`);
+		lines.push(`| require every node and credential from dist (${req.files ?? '?'} files, fresh process, median of 5) | ${req.error ? `error: ${req.error}` : ms(req.medianMs)} |`);
+	} finally {
+		if (fakes) await fakes.close();
+		if (process.env.CONTACT_SUITE_BENCH_KEEP === '1') say(`kept ${work}`);
+		else fs.rmSync(work, { recursive: true, force: true });
+	}
+	const text = lines.join('\n');
+	console.log(`\n${text}\n`);
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results (\`npm run bench\`)\n\n${text}\n`);
+	say('written to bench/RESULTS.md');
+}
+
+main().catch((error) => {
+	console.error(error.stack || String(error));
+	process.exitCode = 1;
+});
