@@ -307,7 +307,7 @@ async function main() {
 			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
 			NODE_EXTRA_CA_CERTS: tls.caFile,
 			N8N_ENCRYPTION_KEY: 'contact-suite-bench-encryption-key',
-			N8N_LOG_LEVEL: 'info' // --rawOutput prints the run through n8n's logger: at 'warn' nothing is printed,
+			N8N_LOG_LEVEL: 'info', // --rawOutput prints the run through n8n's logger: at 'warn' nothing is printed
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
