@@ -199,6 +199,38 @@ function listBenches() {
 	];
 }
 
+/** A fake that answers 429 (Retry-After: 1) above `perSecond` requests in the last second and 503 above `open` requests in flight. */
+function withRateLimit(fake, { perSecond = 40, open = 20 } = {}) {
+	const stats = { inFlight: 0, maxInFlight: 0, r429: 0, r503: 0 };
+	const recent = [];
+	return Object.assign(Object.create(fake), {
+		stats,
+		requests: fake.requests,
+		state: fake.state,
+		async handle(req, body, host) {
+			stats.inFlight++;
+			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+			try {
+				await sleep(LATENCY_MS);
+				const now = Date.now();
+				while (recent.length && recent[0] <= now - 1000) recent.shift();
+				if (stats.inFlight > open) {
+					stats.r503++;
+					return { status: 503, body: { message: 'Service Unavailable' } };
+				}
+				if (recent.length >= perSecond) {
+					stats.r429++;
+					return { status: 429, body: { message: 'Too Many Requests' }, headers: { 'retry-after': '1' } };
+				}
+				recent.push(now);
+				return await fake.handle(req, body, host);
+			} finally {
+				stats.inFlight--;
+			}
+		},
+	});
+}
+
 /** Input items for the bulk benchmarks, made by a Code node. */
 const makeItems = {
 	name: 'Make items',
@@ -325,6 +357,18 @@ async function main() {
 			b.wf = workflow(`benchBulk${i}Ours000`.slice(0, 16).padEnd(16, '0'), `bench: ${b.label}`, [makeItems, { name: 'Ours', ...b.ours }]);
 			workflows.push(b.wf);
 		});
+		const cmInfo = vendorInfo('chartmogul');
+		const rateWf = workflow('benchRate0Ours00', 'bench: 200 ChartMogul creates against a rate limit', [
+			{ ...makeItems, parameters: { jsCode: "return Array.from({ length: 200 }, (_, i) => ({ json: { email: 'rate' + (i + 1) + '@example.org' } }));" } },
+			{
+				name: 'Ours',
+				type: cmInfo.nodeType,
+				typeVersion: 1,
+				credentials: { [credType(cmInfo)]: credRef(cmInfo) },
+				parameters: { resource: 'contact', operation: 'create', customerUuid: 'cus_e2e-0001', dataSourceUuid: { __rl: true, mode: 'id', value: 'ds_e2e-0001' }, additionalFields: { email: '={{ $json.email }}' } },
+			},
+		]);
+		workflows.push(rateWf);
 		const vendorsUsed = [...new Set([...lists, ...bulks].map((b) => b.vendor))];
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify([...vendorsUsed.flatMap((v) => v.credentials), QUENTN_HEADER_CREDENTIAL]));
@@ -356,6 +400,17 @@ async function main() {
 			const row = { label: b.label, requests, target: Math.ceil(BULK / b.chunk), stored: b.count(fake), items: r.items?.length ?? 0, executionMs: r.executionMs, error: r.error };
 			bulkRows.push(row);
 			say(`${b.label}: ${requests} requests, ${row.stored} stored, ${row.items} items out, node ${ms(r.executionMs)}${r.error ? `, ERROR ${r.error}` : ''}`);
+		}
+
+		// 200 single creates against a rate-limited ChartMogul: 40 req/s means ≥ 5 s; target ≤ 1.3 × 5 s, 0 failures, 0 duplicates.
+		let rateRow;
+		const cm = vendorInfo('chartmogul');
+		if (packed(cm)) {
+			const fake = use(cm, withRateLimit(createChartMogulFake({ apiKey: cm.credentials[0].data.apiKey })));
+			const r = await execute(rt, env, rateWf, 'Ours');
+			const emails = [...fake.state.contacts.values()].map((c) => c.email);
+			rateRow = { ...r, stored: emails.length, duplicates: emails.length - new Set(emails).size, posts: fake.requests.filter((q) => q.method === 'POST').length, stats: fake.stats, items: r.items?.length ?? 0 };
+			say(`ChartMogul 200 creates: ${rateRow.stored} stored, ${rateRow.duplicates} duplicates, ${rateRow.stats.r429} × 429, ${rateRow.stats.r503} × 503, node ${ms(r.executionMs)}${r.error ? `, ERROR ${r.error}` : ''}`);
 		}
 
 		const tarballBytes = fs.statSync(tarball).size;
@@ -402,6 +457,16 @@ async function main() {
 		for (const row of bulkRows) {
 			const ok = !row.error && row.requests === row.target && row.stored === BULK && row.items === BULK;
 			lines.push(`| ${row.label} | ${row.requests} (${row.target}) | ${BULK} | ${row.stored} | ${row.items} | ${row.error ? `error: ${String(row.error).slice(0, 120)}` : ms(row.executionMs)} | ${verdict(ok)} |`);
+		}
+		if (rateRow) {
+			lines.push('');
+			lines.push('### 200 single ChartMogul contact creates, fake answering 429 above 40 req/s and 503 above 20 open requests');
+			lines.push('');
+			lines.push('| failures | contacts stored | duplicates | POSTs sent | 429s | 503s | max in flight | node time | target | verdict |');
+			lines.push('|---|---|---|---|---|---|---|---|---|---|');
+			const failures = 200 - rateRow.items + (rateRow.error ? 1 : 0);
+			const ok = !rateRow.error && failures === 0 && rateRow.stored === 200 && rateRow.duplicates === 0 && rateRow.executionMs <= 6500;
+			lines.push(`| ${failures}${rateRow.error ? ` (${String(rateRow.error).slice(0, 100)})` : ''} | ${rateRow.stored} | ${rateRow.duplicates} | ${rateRow.posts} | ${rateRow.stats.r429} | ${rateRow.stats.r503} | ${rateRow.stats.maxInFlight} | ${ms(rateRow.executionMs)} | 0 failures, 200 stored, 0 duplicates, ≤ 6500 ms | ${verdict(ok)} |`);
 		}
 		lines.push('');
 		lines.push('### Package');
