@@ -239,6 +239,12 @@ async function main() {
 			for (const workflow of vendor.workflows) await runWorkflow(rt, env, vendor, { ...workflow, dump }, fake);
 		}
 
+		// Fault suite (test/e2e/faults): the same workflows under injected 429/503/dropped connections, retry budget, secrets.
+		const faults = path.join(__dirname, 'faults', 'index.js');
+		if (fs.existsSync(faults) && process.env.CONTACT_SUITE_E2E_SKIP_FAULTS !== '1') {
+			await require(faults).runFaults({ rt, env, active, installed, record, say, hosts, work });
+		}
+
 		say('starting n8n for the editor checks and credential tests');
 		server = await startServer(rt, env, port);
 		const session = await ownerSession(server.base);

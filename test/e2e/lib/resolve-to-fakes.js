@@ -35,7 +35,19 @@ function blocked(hostname) {
 	return error;
 }
 
+// Optional (fault suite): append every name looked up to this file, one a line.
+const lookupLog = process.env.CONTACT_SUITE_E2E_DNS_LOG;
+function logLookup(hostname) {
+	if (!lookupLog) return;
+	try {
+		require('node:fs').appendFileSync(lookupLog, `${String(hostname).toLowerCase()}\n`);
+	} catch {
+		// logging must never break a lookup
+	}
+}
+
 dns.lookup = function lookup(hostname, options, callback) {
+	logLookup(hostname);
 	if (typeof options === 'function') {
 		callback = options;
 		options = {};
@@ -52,6 +64,7 @@ dns.lookup = function lookup(hostname, options, callback) {
 };
 
 dns.promises.lookup = async function lookup(hostname, options = {}) {
+	logLookup(hostname);
 	if (isLocal(hostname)) return originalPromiseLookup.call(dns.promises, hostname, options);
 	if (!isFake(hostname)) throw blocked(hostname);
 	return answer(Boolean(options && options.all));
