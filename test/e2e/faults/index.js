@@ -37,16 +37,19 @@ function injectFaults(fake, { always } = {}) {
 	const seen = new Map();
 	const streak = new Map();
 	const faults = { 429: 0, 503: 0, dropped: 0 };
+	let total = 0;
 	fake.faults = faults;
 	fake.handle = async (req, rawBody, host) => {
 		const key = `${req.method} ${host} ${req.url}`;
 		const n = (seen.get(key) ?? 0) + 1;
 		seen.set(key, n);
 		const inRow = streak.get(key) ?? 0;
-		if (always || (inRow < MAX_STREAK && unit(SEED, key, n) < FRACTION)) {
+		total++;
+		// The first request of every run is a 429, so even a one-request workflow is exercised under a fault.
+		if (always || total === 1 || (inRow < MAX_STREAK && unit(SEED, key, n) < FRACTION)) {
 			streak.set(key, inRow + 1);
 			const kinds = always ? ['503'] : IDEMPOTENT.has(req.method) ? ['429', '503', 'dropped'] : ['429', '503'];
-			const kind = kinds[Math.floor(unit(SEED, 'kind', key, n) * kinds.length)];
+			const kind = total === 1 && !always ? '429' : kinds[Math.floor(unit(SEED, 'kind', key, n) * kinds.length)];
 			faults[kind]++;
 			fake.requests.push({ method: req.method, path: new URL(req.url, 'https://x').pathname, fault: kind, status: kind === 'dropped' ? 0 : Number(kind) });
 			if (kind === '429') return { status: 429, body: { message: 'Too Many Requests (injected)' }, headers: { 'retry-after': '1' } };
