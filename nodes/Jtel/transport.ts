@@ -9,6 +9,8 @@ export const jtel = createTransport({
 	// jtel runs on the customer's own server and publishes no rate limit: a few requests at a time.
 	maxInFlight: 5,
 	secretFields: ['token'],
+	// jtel IDs are integers (seeds/jtel-dialler-contact-import.txt: "DiallerCampaignsID": 538; records carry a numeric ID).
+	pathValues: { default: 'digits' },
 });
 
 /** jtel lists have no paging: every record comes at once in `records`, and the Limit is applied here. */

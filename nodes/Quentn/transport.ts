@@ -20,6 +20,8 @@ export const quentn = createTransport({
 	// 429s (with Retry-After) are retried by the executor.
 	maxInFlight: 5,
 	secretFields: ['apiKey'],
+	// Contact and comment IDs are integers; a term may be named instead of numbered (GET /terms/{id or name}).
+	pathValues: { default: 'digits', termId: 'text', email: 'email' },
 });
 
 /** Terms: `GET /terms?offset&limit`, a bare array, 500 per page at most and by default, no total: stop on a short page. */

@@ -9,10 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { RequestContext, RequestPolicy } from './executor';
+import type { PathValue, RequestContext, RequestPolicy } from './executor';
 import { executeRequest } from './executor';
 import type { PageRequest, Paginator } from './paginators';
-import { emailAddress, pathSegment } from './validators';
+import type { ValueSource } from './validators';
+import { digits, emailAddress, idSegment, pathSegment } from './validators';
 
 /** A check of an item's parameters, run before its request; throws a NodeOperationError naming the parameter. */
 export type Check = (ctx: IExecuteSingleFunctions) => void;
@@ -40,18 +41,24 @@ export function parameterLabel(name: string): string {
 		.join(' ');
 }
 
+/** Each check returns the value as one percent-encoded path segment. */
+const PATH_CHECKS: Record<PathValue, (value: unknown, source: ValueSource) => string> = {
+	digits,
+	id: idSegment,
+	text: pathSegment,
+	email: (value, source) => encodeURIComponent(emailAddress(value, source)),
+};
+
 /**
- * Fills `{parameterName}` placeholders of a routed URL with the item's parameter values, each validated
- * and percent-encoded as one path segment (an id of `../x` stays inside its segment).
+ * Fills `{parameterName}` placeholders of a routed URL with the item's parameter values, each checked as the
+ * policy's `pathValues` say (an ID by default) and percent-encoded as one path segment.
  */
-export function resolvePath(ctx: IExecuteSingleFunctions, url: string): string {
-	return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) =>
-		pathSegment(ctx.getNodeParameter(name, '', { extractValue: true }), {
-			node: ctx.getNode(),
-			parameter: parameterLabel(name),
-			itemIndex: ctx.getItemIndex(),
-		}),
-	);
+export function resolvePath(ctx: IExecuteSingleFunctions, url: string, policy?: Pick<RequestPolicy, 'pathValues'>): string {
+	return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
+		const kind = policy?.pathValues?.[name] ?? policy?.pathValues?.default ?? 'id';
+		const source = { node: ctx.getNode(), parameter: parameterLabel(name), itemIndex: ctx.getItemIndex() };
+		return PATH_CHECKS[kind](ctx.getNodeParameter(name, '', { extractValue: true }), source);
+	});
 }
 
 /** Runs the operation's `output.postReceive` functions, as n8n's RoutingNode would. */
@@ -132,7 +139,7 @@ export function createTransport(policy: RequestPolicy): Transport {
 		async function (this, requestData) {
 		return await guarded(this, async () => {
 			for (const check of checks) check(this);
-			const options: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? '')) };
+			const options: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy) };
 			const response = await executeRequest(this, policy, options, this.getItemIndex());
 			const body = response.body === '' || response.body === undefined ? {} : response.body;
 			let items: INodeExecutionData[] = [{ json: body as IDataObject }];
@@ -151,7 +158,7 @@ export function createTransport(policy: RequestPolicy): Transport {
 				for (const check of checks) check(this);
 				const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 				const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
-				const base: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? '')) };
+				const base: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy) };
 				let last: IN8nHttpFullResponse = { body: [], headers: {}, statusCode: 200 };
 				const records = await paginator.collect(async (page) => {
 					last = await executeRequest(this, policy, pageOptions(base, page, this), this.getItemIndex());

@@ -41,9 +41,32 @@ export function pathSegment(value: unknown, source: ValueSource): string {
 	return encodeURIComponent(text);
 }
 
+/** Characters no vendor ID contains: a value with one of them is a URL, a path or a query mapped by mistake. */
+const NOT_IN_AN_ID = /[/?#%\\\s]|[\u0000-\u001f]/;
+
+/**
+ * An opaque vendor ID (ChartMogul's `con_…`, TicketSource's `cst-…`) that becomes one path segment: as
+ * `pathSegment`, and refused when it contains `/ ? # % \` or spaces, which no ID does.
+ */
+export function idSegment(value: unknown, source: ValueSource): string {
+	const segment = pathSegment(value, source);
+	const text = asText(value);
+	const bad = NOT_IN_AN_ID.exec(text);
+	if (bad) {
+		const shown = /\s/.test(bad[0]) ? 'a space' : /[\u0000-\u001f]/.test(bad[0]) ? 'a control character' : `"${bad[0]}"`;
+		refuse(
+			source,
+			`"${source.parameter}" is not a valid ID: it contains ${shown}`,
+			`Got "${text.slice(0, 60)}". An ID never contains / ? # % \\ or spaces: map the ID alone, not a URL, a path or a query.`,
+		);
+	}
+	return segment;
+}
+
 /** A whole number written with digits only (e.g. jtel's ClientsID, Ticketmatic's numeric ids). */
 export function digits(value: unknown, source: ValueSource): string {
 	const text = asText(value);
+	if (text === '') pathSegment(text, source);
 	if (!/^[0-9]+$/.test(text)) {
 		refuse(
 			source,

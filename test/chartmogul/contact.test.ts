@@ -120,21 +120,17 @@ describe('ChartMogul contact', () => {
 		expect(output[1]).toEqual({ json: contact('con_ok'), pairedItem: { item: 1 } });
 	});
 
-	test('get reads one contact by UUID, percent-encoded as one path segment', async () => {
+	test('get reads one contact by UUID; a UUID with a path in it is refused before sending', async () => {
 		const api = fakeApi(HOST);
 		api.scope.get('/v1/contacts/con_1').reply(200, contact('con_1'));
-		api.scope.get('/v1/contacts/..%2Fcustomers').reply(404, { code: 404, message: 'Contact not found', param: null });
 
 		const ok = await run({ operation: 'get', contactUuid: 'con_1' });
 		expect(ok.error).toBeUndefined();
 		expect(ok.output).toEqual([{ json: contact('con_1'), pairedItem: { item: 0 } }]);
 
 		const bad = await run({ operation: 'get', contactUuid: '../customers' });
-		expect(bad.error?.message).toBe('ChartMogul: Contact not found');
-		expect(api.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
-			['GET', '/v1/contacts/con_1', BASIC],
-			['GET', '/v1/contacts/..%2Fcustomers', BASIC],
-		]);
+		expect(bad.error?.message).toBe('"Contact UUID" is not a valid ID: it contains "/"');
+		expect(api.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([['GET', '/v1/contacts/con_1', BASIC]]);
 	});
 
 	test('update patches only the given fields, custom attributes as an array', async () => {

@@ -51,14 +51,17 @@ describe('Quentn contact terms', () => {
 		expect(api.requests[0].body).toEqual([7, 8, 9]);
 	});
 
-	test.each([['={{ [] }}'], ['={{ "12, abc" }}']])('term ids %j are refused before sending', async (termIds) => {
+	test.each([
+		['={{ [] }}', '"Term IDs" is empty'],
+		['={{ "12, abc" }}', '"Term IDs" must be a number made of digits only'],
+	])('term ids %j are refused before sending', async (termIds, message) => {
 		const api = fakeApi(HOST);
 		api.scope.put(`${API}/contact/93/terms`).optionally().reply(200, { success: 'true' });
 		const { error, output } = await run({ operation: 'add', termIds }, true);
 		expect(api.requests).toHaveLength(0);
 		expect(error).toBeUndefined();
 		expect(output).toEqual([
-			expect.objectContaining({ json: expect.objectContaining({ error: '"Term IDs" must be a number made of digits only' }), pairedItem: { item: 0 } }),
+			expect.objectContaining({ json: expect.objectContaining({ error: message }), pairedItem: { item: 0 } }),
 		]);
 	});
 

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { credentialNode, digits, emailAddress, hostLabel, httpBaseUrl, pathSegment } from '../../nodes/shared/validators';
+import { credentialNode, digits, emailAddress, hostLabel, httpBaseUrl, idSegment, pathSegment } from '../../nodes/shared/validators';
 
 const source = { node: { name: 'Node' } as INode, parameter: 'Field', itemIndex: 2 };
 
@@ -19,6 +19,35 @@ describe('validators', () => {
 	test.each(['', '   ', '.', '..', undefined, null, {}])('pathSegment refuses %j, naming the parameter', (value) => {
 		expect(() => pathSegment(value, source)).toThrow(NodeOperationError);
 		expect(() => pathSegment(value, source)).toThrow(/"Field"/);
+	});
+
+	test.each([
+		['cst-1', 'cst-1'],
+		['con_1a2b-3c', 'con_1a2b-3c'],
+		[' 42 ', '42'],
+		['ada@example.com', 'ada%40example.com'],
+	])('idSegment(%j) → %j', (value, expected) => {
+		expect(idSegment(value, source)).toBe(expected);
+	});
+
+	test.each([
+		['../customers', '"/"'],
+		['a?b', '"?"'],
+		['a#b', '"#"'],
+		['a%2Fb', '"%"'],
+		['a\\b', '"\\"'],
+		['a b', 'a space'],
+		['a\u0007b', 'a control character'],
+	])('idSegment refuses %j, saying it contains %s', (value, shown) => {
+		expect(() => idSegment(value, source)).toThrow(`"Field" is not a valid ID: it contains ${shown}`);
+	});
+
+	test.each(['', '..'])('idSegment refuses %j like pathSegment', (value) => {
+		expect(() => idSegment(value, source)).toThrow(/"Field"/);
+	});
+
+	test('digits says an empty value is empty', () => {
+		expect(() => digits('  ', source)).toThrow('"Field" is empty');
 	});
 
 	test.each(['acme', 'ACME-1', 'a', 'x'.repeat(63)])('hostLabel accepts %j', (value) => {

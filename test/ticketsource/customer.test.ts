@@ -72,15 +72,21 @@ describe('TicketSource customer', () => {
 		expect(output).toEqual([{ json: flat(record), pairedItem: { item: 0 } }]);
 	});
 
-	test('an id like ../customers stays inside its path segment', async () => {
+	test.each([
+		['../customers', '"/"'],
+		['cst-1?include=notes', '"?"'],
+		['cst-1#x', '"#"'],
+		['cst-1%2F..', '"%"'],
+		['cst 1', 'a space'],
+	])('an id like %j is refused before any request, naming the field', async (customerId, shown) => {
 		const api = fakeApi(BASE);
-		api.scope.get('/customers/..%2Fcustomers').reply(404, { message: 'Not found' });
+		api.scope.get(/.*/).reply(200, {});
 
-		const { error } = await run({ operation: 'get', customerId: '../customers' });
+		const { error } = await run({ operation: 'get', customerId });
 
-		expect(api.requests.map((r) => r.path)).toEqual(['/customers/..%2Fcustomers']);
-		expect(error?.message).toBe('TicketSource: Not found');
-		expect(error?.description).toMatch(/no record at this address/);
+		expect(api.requests).toHaveLength(0);
+		expect(error?.message).toBe(`"Customer ID" is not a valid ID: it contains ${shown}`);
+		expect(error?.description).toMatch(/map the ID alone/);
 	});
 
 	test('update sends data.id and only the changed attributes with PATCH', async () => {
