@@ -10,7 +10,7 @@ export const chartMogul = createTransport({
 	credentials:
 		'Check the API key in the ChartMogul credential: in ChartMogul open Settings → Your Account → API Keys and copy a key with "Read & Write" access (a read-only key cannot create, update or delete).',
 	// ChartMogul allows 40 requests/s per account (429 beyond) and 20 parallel connections (503 beyond)
-	// (../shared/api/chartmogul.md). 10 in flight and 35 starts/s leave room for other clients of the account.
+	// (../shared/api/chartmogul.md). 10 in flight and at most 35 requests in any second leave room for other clients.
 	maxInFlight: 10,
 	maxPerSecond: 35,
 	secretFields: ['apiKey'],

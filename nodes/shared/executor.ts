@@ -40,7 +40,7 @@ export interface RequestPolicy extends ErrorHints {
 	credentialType: string;
 	/** Requests in flight for one node run (n8n would otherwise start every item's request at once). */
 	maxInFlight: number;
-	/** Optional pacing: requests started per second for one node run. */
+	/** Optional pacing: most requests started in any one second, for one node run. */
 	maxPerSecond?: number;
 	/** Credential fields whose values must never appear in an error, an output item or a log line. */
 	secretFields: string[];
@@ -160,7 +160,7 @@ export async function executeRequest(
 		try {
 			response = (await throughGate(
 				gateKey(ctx, policy),
-				() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ? 1000 / policy.maxPerSecond : 0),
+				() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ?? 0),
 				async () =>
 					(await ctx.helpers.httpRequestWithAuthentication.call(
 						ctx,

@@ -9,23 +9,27 @@ export class RequestGate {
 
 	private readonly waiting: Array<() => void> = [];
 
-	private lastStart = 0;
+	/** Rate permits left; a request takes one when it starts and gives it back a window after it finished. */
+	private permits: number;
 
-	private pacing: Promise<void> = Promise.resolve();
+	private readonly waitingForPermit: Array<() => void> = [];
 
 	constructor(
 		readonly maxInFlight: number,
-		/** Minimum milliseconds between two request starts (1000 / requests per second); 0 = no pacing. */
-		readonly minIntervalMs = 0,
+		/** Most requests the vendor may see in any window of `windowMs` ("N requests per second"); 0 = no limit. */
+		readonly maxPerWindow = 0,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
-	) {}
+		readonly windowMs = 1000,
+	) {
+		this.permits = maxPerWindow;
+	}
 
 	get inFlight(): number {
 		return this.active;
 	}
 
 	get idle(): boolean {
-		return this.active === 0 && this.waiting.length === 0;
+		return this.active === 0 && this.waiting.length === 0 && this.waitingForPermit.length === 0;
 	}
 
 	async acquire(): Promise<void> {
@@ -34,16 +38,9 @@ export class RequestGate {
 		} else {
 			this.active++;
 		}
-		if (this.minIntervalMs > 0) {
-			// Starts are taken one after another, each at least minIntervalMs after the previous one *really*
-			// started: a timer that fires late (a busy event loop) delays the rest instead of letting them burst.
-			const turn = this.pacing.then(async () => {
-				const due = this.lastStart + this.minIntervalMs - Date.now();
-				if (due > 0) await this.wait(due);
-				this.lastStart = Date.now();
-			});
-			this.pacing = turn;
-			await turn;
+		if (this.maxPerWindow > 0) {
+			if (this.permits > 0) this.permits--;
+			else await new Promise<void>((resolve) => this.waitingForPermit.push(resolve));
 		}
 	}
 
@@ -51,6 +48,17 @@ export class RequestGate {
 		const next = this.waiting.shift();
 		if (next) next(); // the slot passes straight to the next waiter
 		else this.active--;
+		if (this.maxPerWindow > 0) {
+			// The vendor saw this request somewhere between its start and now: only a full window after it
+			// finished can its permit be used again. Whatever the delay between our start and the vendor's
+			// clock (a busy event loop, a slow network), no window of the vendor's can then hold more than
+			// maxPerWindow requests. A timer that fires late only returns the permit later.
+			void this.wait(this.windowMs).then(() => {
+				const waiter = this.waitingForPermit.shift();
+				if (waiter) waiter();
+				else this.permits++;
+			});
+		}
 	}
 
 	async run<T>(task: () => Promise<T>): Promise<T> {

@@ -23,29 +23,39 @@ describe('RequestGate', () => {
 		expect(gate.idle).toBe(true);
 	});
 
-	test('paces starts at least minIntervalMs apart', async () => {
+	/** Every window of `windowMs` holds at most `most` of these start times (1 ms of timer slack). */
+	const mostInAnyWindow = (starts: number[], windowMs: number) =>
+		Math.max(...starts.map((from) => starts.filter((t) => t >= from && t < from + windowMs - 1).length));
+
+	test('starts at most maxPerWindow requests in any window, and the first ones at once', async () => {
 		const waits: number[] = [];
-		const gate = new RequestGate(10, 25, async (ms) => {
+		const gate = new RequestGate(10, 4, async (ms) => {
 			waits.push(ms);
 			await tick(ms);
-		});
+		}, 100);
 		const starts: number[] = [];
-		await Promise.all(Array.from({ length: 5 }, () => gate.run(async () => void starts.push(Date.now()))));
-		for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(20);
-		expect(waits).toHaveLength(4);
+		const t0 = Date.now();
+		await Promise.all(Array.from({ length: 10 }, () => gate.run(async () => void starts.push(Date.now()))));
+		expect(mostInAnyWindow(starts, 100)).toBeLessThanOrEqual(4);
+		// 4 at once, 4 a window later, 2 two windows later: not spread out one by one.
+		expect(starts.slice(0, 4).every((t) => t - t0 < 50)).toBe(true);
+		expect(starts[9] - t0).toBeGreaterThanOrEqual(199);
+		expect(starts[9] - t0).toBeLessThan(320);
+		expect(waits.length).toBeGreaterThanOrEqual(2);
 	});
 
 	test('a late timer does not let the starts behind it burst', async () => {
-		// The first wait "oversleeps" by 100 ms (a busy event loop); the next starts must still be 25 ms apart.
+		// The first wait "oversleeps" by 150 ms (a busy event loop); no window may then hold more than 4 starts.
 		let first = true;
-		const gate = new RequestGate(10, 25, async (ms) => {
-			const late = first ? 100 : 0;
+		const gate = new RequestGate(10, 4, async (ms) => {
+			const late = first ? 150 : 0;
 			first = false;
 			await tick(ms + late);
-		});
+		}, 100);
 		const starts: number[] = [];
-		await Promise.all(Array.from({ length: 6 }, () => gate.run(async () => void starts.push(Date.now()))));
-		for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(20);
+		await Promise.all(Array.from({ length: 12 }, () => gate.run(async () => void starts.push(Date.now()))));
+		expect(starts).toHaveLength(12);
+		expect(mostInAnyWindow(starts, 100)).toBeLessThanOrEqual(4);
 	});
 
 	test('a failing task releases its slot', async () => {
