@@ -36,7 +36,7 @@ export function pathSegment(value: unknown, source: ValueSource): string {
 		);
 	}
 	if (text === '.' || text === '..') {
-		refuse(source, `"${source.parameter}" is not a valid id: "${text}"`, 'An id cannot be "." or "..".');
+		refuse(source, `"${source.parameter}" is not a valid ID: "${text}"`, 'An ID cannot be "." or "..".');
 	}
 	return encodeURIComponent(text);
 }

@@ -202,7 +202,7 @@ describe('jtel dialler contact: import', () => {
 
 	test.each([
 		['no name', { name: '  ', phoneNumber1: '+491' }, '"Name" is empty'],
-		['no phone number at all', { name: 'A', phoneNumber1: '', additionalFields: { phoneNumber2: ' ', email: 'a@b.de' } }, 'The contact has no phone number'],
+		['no phone number at all', { name: 'A', phoneNumber1: '', additionalFields: { phoneNumber2: ' ', email: 'a@b.de' } }, '"Phone Number 1" is empty and no other phone number is set'],
 		['a campaign ID that is not a number', { name: 'A', phoneNumber1: '1', ...byId('12/../3') }, '"Campaign" must be a number made of digits only'],
 		['an empty campaign name', { name: 'A', phoneNumber1: '1', campaignBy: 'name', campaignName: ' ' }, '"Campaign Name" is empty'],
 	])('refused before any request: %s', async (_case, parameters, message) => {

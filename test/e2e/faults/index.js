@@ -7,7 +7,8 @@
  *     broke may have been stored, and the executor rightly does not send it again). The same output expectations
  *     as the clean run must hold, and every create must be stored exactly as often as in the clean run.
  *  2. A run whose faults outlast the retry budget (every request 503) must fail with a message that says so.
- *  3. Every output and error of these runs is scanned for the credentials' secrets; every host name n8n looked up
+ *  3. The bad-input table (bad-input.js): ≥ 30 malformed ids, e-mails, URLs and missing fields across the nodes.
+ *  4. Every output and error of these runs is scanned for the credentials' secrets; every host name n8n looked up
  *     must be a fake vendor host (the dns preload logs lookups to CONTACT_SUITE_E2E_DNS_LOG).
  *
  * Self-check: CONTACT_SUITE_E2E_FAULTS_RETRY_OFF=1 patches DEFAULT_RETRY.maxAttempts to 1 in the INSTALLED copy
@@ -19,7 +20,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { n8n, parseRun, runView } = require('../lib/n8n-cli');
-const { checkNode } = require('../lib/expect');
+const { checkNode, match } = require('../lib/expect');
+const { runBadInput } = require('./bad-input');
 
 const SEED = process.env.CONTACT_SUITE_E2E_FAULT_SEED || 'contact-suite-faults-1';
 const FRACTION = Number(process.env.CONTACT_SUITE_E2E_FAULT_FRACTION || 0.2);
@@ -98,7 +100,8 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 	say(`fault suite: seed "${SEED}", ${Math.round(FRACTION * 100)} % of requests answered 429 (Retry-After: 1), 503 or dropped`);
 	try {
 		// 1. Every workflow under faults, compared with the clean run.
-		for (const entry of active) {
+		const badInputOnly = process.env.CONTACT_SUITE_E2E_BAD_INPUT_ONLY === '1';
+		for (const entry of badInputOnly ? [] : active) {
 			const { vendor } = entry;
 			const clean = entry.fake;
 			let faultyCreates = 0;
@@ -139,7 +142,7 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 
 		// 2. Faults beyond the retry budget: every request 503.
 		const first = active[0];
-		if (first) {
+		if (first && !badInputOnly) {
 			const clean = first.fake;
 			const workflow = first.vendor.workflows[0];
 			first.fake = injectFaults(first.vendor.createFake(), { always: true });
@@ -155,11 +158,14 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 			else if (!/gave up after \d+ attempts|after \d+ attempts/i.test(message)) problems.push(`the error does not say the retries ran out: ${JSON.stringify(message.slice(0, 300))}`);
 			record(`faults › ${first.vendor.name} › ${definition.name}: every request 503 → fails saying the retries ran out ("${message.trim().slice(0, 90)}")`, problems, Date.now() - t0);
 		}
+
+		// 3. The bad-input table (faults/bad-input.js): refused with the parameter named, nothing sent, others unaffected.
+		await runBadInput({ rt, env, active, record, work, transcript, match });
 	} finally {
 		restoreRetry();
 	}
 
-	// 3. Secrets and host names.
+	// 4. Secrets and host names.
 	const secrets = secretsOf(active.map((a) => a.vendor));
 	const text = transcript.join('\n');
 	const leaked = secrets.filter((s) => text.includes(s));

@@ -31,7 +31,7 @@ export const checkContactToImport: Check = (ctx) => {
 	if (!phones.some(filled)) {
 		refuse(
 			ctx,
-			'The contact has no phone number',
+			'"Phone Number 1" is empty and no other phone number is set',
 			'jtel needs at least one phone number to dial: fill in "Phone Number 1" or add Phone Number 2–6 under Additional Fields.',
 		);
 	}
