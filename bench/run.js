@@ -18,7 +18,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { execFile, spawnSync } = require('node:child_process');
+const { promisify } = require('node:util');
 
 const REPO = path.resolve(__dirname, '..');
 const E2E = path.join(REPO, 'test', 'e2e');
@@ -279,6 +280,20 @@ async function execute(rt, env, wf, nodeName) {
 	return { view, items: view.items(nodeName), executionMs: task?.executionTime, cliMs, error };
 }
 
+/** Runs bench/replay.js in its own process (asynchronously: the fakes answer from this one). */
+async function replay(rt, job) {
+	const file = path.join(os.tmpdir(), `contact-suite-replay-${process.pid}.json`);
+	fs.writeFileSync(file, JSON.stringify(job));
+	try {
+		const { stdout } = await promisify(execFile)(rt.nodeBin, [path.join(__dirname, 'replay.js'), file], { timeout: 120_000 });
+		return { executionMs: JSON.parse(stdout.trim().split('\n').pop()).elapsedMs };
+	} catch (error) {
+		return { error: String(error.stderr || error.message).trim().split('\n').slice(0, 2).join(' ') };
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+}
+
 function requireTime(rt) {
 	const files = [...PACKAGE.n8n.nodes, ...PACKAGE.n8n.credentials].map((f) => path.join(REPO, f));
 	const script = `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(files)})require(f);console.log(Number(process.hrtime.bigint()-t)/1e6)`;
@@ -386,8 +401,23 @@ async function main() {
 				const fake = use(b.vendor, withLatency(b.fake()));
 				const r = await execute(rt, env, side === 'ours' ? b.oursWf : b.httpWf, side === 'ours' ? 'Ours' : 'HTTP');
 				const requests = fake.requests.filter(b.listPath).length;
-				row[side] = { ...r, requests, all: fake.requests.length, maxInFlight: fake.stats.maxInFlight, floor: requests * LATENCY_MS };
+				const recorded = fake.requests.filter(b.listPath).map((q) => ({
+					method: q.method,
+					host: String(q.headers.host).replace(/:\d+$/, ''),
+					path: `${q.path}${Object.keys(q.query ?? {}).length ? `?${new URLSearchParams(q.query)}` : ''}`,
+					headers: Object.fromEntries(['authorization', 'accept'].filter((h) => q.headers[h]).map((h) => [h, q.headers[h]])),
+				}));
+				row[side] = { ...r, requests, recorded, all: fake.requests.length, maxInFlight: fake.stats.maxInFlight, floor: requests * LATENCY_MS };
 				say(`${b.label} (${side}): ${requests} list requests (${fake.requests.length} in all, ≤ ${fake.stats.maxInFlight} in flight), node ${ms(r.executionMs)}, CLI ${ms(r.cliMs)}${side === 'ours' ? `, ${r.items?.length ?? 0} items` : ''}${r.error ? `, ERROR ${r.error}` : ''}`);
+			}
+			// The same requests, in the same order, from a bare Node https client (bench/replay.js, no n8n): what
+			// a request costs on this machine with a new connection each (as n8n's helper makes) and with one kept alive.
+			const recorded = row.ours.recorded;
+			for (const keepAlive of [false, true]) {
+				use(b.vendor, withLatency(b.fake()));
+				const r = await replay(rt, { address: fakes.address, port: fakes.port, caFile: tls.caFile, keepAlive, requests: recorded });
+				row[keepAlive ? 'bareKeepAlive' : 'bare'] = { ...r, requests: recorded.length, floor: recorded.length * LATENCY_MS };
+				say(`${b.label} (bare Node https, ${keepAlive ? 'keep-alive' : 'new connection each'}): ${recorded.length} requests, ${r.error ? `ERROR ${r.error}` : ms(r.executionMs)}`);
 			}
 			listRows.push(row);
 		}
@@ -447,6 +477,11 @@ async function main() {
 				lines.push(
 					`| ${row.label}${row.parallel && side === 'ours' ? ' (4 pages in flight)' : ''} | ${name} | ${s.requests}${side === 'ours' ? ` (${row.target})` : ''} | ${records} | ${s.error ? `error: ${String(s.error).slice(0, 120)}` : ms(s.executionMs)} | ${ms(s.cliMs)} | ${s.floor} ms | ${ratio(r)} | ${target} | ${relative} | ${side === 'ours' ? verdict(ok) : ''} |`,
 				);
+			}
+			for (const [key, name] of [['bare', 'bare Node https, new connection per request (no n8n)'], ['bareKeepAlive', 'bare Node https, one kept-alive connection (no n8n)']]) {
+				const s = row[key];
+				if (!s) continue;
+				lines.push(`| ${row.label} | ${name} | ${s.requests} | — | ${s.error ? `error: ${String(s.error).slice(0, 120)}` : ms(s.executionMs)} | — | ${s.floor} ms | ${ratio(s.executionMs / s.floor)} |  |  |  |`);
 			}
 		}
 		lines.push('');
