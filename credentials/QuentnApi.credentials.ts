@@ -57,7 +57,8 @@ export class QuentnApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const host = quentnHost(credentials);
-		assertQuentnTarget(requestOptions.url, requestOptions.baseURL, host);
+		const { uri } = requestOptions as { uri?: string };
+		assertQuentnTarget(requestOptions.url ?? uri, requestOptions.baseURL, host);
 		return {
 			...requestOptions,
 			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },

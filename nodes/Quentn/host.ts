@@ -1,20 +1,13 @@
 import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hostLabel } from '../shared/validators';
+import { credentialNode, hostLabel } from '../shared/validators';
 
 /** Quentn's API lives under this path on the account's own host (../shared/api/quentn.md). */
 export const API_PATH = '/public/api/V1';
 
 /** Stands in for a node in errors raised while the credential is applied (there is no node there). */
-const CREDENTIAL: INode = {
-	id: 'quentnApi',
-	name: 'Quentn API credential',
-	type: 'quentnApi',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const CREDENTIAL = credentialNode('quentnApi', 'Quentn API credential');
 
 /**
  * The account's host, `<systemId>.<serverId>.quentn.com`. Both ids become part of a host name that receives
@@ -33,7 +26,8 @@ export function quentnBaseUrl(credentials: ICredentialDataDecryptedObject, node?
 
 /**
  * Where a request is about to go must be the account's own host over HTTPS; anything else is refused before
- * the key is attached (defence in depth behind the id validation).
+ * the key is attached (defence in depth behind the id validation). `url` is `uri` in requests made through
+ * n8n's legacy helper, as n8n's HTTP Request node sends them (HttpRequestV3: `requestWithAuthentication`, `uri: url`).
  */
 export function assertQuentnTarget(url: string | undefined, baseURL: string | undefined, host: string): void {
 	let target: URL | undefined;

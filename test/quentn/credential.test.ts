@@ -1,3 +1,5 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
 import { QuentnApi } from '../../credentials/QuentnApi.credentials';
 import { runNode } from '../harness/engine';
 import { fakeApi, nock, resetHttp } from '../harness/http';
@@ -85,6 +87,18 @@ describe('Quentn credential', () => {
 				{ baseURL: `https://${bad}.s1.quentn.com${API}`, url: '/check-credentials' },
 			),
 		).rejects.toThrow('"System ID (Quentn credential)" is not a valid host name part');
+	});
+
+	test('authenticate also reads the target from `uri`, as n8n\'s HTTP Request node sends it', async () => {
+		const credential = new QuentnApi();
+		const signed = await credential.authenticate(credentials.quentnApi, {
+			uri: `https://acme.s1.quentn.com${API}/terms`,
+			method: 'GET',
+		} as unknown as IHttpRequestOptions);
+		expect(signed.headers).toEqual({ Authorization: `Bearer ${credentials.quentnApi.apiKey}` });
+		await expect(
+			credential.authenticate(credentials.quentnApi, { uri: 'https://evil.example/steal' } as unknown as IHttpRequestOptions),
+		).rejects.toThrow('does not go to your Quentn account');
 	});
 
 	test('authenticate never attaches the key to a request for another host', async () => {

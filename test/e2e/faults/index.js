@@ -105,7 +105,7 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 			const { vendor } = entry;
 			const clean = entry.fake;
 			let faultyCreates = 0;
-			for (const workflow of vendor.workflows) {
+			for (const workflow of vendor.workflows.filter((w) => w.faults !== false)) {
 				const faulty = injectFaults(vendor.createFake());
 				entry.fake = faulty;
 				const t0 = Date.now();
@@ -144,7 +144,7 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 		const first = active[0];
 		if (first && !badInputOnly) {
 			const clean = first.fake;
-			const workflow = first.vendor.workflows[0];
+			const workflow = first.vendor.workflows.find((w) => w.faults !== false);
 			first.fake = injectFaults(first.vendor.createFake(), { always: true });
 			const t0 = Date.now();
 			const { definition, out, run } = await execute(rt, env, workflow);

@@ -26,6 +26,16 @@ module.exports = {
 	],
 	workflows: [
 		{
+			// The credential is usable in n8n's HTTP Request node too ("Predefined Credential Type"), which sends `uri`.
+			file: path.join(__dirname, 'http-request.workflow.json'),
+			faults: false, // n8n's own node, not ours: the fault suite tests our retries
+			outputs: { 'Check the key with the HTTP Request node': [{ success: true }] },
+			after: ({ requests }) =>
+				requests.some((r) => r.method === 'GET' && r.path.endsWith('/check-credentials') && r.headers.authorization === `Bearer ${API_KEY}`)
+					? []
+					: ['no GET /check-credentials with the Bearer key reached the fake'],
+		},
+		{
 			file: path.join(__dirname, 'contact-lifecycle.workflow.json'),
 			outputs: {
 				'Create term': [{ id: integer }],
