@@ -9,6 +9,8 @@ export const jtel = createTransport({
 	// jtel runs on the customer's own server and publishes no rate limit: a few requests at a time.
 	maxInFlight: 5,
 	secretFields: ['token'],
+	certificate:
+		'If your jtel server uses a self-signed or company-internal certificate, turn on "Ignore TLS Certificate Errors" in the jtel credential (better: give the server a certificate from a public authority). If not, check the Server URL: the certificate must be for that host name.',
 	// jtel IDs are integers (seeds/jtel-dialler-contact-import.txt: "DiallerCampaignsID": 538; records carry a numeric ID).
 	pathValues: { default: 'digits' },
 });

@@ -7,6 +7,8 @@ export interface ErrorHints {
 	vendor: string;
 	/** How to fix a 401/403, e.g. where the API key is found. */
 	credentials: string;
+	/** How to fix a refused TLS certificate, when the credential has a way (e.g. jtel's on-premises servers). */
+	certificate?: string;
 }
 
 function text(value: unknown): string | undefined {
@@ -139,6 +141,19 @@ const NETWORK_WORDS: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be resolved',
 };
 
+/** Node's codes for a server certificate that was not accepted (nothing was sent: the handshake failed). */
+export const CERTIFICATE_CODES = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'CERT_NOT_YET_VALID',
+	'CERT_UNTRUSTED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 /** A network failure (no HTTP answer), with the same guarantees. */
 export function networkError(
 	node: INode,
@@ -148,11 +163,16 @@ export function networkError(
 ): NodeApiError {
 	const tried = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
 	// The raw code (ECONNRESET…) stays out of the message: n8n would swap the whole message for a generic one.
-	const what = NETWORK_WORDS[failure.code] ?? 'the network request failed';
+	const certificate = CERTIFICATE_CODES.has(failure.code);
+	const what = certificate
+		? `the server's TLS certificate was not accepted (${failure.detail})`
+		: (NETWORK_WORDS[failure.code] ?? 'the network request failed');
 	const message = redact(`Could not reach ${hints.vendor}${tried}: ${what}`, secrets);
-	const fix = failure.sent
-		? `The connection failed after the request was sent, so ${hints.vendor} may have stored it. It was not sent again to avoid a duplicate: check in ${hints.vendor} before running this item again.`
-		: `Check the network connection and that ${hints.vendor} is reachable, then try again.`;
+	const fix = certificate
+		? (hints.certificate ?? `Check the address in the ${hints.vendor} credential: the server's certificate does not match it or is not trusted.`)
+		: failure.sent
+			? `The connection failed after the request was sent, so ${hints.vendor} may have stored it. It was not sent again to avoid a duplicate: check in ${hints.vendor} before running this item again.`
+			: `Check the network connection and that ${hints.vendor} is reachable, then try again.`;
 	const description = redact(`${fix} (${failure.code || failure.detail})`, secrets);
 	return new NodeApiError(node, { message } as JsonObject, {
 		message,

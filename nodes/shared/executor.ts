@@ -10,7 +10,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import type { ErrorHints } from './errors';
-import { apiError, networkError } from './errors';
+import { CERTIFICATE_CODES, apiError, networkError } from './errors';
 import { RequestGate, throughGate } from './limiter';
 
 export interface RetrySettings {
@@ -103,7 +103,7 @@ function errorCode(error: unknown): string {
 		// axios puts it in `code`; n8n's NodeApiError around it in `httpCode`.
 		for (const key of ['code', 'httpCode']) {
 			const code = (current as IDataObject)[key];
-			if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+			if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || CERTIFICATE_CODES.has(code))) return code;
 		}
 		current = (current as { cause?: unknown }).cause;
 	}

@@ -51,7 +51,8 @@ describe('jtel credential: "Ignore TLS Certificate Errors"', () => {
 	test('off (the default): a self-signed certificate is refused and nothing reaches the server', async () => {
 		const { error, output } = await getCampaign();
 
-		expect(error?.message).toMatch(/self-signed certificate/);
+		expect(error?.message).toBe("Could not reach jtel: the server's TLS certificate was not accepted (self-signed certificate)");
+		expect(error?.description).toMatch(/^If your jtel server uses a self-signed or company-internal certificate, turn on "Ignore TLS Certificate Errors" in the jtel credential/);
 		expect(output).toEqual([]);
 		expect(seen).toEqual([]);
 	});
