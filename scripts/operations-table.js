@@ -27,10 +27,15 @@ function operationsTable(node) {
 		);
 		for (const option of operation.options) {
 			const request = option.routing?.request;
+			// A field may set the URL for its own case (jtel's delete: by ID, by user data): list those too.
+			const fieldUrls = properties
+				.filter((p) => p.displayOptions?.show?.resource?.includes(resource.value) && p.displayOptions?.show?.operation?.includes(option.value))
+				.map((p) => p.routing?.request?.url)
+				.filter(Boolean);
 			const sent = custom[resource.value]?.[option.value]
 				? 'bulk (custom operation)'
 				: request
-					? `\`${request.method} ${request.url}\``
+					? [request.url, ...fieldUrls].map((url) => `\`${request.method} ${url}\``).join(' or ')
 					: '—';
 			rows.push(`| ${resource.name} | ${option.name} | ${sent} | ${option.description ?? ''} |`);
 		}
