@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit, sendQuery } from '../../../shared/description';
+import { fieldCollection, returnAllAndLimit, sendQuery } from '../../../shared/description';
 import { dataSourceUuid } from '../../methods/dataSources';
 import { chartMogulList } from '../../transport';
 
@@ -15,45 +15,38 @@ export const getAll: Operation = {
 	},
 	fields: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Customer External ID',
-					name: 'customerExternalId',
-					type: 'string',
-					default: '',
-					description: 'Only contacts of the customer with this external ID (the ID in your billing system)',
-					routing: sendQuery('customer_external_id'),
-				},
-				{
-					displayName: 'Customer UUID',
-					name: 'customerUuid',
-					type: 'string',
-					default: '',
-					placeholder: 'cus_…',
-					description: 'Only contacts of this customer',
-					routing: sendQuery('customer_uuid'),
-				},
-				{
-					...dataSourceUuid,
-					description: 'Only contacts in this data source',
-					routing: sendQuery('data_source_uuid'),
-				},
-				{
-					displayName: 'Email',
-					name: 'email',
-					type: 'string',
-					default: '',
-					placeholder: 'name@email.com',
-					description: 'Only contacts with this email address',
-					routing: sendQuery('email'),
-				},
-			],
-		},
+		fieldCollection('filters', [
+			{
+				displayName: 'Customer External ID',
+				name: 'customerExternalId',
+				type: 'string',
+				default: '',
+				description: 'Only contacts of the customer with this external ID (the ID in your billing system)',
+				routing: sendQuery('customer_external_id'),
+			},
+			{
+				displayName: 'Customer UUID',
+				name: 'customerUuid',
+				type: 'string',
+				default: '',
+				placeholder: 'cus_…',
+				description: 'Only contacts of this customer',
+				routing: sendQuery('customer_uuid'),
+			},
+			{
+				...dataSourceUuid,
+				description: 'Only contacts in this data source',
+				routing: sendQuery('data_source_uuid'),
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'name@email.com',
+				description: 'Only contacts with this email address',
+				routing: sendQuery('email'),
+			},
+		]),
 	],
 };

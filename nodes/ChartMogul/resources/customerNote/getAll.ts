@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit, sendQuery } from '../../../shared/description';
+import { fieldCollection, returnAllAndLimit, sendQuery } from '../../../shared/description';
 import { chartMogulList } from '../../transport';
 import { noteTypes } from './fields';
 
@@ -14,32 +14,25 @@ export const getAll: Operation = {
 	},
 	fields: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Customer UUID',
-					name: 'customerUuid',
-					type: 'string',
-					default: '',
-					placeholder: 'cus_…',
-					description: 'Only notes and call logs of this customer',
-					routing: sendQuery('customer_uuid'),
-				},
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: noteTypes,
-					default: 'note',
-					description: 'Only notes or only call logs',
-					routing: sendQuery('type'),
-				},
-			],
-		},
+		fieldCollection('filters', [
+			{
+				displayName: 'Customer UUID',
+				name: 'customerUuid',
+				type: 'string',
+				default: '',
+				placeholder: 'cus_…',
+				description: 'Only notes and call logs of this customer',
+				routing: sendQuery('customer_uuid'),
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: noteTypes,
+				default: 'note',
+				description: 'Only notes or only call logs',
+				routing: sendQuery('type'),
+			},
+		]),
 	],
 };

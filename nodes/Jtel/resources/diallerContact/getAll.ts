@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit } from '../../../shared/description';
+import { fieldCollection, returnAllAndLimit } from '../../../shared/description';
 import { jtelList } from '../../transport';
 import { campaignId } from '../diallerCampaign/fields';
 
@@ -21,20 +21,13 @@ export const getAll: Operation = {
 			hint: 'jtel always sends every matching contact in one response: a large campaign (or no campaign filter) returns a lot of data',
 		},
 		limit,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					...campaignId,
-					required: false,
-					description: 'Only contacts of this dialler campaign. Without it, every contact of the client account.',
-					routing: { send: { type: 'query', property: 'diallerCampaignsID', value: '={{ String($value).trim() }}' } },
-				},
-			],
-		},
+		fieldCollection('filters', [
+			{
+				...campaignId,
+				required: false,
+				description: 'Only contacts of this dialler campaign. Without it, every contact of the client account.',
+				routing: { send: { type: 'query', property: 'diallerCampaignsID', value: '={{ String($value).trim() }}' } },
+			},
+		]),
 	],
 };

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { unwrap } from '../../../shared/output';
 import { jtel } from '../../transport';
 import { campaignId } from '../diallerCampaign/fields';
@@ -71,13 +72,6 @@ export const importContact: Operation = {
 				'Whether to overwrite the contact whose user data matches (this is how an existing contact is updated: set User Data under Additional Fields). Off: a new contact is always created.',
 			routing: { send: { type: 'query', property: 'overwriteDuplicates' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: importFields,
-		},
+		fieldCollection('additionalFields', importFields),
 	],
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit, sendQuery } from '../../../shared/description';
+import { fieldCollection, returnAllAndLimit, sendQuery } from '../../../shared/description';
 import { commentPaginator, quentn } from '../../transport';
 import { contactId } from './fields';
 
@@ -15,26 +15,19 @@ export const getAll: Operation = {
 	fields: [
 		contactId,
 		...returnAllAndLimit(),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Sort',
-					name: 'sort',
-					type: 'options',
-					default: 'asc',
-					description: 'Order by comment ID',
-					options: [
-						{ name: 'Oldest First', value: 'asc' },
-						{ name: 'Newest First', value: 'desc' },
-					],
-					routing: sendQuery('sort'),
-				},
-			],
-		},
+		fieldCollection('options', [
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				default: 'asc',
+				description: 'Order by comment ID',
+				options: [
+					{ name: 'Oldest First', value: 'asc' },
+					{ name: 'Newest First', value: 'desc' },
+				],
+				routing: sendQuery('sort'),
+			},
+		]),
 	],
 };

@@ -265,13 +265,6 @@ export function createParameters(options: INodeProperties[]): INodeProperties[] 
 	return [
 		email,
 		fieldCollection('additionalFields', contactFields),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options,
-		},
+		fieldCollection('options', options),
 	];
 }

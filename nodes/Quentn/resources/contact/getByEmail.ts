@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { unwrap } from '../../../shared/output';
 import { checkEmail } from '../../../shared/transport';
 import { quentn } from '../../transport';
@@ -31,22 +32,15 @@ export const getByEmail: Operation = {
 	},
 	fields: [
 		{ ...email, required: true, description: 'The email address to look up' },
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Error If Not Found',
-					name: 'errorIfNotFound',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to fail the item when no contact has this address (otherwise it yields no item)',
-				},
-				fieldsOption,
-			],
-		},
+		fieldCollection('options', [
+			{
+				displayName: 'Error If Not Found',
+				name: 'errorIfNotFound',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to fail the item when no contact has this address (otherwise it yields no item)',
+			},
+			fieldsOption,
+		]),
 	],
 };

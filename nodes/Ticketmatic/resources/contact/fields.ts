@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fieldCollection } from '../../../shared/description';
 import type { Check } from '../../../shared/transport';
 import type { ValueSource } from '../../../shared/validators';
 import { digits, emailAddress } from '../../../shared/validators';
@@ -148,14 +149,7 @@ export const contactFields: INodeProperties[] = [
 ];
 
 /** The optional fields of a new contact (create and import). */
-export const additionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: contactFields,
-};
+export const additionalFields: INodeProperties = fieldCollection('additionalFields', contactFields);
 
 /** Parameter name → Ticketmatic's field name, for the fields sent as they are. */
 const PLAIN: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit } from '../../../shared/description';
+import { fieldCollection, returnAllAndLimit } from '../../../shared/description';
 import { contactList } from '../../transport';
 import { listFilters } from './fields';
 
@@ -14,37 +14,30 @@ export const getAll: Operation = {
 	},
 	fields: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				listFilters.includeArchived,
-				listFilters.lastUpdateSince,
-				{
-					displayName: 'Order By',
-					name: 'orderBy',
-					type: 'options',
-					options: [
-						{ name: 'Created', value: 'createdts' },
-						{ name: 'Last Updated', value: 'lastupdatets' },
-						{ name: 'Name', value: 'name' },
-					],
-					default: 'name',
-					routing: { send: { type: 'query', property: 'orderby' } },
-				},
-				{
-					displayName: 'Search Term',
-					name: 'searchTerm',
-					type: 'string',
-					default: '',
-					description: 'Text to look for in the contacts',
-					routing: { send: { type: 'query', property: 'searchterm' } },
-				},
-				listFilters.filter,
-			],
-		},
+		fieldCollection('filters', [
+			listFilters.includeArchived,
+			listFilters.lastUpdateSince,
+			{
+				displayName: 'Order By',
+				name: 'orderBy',
+				type: 'options',
+				options: [
+					{ name: 'Created', value: 'createdts' },
+					{ name: 'Last Updated', value: 'lastupdatets' },
+					{ name: 'Name', value: 'name' },
+				],
+				default: 'name',
+				routing: { send: { type: 'query', property: 'orderby' } },
+			},
+			{
+				displayName: 'Search Term',
+				name: 'searchTerm',
+				type: 'string',
+				default: '',
+				description: 'Text to look for in the contacts',
+				routing: { send: { type: 'query', property: 'searchterm' } },
+			},
+			listFilters.filter,
+		]),
 	],
 };

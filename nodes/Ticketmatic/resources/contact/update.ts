@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { ticketmatic } from '../../transport';
 import { checkContact, contactFields, contactId, email, sendContact } from './fields';
 
@@ -14,13 +15,6 @@ export const update: Operation = {
 	},
 	fields: [
 		contactId,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [...contactFields, { ...email, required: false }].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
+		fieldCollection('updateFields', [...contactFields, { ...email, required: false }]),
 	],
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit } from '../../../shared/description';
+import { fieldCollection, returnAllAndLimit } from '../../../shared/description';
 import { relationTypeList } from '../../transport';
 import { listFilters } from '../contact/fields';
 
@@ -14,13 +14,6 @@ export const getAll: Operation = {
 	},
 	fields: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [listFilters.includeArchived, listFilters.lastUpdateSince, listFilters.filter],
-		},
+		fieldCollection('filters', [listFilters.includeArchived, listFilters.lastUpdateSince, listFilters.filter]),
 	],
 };

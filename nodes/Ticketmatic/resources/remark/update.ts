@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { contactId, remarkId, remarkValues } from './fields';
 
 export const update: Operation = {
@@ -10,13 +11,6 @@ export const update: Operation = {
 	fields: [
 		contactId,
 		remarkId,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [remarkValues.content, remarkValues.pinned],
-		},
+		fieldCollection('updateFields', [remarkValues.content, remarkValues.pinned]),
 	],
 };
