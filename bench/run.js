@@ -73,7 +73,7 @@ function workflow(id, name, nodes) {
 }
 
 /** n8n's HTTP Request node (v4.2) doing the same Return All with its "update a parameter in each request" pagination. */
-function httpNode(name, { url, qs, credentialType, credential, generic, param, complete }) {
+function httpNode(name, { url, qs, credentialType, credential, param, complete }) {
 	return {
 		name,
 		type: 'n8n-nodes-base.httpRequest',
@@ -81,7 +81,8 @@ function httpNode(name, { url, qs, credentialType, credential, generic, param, c
 		credentials: { [credentialType]: credential },
 		parameters: {
 			url,
-			...(generic ? { authentication: 'genericCredentialType', genericAuthType: credentialType } : { authentication: 'predefinedCredentialType', nodeCredentialType: credentialType }),
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: credentialType,
 			sendQuery: true,
 			queryParameters: { parameters: Object.entries(qs).map(([n, value]) => ({ name: n, value: String(value) })) },
 			options: {
@@ -100,14 +101,25 @@ function httpNode(name, { url, qs, credentialType, credential, generic, param, c
 	};
 }
 
-const QUENTN_HEADER_CREDENTIAL = {
-	id: 'benchQuentnHdr01',
-	name: 'Quentn key as a header (bench)',
-	type: 'httpHeaderAuth',
-	data: { name: 'Authorization', value: `Bearer ${vendorInfo('quentn').credentials[0].data.apiKey}` },
-};
-const credRef = (info, index = 0) => ({ id: info.credentials[index].id, name: info.credentials[index].name });
-const credType = (info, index = 0) => info.credentials[index].type;
+const ref = (credential) => ({ id: credential.id, name: credential.name });
+
+/**
+ * One list benchmark: our node's Return All and the HTTP Request node's paginated equivalent, both with a credential
+ * of the vendor (the first one unless given), against `fake()`; `path` picks the list requests out of the fake's log.
+ */
+function listBench(vendor, { label, pageSize, parallel = false, fake, path: listPath, parameters, credential = vendor.credentials[0], http }) {
+	const httpCredential = http.credential ?? credential;
+	return {
+		vendor,
+		label,
+		pageSize,
+		parallel,
+		fake,
+		listPath: (r) => r.method === 'GET' && (listPath instanceof RegExp ? listPath.test(r.path) : r.path === listPath),
+		ours: { type: vendor.nodeType, credentials: { [credential.type]: ref(credential) }, parameters: { ...parameters, returnAll: true } },
+		http: httpNode('HTTP', { ...http, credentialType: httpCredential.type, credential: ref(httpCredential) }),
+	};
+}
 
 /** The list benchmarks: one per vendor list operation, ours and the HTTP Request node's. */
 function listBenches() {
@@ -119,62 +131,46 @@ function listBenches() {
 	const tmBasic = tm.credentials.find((c) => c.data.authentication === 'basic') ?? tm.credentials[0];
 	const tmHmac = tm.credentials.find((c) => c.data.authentication === 'hmac') ?? tm.credentials[0];
 	return [
-		{
-			vendor: ts,
+		listBench(ts, {
 			label: 'TicketSource customers',
 			pageSize: 100,
-			parallel: false,
 			fake: () => createTicketSourceFake({ apiKey: ts.credentials[0].data.apiKey, seedCustomers: RECORDS }),
-			listPath: (r) => r.method === 'GET' && r.path === '/customers',
-			ours: { type: ts.nodeType, credentials: { [credType(ts)]: credRef(ts) }, parameters: { resource: 'customer', operation: 'getAll', returnAll: true } },
-			http: httpNode('HTTP', {
+			path: '/customers',
+			parameters: { resource: 'customer', operation: 'getAll' },
+			http: {
 				url: 'https://api.ticketsource.io/customers',
 				qs: { per_page: 100 },
-				credentialType: credType(ts),
-				credential: credRef(ts),
 				param: { name: 'page', value: '={{ $pageCount + 1 }}' },
 				complete: '={{ $response.body.links.next === null }}',
-			}),
-		},
-		{
-			vendor: cm,
+			},
+		}),
+		listBench(cm, {
 			label: 'ChartMogul contacts',
 			pageSize: 200,
-			parallel: false,
 			fake: () => createChartMogulFake({ apiKey: cm.credentials[0].data.apiKey, seedContacts: RECORDS }),
-			listPath: (r) => r.method === 'GET' && r.path === '/v1/contacts',
-			ours: { type: cm.nodeType, credentials: { [credType(cm)]: credRef(cm) }, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } },
-			http: httpNode('HTTP', {
+			path: '/v1/contacts',
+			parameters: { resource: 'contact', operation: 'getAll' },
+			http: {
 				url: 'https://api.chartmogul.com/v1/contacts',
 				qs: { per_page: 200 },
-				credentialType: credType(cm),
-				credential: credRef(cm),
 				param: { name: 'cursor', value: '={{ $response.body.cursor }}' },
 				complete: '={{ !$response.body.has_more }}',
-			}),
-		},
-		{
-			vendor: qn,
+			},
+		}),
+		listBench(qn, {
 			label: 'Quentn terms',
 			pageSize: 500,
-			parallel: false,
 			fake: () => createQuentnFake({ apiKey: quentnCredential.apiKey, terms: Array.from({ length: RECORDS }, (_, i) => ({ name: `Term ${i + 1}` })) }),
-			listPath: (r) => r.method === 'GET' && r.path === '/public/api/V1/terms',
-			ours: { type: qn.nodeType, credentials: { [credType(qn)]: credRef(qn) }, parameters: { resource: 'term', operation: 'getAll', returnAll: true } },
-			http: httpNode('HTTP', {
+			path: '/public/api/V1/terms',
+			parameters: { resource: 'term', operation: 'getAll' },
+			http: {
 				url: `https://${quentnCredential.systemId}.${quentnCredential.serverId}.quentn.com/public/api/V1/terms`,
 				qs: { limit: 500, offset: 0 },
-				// The Quentn credential refuses the HTTP Request node (it checks the target of `url`, the node sends `uri`):
-				// a plain header credential with the same key stands in.
-				credentialType: 'httpHeaderAuth',
-				generic: true,
-				credential: { id: QUENTN_HEADER_CREDENTIAL.id, name: QUENTN_HEADER_CREDENTIAL.name },
 				param: { name: 'offset', value: '={{ $pageCount * 500 }}' },
 				complete: '={{ $response.body.length < 500 }}',
-			}),
-		},
-		{
-			vendor: tm,
+			},
+		}),
+		listBench(tm, {
 			label: 'Ticketmatic contacts',
 			pageSize: 1000,
 			parallel: true,
@@ -186,17 +182,17 @@ function listBenches() {
 				}
 				return fake;
 			},
-			listPath: (r) => r.method === 'GET' && /\/contacts$/.test(r.path),
-			ours: { type: tm.nodeType, credentials: { [tmHmac.type]: { id: tmHmac.id, name: tmHmac.name } }, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } },
-			http: httpNode('HTTP', {
+			path: /\/contacts$/,
+			parameters: { resource: 'contact', operation: 'getAll' },
+			credential: tmHmac,
+			http: {
 				url: `https://apps.ticketmatic.com/api/1/${tm.credentials[0].data.accountName}/contacts`,
 				qs: { limit: 1000, offset: 0 },
-				credentialType: tmBasic.type,
-				credential: { id: tmBasic.id, name: tmBasic.name },
+				credential: tmBasic,
 				param: { name: 'offset', value: '={{ $pageCount * 1000 }}' },
 				complete: '={{ $pageCount * 1000 >= $response.body.nbrofresults }}',
-			}),
-		},
+			},
+		}),
 	];
 }
 
@@ -252,7 +248,7 @@ function bulkBenches() {
 			fake: () => createQuentnFake({ apiKey: qn.credentials[0].data.apiKey }),
 			bulkPath: (r) => r.method === 'POST' && r.path === '/public/api/V1/contacts',
 			count: (fake) => fake.state.contacts.size,
-			ours: { type: qn.nodeType, credentials: { [credType(qn)]: credRef(qn) }, parameters: { resource: 'contact', operation: 'createMany', email: '={{ $json.email }}' } },
+			ours: { type: qn.nodeType, credentials: { [qn.credentials[0].type]: ref(qn.credentials[0]) }, parameters: { resource: 'contact', operation: 'createMany', email: '={{ $json.email }}' } },
 		},
 		{
 			vendor: tm,
@@ -261,7 +257,7 @@ function bulkBenches() {
 			fake: () => createTicketmaticFake({ accountName: tm.credentials[0].data.accountName, accessKey: tm.credentials[0].data.accessKey, secretKey: tm.credentials[0].data.secretKey }),
 			bulkPath: (r) => r.method === 'POST' && /\/contacts\/import$/.test(r.path),
 			count: (fake) => fake.state.contacts.size,
-			ours: { type: tm.nodeType, credentials: { [tmHmac.type]: { id: tmHmac.id, name: tmHmac.name } }, parameters: { resource: 'contact', operation: 'import', email: '={{ $json.email }}' } },
+			ours: { type: tm.nodeType, credentials: { [tmHmac.type]: ref(tmHmac) }, parameters: { resource: 'contact', operation: 'import', email: '={{ $json.email }}' } },
 		},
 	];
 }
@@ -379,14 +375,14 @@ async function main() {
 				name: 'Ours',
 				type: cmInfo.nodeType,
 				typeVersion: 1,
-				credentials: { [credType(cmInfo)]: credRef(cmInfo) },
+				credentials: { [cmInfo.credentials[0].type]: ref(cmInfo.credentials[0]) },
 				parameters: { resource: 'contact', operation: 'create', customerUuid: 'cus_e2e-0001', dataSourceUuid: { __rl: true, mode: 'id', value: 'ds_e2e-0001' }, additionalFields: { email: '={{ $json.email }}' } },
 			},
 		]);
 		workflows.push(rateWf);
 		const vendorsUsed = [...new Set([...lists, ...bulks].map((b) => b.vendor))];
 		const credentialsFile = path.join(work, 'credentials.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify([...vendorsUsed.flatMap((v) => v.credentials), QUENTN_HEADER_CREDENTIAL]));
+		fs.writeFileSync(credentialsFile, JSON.stringify(vendorsUsed.flatMap((v) => v.credentials)));
 		const workflowsFile = path.join(work, 'workflows.json');
 		fs.writeFileSync(workflowsFile, JSON.stringify(workflows));
 		for (const [what, file] of [['credentials', credentialsFile], ['workflow', workflowsFile]]) {
