@@ -22,11 +22,8 @@ function asText(value: unknown): string {
 	return '';
 }
 
-/**
- * An id that becomes one path segment. It must be non-empty and is percent-encoded, so `../x` or `a/b?c`
- * stays inside its own segment and can never reach another endpoint.
- */
-export function pathSegment(value: unknown, source: ValueSource): string {
+/** The value as trimmed text; an empty one is refused, naming the parameter. */
+function nonEmpty(value: unknown, source: ValueSource): string {
 	const text = asText(value);
 	if (text === '') {
 		refuse(
@@ -35,6 +32,15 @@ export function pathSegment(value: unknown, source: ValueSource): string {
 			`Enter the ${source.parameter}, or map it from an earlier node with an expression.`,
 		);
 	}
+	return text;
+}
+
+/**
+ * An id that becomes one path segment. It must be non-empty and is percent-encoded, so `../x` or `a/b?c`
+ * stays inside its own segment and can never reach another endpoint.
+ */
+export function pathSegment(value: unknown, source: ValueSource): string {
+	const text = nonEmpty(value, source);
 	if (text === '.' || text === '..') {
 		refuse(source, `"${source.parameter}" is not a valid ID: "${text}"`, 'An ID cannot be "." or "..".');
 	}
@@ -53,7 +59,7 @@ export function idSegment(value: unknown, source: ValueSource): string {
 	const text = asText(value);
 	const bad = NOT_IN_AN_ID.exec(text);
 	if (bad) {
-		const shown = /\s/.test(bad[0]) ? 'a space' : /[\u0000-\u001f]/.test(bad[0]) ? 'a control character' : `"${bad[0]}"`;
+		const shown = /[\u0000-\u001f]/.test(bad[0]) ? 'a control character (tab, line break…)' : /\s/.test(bad[0]) ? 'a space' : `"${bad[0]}"`;
 		refuse(
 			source,
 			`"${source.parameter}" is not a valid ID: it contains ${shown}`,
@@ -65,8 +71,7 @@ export function idSegment(value: unknown, source: ValueSource): string {
 
 /** A whole number written with digits only (e.g. jtel's ClientsID, Ticketmatic's numeric ids). */
 export function digits(value: unknown, source: ValueSource): string {
-	const text = asText(value);
-	if (text === '') pathSegment(text, source);
+	const text = nonEmpty(value, source);
 	if (!/^[0-9]+$/.test(text)) {
 		refuse(
 			source,

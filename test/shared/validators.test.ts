@@ -37,7 +37,8 @@ describe('validators', () => {
 		['a%2Fb', '"%"'],
 		['a\\b', '"\\"'],
 		['a b', 'a space'],
-		['a\u0007b', 'a control character'],
+		['a\u0007b', 'a control character (tab, line break…)'],
+		['a\tb', 'a control character (tab, line break…)'],
 	])('idSegment refuses %j, saying it contains %s', (value, shown) => {
 		expect(() => idSegment(value, source)).toThrow(`"Field" is not a valid ID: it contains ${shown}`);
 	});

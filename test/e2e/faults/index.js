@@ -20,7 +20,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { n8n, parseRun, runView } = require('../lib/n8n-cli');
-const { checkNode, match } = require('../lib/expect');
+const { checkNode } = require('../lib/expect');
 const { runBadInput } = require('./bad-input');
 
 const SEED = process.env.CONTACT_SUITE_E2E_FAULT_SEED || 'contact-suite-faults-1';
@@ -160,7 +160,7 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 		}
 
 		// 3. The bad-input table (faults/bad-input.js): refused with the parameter named, nothing sent, others unaffected.
-		await runBadInput({ rt, env, active, record, work, transcript, match });
+		await runBadInput({ rt, env, active, record, work, transcript });
 	} finally {
 		restoreRetry();
 	}
