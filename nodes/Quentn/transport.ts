@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import type { RequestContext } from '../shared/executor';
 import { offsetPaginator, rangePaginator, singlePage } from '../shared/paginators';
-import type { Check } from '../shared/transport';
 import { createTransport } from '../shared/transport';
-import { digits } from '../shared/validators';
+import { idList } from '../shared/validators';
 import { API_PATH, quentnBaseUrl } from './host';
 
 /** The node's request defaults build the same URL from the credential; the credential checks the host. */
@@ -38,26 +37,6 @@ export const contactTermPaginator = singlePage('');
 /** The base URL for requests that do not go through routing (bulk create, the term picker). */
 export async function baseUrlOf(ctx: RequestContext): Promise<string> {
 	return quentnBaseUrl(await ctx.getCredentials('quentnApi'), ctx.getNode());
-}
-
-/** The ids in a parameter: a list (picker), a number, or text with commas (an expression). */
-export function idList(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : [value];
-	return list
-		.flatMap((entry) => (typeof entry === 'string' ? entry.split(',') : [entry]))
-		.map((entry) => (typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : ''))
-		.filter((entry) => entry !== '');
-}
-
-/** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (Quentn ids are integers). */
-export function checkIdList(name: string, label: string, single = false): Check {
-	return (ctx) => {
-		const source = { node: ctx.getNode(), parameter: label, itemIndex: ctx.getItemIndex() };
-		const raw = ctx.getNodeParameter(name, []);
-		const ids = idList(raw);
-		if (ids.length === 0 || (single && ids.length > 1)) digits(Array.isArray(raw) ? raw.join(',') : raw, source);
-		for (const id of ids) digits(id, source);
-	};
 }
 
 /**

@@ -107,3 +107,14 @@ export function fieldCollection(name: keyof typeof COLLECTIONS, options: INodePr
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/** "customerId" → "Customer ID": the name a user sees, for error messages. */
+export function parameterLabel(name: string): string {
+	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
+	return words
+		.map((word, index) => {
+			if (/^(id|uuid|url|ip)$/i.test(word)) return word.toUpperCase();
+			return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+		})
+		.join(' ');
+}

@@ -45,14 +45,7 @@ export interface RequestPolicy extends ErrorHints {
 	/** Credential fields whose values must never appear in an error, an output item or a log line. */
 	secretFields: string[];
 	retry?: Partial<RetrySettings>;
-	/**
-	 * How a `{parameter}` in a routed URL is checked before it is sent: `digits` (integer IDs), `id` (an opaque
-	 * ID: no `/ ? # % \` or spaces), `text` (a name: anything, percent-encoded), `email`. Default `id`.
-	 */
-	pathValues?: { default: PathValue } & Record<string, PathValue>;
 }
-
-export type PathValue = 'digits' | 'id' | 'text' | 'email';
 
 export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions;
 

@@ -9,57 +9,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { PathValue, RequestContext, RequestPolicy } from './executor';
+import type { RequestContext, RequestPolicy } from './executor';
 import { executeRequest } from './executor';
 import type { PageRequest, Paginator } from './paginators';
-import type { ValueSource } from './validators';
-import { digits, emailAddress, idSegment, pathSegment } from './validators';
-
-/** A check of an item's parameters, run before its request; throws a NodeOperationError naming the parameter. */
-export type Check = (ctx: IExecuteSingleFunctions) => void;
-
-/** Check: the parameter holds a valid e-mail address (skipped when empty and optional). */
-export function checkEmail(name: string, optional = false): Check {
-	return (ctx) => {
-		const value = ctx.getNodeParameter(name, '') as string;
-		if (optional && (value === '' || value === undefined)) return;
-		emailAddress(value, { node: ctx.getNode(), parameter: parameterLabel(name.split('.').pop()!), itemIndex: ctx.getItemIndex() });
-	};
-}
+import type { Check, PathValues } from './validators';
+import { resolvePath } from './validators';
 
 type RoutedRequest = DeclarativeRestApiSettings.ResultOptions;
 type Hook = (this: IExecutePaginationFunctions, requestData: RoutedRequest) => Promise<INodeExecutionData[]>;
-
-/** "customerId" → "Customer ID": the name a user sees, for error messages. */
-export function parameterLabel(name: string): string {
-	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
-	return words
-		.map((word, index) => {
-			if (/^(id|uuid|url|ip)$/i.test(word)) return word.toUpperCase();
-			return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-		})
-		.join(' ');
-}
-
-/** Each check returns the value as one percent-encoded path segment. */
-const PATH_CHECKS: Record<PathValue, (value: unknown, source: ValueSource) => string> = {
-	digits,
-	id: idSegment,
-	text: pathSegment,
-	email: (value, source) => encodeURIComponent(emailAddress(value, source)),
-};
-
-/**
- * Fills `{parameterName}` placeholders of a routed URL with the item's parameter values, each checked as the
- * policy's `pathValues` say (an ID by default) and percent-encoded as one path segment.
- */
-export function resolvePath(ctx: IExecuteSingleFunctions, url: string, policy?: Pick<RequestPolicy, 'pathValues'>): string {
-	return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
-		const kind = policy?.pathValues?.[name] ?? policy?.pathValues?.default ?? 'id';
-		const source = { node: ctx.getNode(), parameter: parameterLabel(name), itemIndex: ctx.getItemIndex() };
-		return PATH_CHECKS[kind](ctx.getNodeParameter(name, '', { extractValue: true }), source);
-	});
-}
 
 /** Runs the operation's `output.postReceive` functions, as n8n's RoutingNode would. */
 async function postReceive(
@@ -122,8 +79,14 @@ function pageOptions(base: IHttpRequestOptions, page: PageRequest, ctx: IExecute
 	return { ...base, url: `${link.origin}${link.pathname}`, qs };
 }
 
+/** A vendor's request policy, plus how the `{placeholders}` of its routed URLs are checked. */
+export interface TransportPolicy extends RequestPolicy {
+	/** Per placeholder name, with a default; an opaque `id` when not set. */
+	pathValues?: PathValues;
+}
+
 export interface Transport {
-	policy: RequestPolicy;
+	policy: TransportPolicy;
 	/** The node's `requestOperations.pagination`: one request per item, through the executor. */
 	send: Hook;
 	/** The same, with checks of the item's parameters first (an operation's `routing.operations.pagination`). */
@@ -134,12 +97,12 @@ export interface Transport {
 	request(ctx: RequestContext, options: IHttpRequestOptions, itemIndex?: number): Promise<unknown>;
 }
 
-export function createTransport(policy: RequestPolicy): Transport {
+export function createTransport(policy: TransportPolicy): Transport {
 	const sendChecked = (...checks: Check[]): Hook =>
 		async function (this, requestData) {
 		return await guarded(this, async () => {
 			for (const check of checks) check(this);
-			const options: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy) };
+			const options: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy.pathValues) };
 			const response = await executeRequest(this, policy, options, this.getItemIndex());
 			const body = response.body === '' || response.body === undefined ? {} : response.body;
 			let items: INodeExecutionData[] = [{ json: body as IDataObject }];
@@ -158,7 +121,7 @@ export function createTransport(policy: RequestPolicy): Transport {
 				for (const check of checks) check(this);
 				const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 				const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
-				const base: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy) };
+				const base: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy.pathValues) };
 				let last: IN8nHttpFullResponse = { body: [], headers: {}, statusCode: 200 };
 				const records = await paginator.collect(async (page) => {
 					last = await executeRequest(this, policy, pageOptions(base, page, this), this.getItemIndex());

@@ -1,5 +1,7 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { parameterLabel } from './description';
 
 /** Where a bad value came from, so the error can name the field the user has to fix. */
 export interface ValueSource {
@@ -150,4 +152,65 @@ export function emailAddress(value: unknown, source: ValueSource): string {
  */
 export function credentialNode(credentialType: string, displayName: string): INode {
 	return { id: credentialType, name: displayName, type: credentialType, typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+/** The ids in a parameter: a list (picker), a number, or text with commas (an expression, a typed list). */
+export function idList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : [value];
+	return list
+		.flatMap((entry) => (typeof entry === 'string' ? entry.split(',') : [entry]))
+		.map((entry) => (typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : ''))
+		.filter((entry) => entry !== '');
+}
+
+/** A check of an item's parameters, run before its request; throws a NodeOperationError naming the parameter. */
+export type Check = (ctx: IExecuteSingleFunctions) => void;
+
+/** Check: the parameter holds a valid e-mail address (skipped when empty and optional). */
+export function checkEmail(name: string, optional = false): Check {
+	return (ctx) => {
+		const value = ctx.getNodeParameter(name, '') as string;
+		if (optional && (value === '' || value === undefined)) return;
+		emailAddress(value, { node: ctx.getNode(), parameter: parameterLabel(name.split('.').pop()!), itemIndex: ctx.getItemIndex() });
+	};
+}
+
+/** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (integer ids). */
+export function checkIdList(name: string, label: string, single = false): Check {
+	return (ctx) => {
+		const source = { node: ctx.getNode(), parameter: label, itemIndex: ctx.getItemIndex() };
+		const raw = ctx.getNodeParameter(name, []);
+		const ids = idList(raw);
+		if (ids.length === 0 || (single && ids.length > 1)) digits(Array.isArray(raw) ? raw.join(',') : raw, source);
+		for (const id of ids) digits(id, source);
+	};
+}
+
+/**
+ * How a `{parameter}` in a routed URL is checked before it is sent: `digits` (integer IDs), `id` (an opaque
+ * ID: no `/ ? # % \` or spaces), `text` (a name: anything, percent-encoded), `email`.
+ */
+export type PathValue = 'digits' | 'id' | 'text' | 'email';
+
+/** A vendor's checks per placeholder name, with a default (`id` when a vendor sets none). */
+export type PathValues = { default: PathValue } & Record<string, PathValue>;
+
+/** Each check returns the value as one percent-encoded path segment. */
+const PATH_CHECKS: Record<PathValue, (value: unknown, source: ValueSource) => string> = {
+	digits,
+	id: idSegment,
+	text: pathSegment,
+	email: (value, source) => encodeURIComponent(emailAddress(value, source)),
+};
+
+/**
+ * Fills `{parameterName}` placeholders of a routed URL with the item's parameter values, each checked as
+ * `pathValues` say (an opaque ID by default) and percent-encoded as one path segment.
+ */
+export function resolvePath(ctx: IExecuteSingleFunctions, url: string, pathValues?: PathValues): string {
+	return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
+		const kind = pathValues?.[name] ?? pathValues?.default ?? 'id';
+		const source = { node: ctx.getNode(), parameter: parameterLabel(name), itemIndex: ctx.getItemIndex() };
+		return PATH_CHECKS[kind](ctx.getNodeParameter(name, '', { extractValue: true }), source);
+	});
 }

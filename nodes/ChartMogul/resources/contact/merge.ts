@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
-import type { Check } from '../../../shared/transport';
+import type { Check } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
 import { contactUuid } from './fields';
 

@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection, sendBody } from '../../../shared/description';
-import { checkEmail } from '../../../shared/transport';
+import { checkEmail } from '../../../shared/validators';
 import { customerUuid } from '../contact/fields';
 import { chartMogul } from '../../transport';
 import { authorEmail, callDuration, createdAt, noteTypes, text } from './fields';

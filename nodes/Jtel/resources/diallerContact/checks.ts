@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Check } from '../../../shared/transport';
+import type { Check } from '../../../shared/validators';
 import { digits } from '../../../shared/validators';
 import { OTHER_PHONE_FIELDS } from './fields';
 

@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { deleted } from '../../../shared/output';
-import { checkIdList, idListBody, quentn } from '../../transport';
+import { checkIdList } from '../../../shared/validators';
+import { idListBody, quentn } from '../../transport';
 import { commentId, contactId } from './fields';
 
 export const del: Operation = {

@@ -1,5 +1,6 @@
 import type { Operation } from '../../../shared/description';
-import { checkIdList, quentn } from '../../transport';
+import { checkIdList } from '../../../shared/validators';
+import { quentn } from '../../transport';
 import { comment, commentId, contactId } from './fields';
 
 export const update: Operation = {

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
-import { checkEmail } from '../../../shared/transport';
+import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
 import { contactToCreate, createOptions, createParameters } from './fields';
 

@@ -1,7 +1,7 @@
 import { fieldCollection } from '../../../shared/description';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { idList } from '../../transport';
+import { idList } from '../../../shared/validators';
 
 /** A contact's id, as used in paths. */
 export const contactId: INodeProperties = {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { unwrap } from '../../../shared/output';
-import { checkEmail } from '../../../shared/transport';
+import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
 import { email, fieldsOption } from './fields';
 

@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
-import { checkEmail } from '../../../shared/transport';
+import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
 import { contactId, contactUpdateFields, updateBody, updateOptions } from './fields';
 

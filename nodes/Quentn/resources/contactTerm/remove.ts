@@ -1,5 +1,6 @@
 import type { Operation } from '../../../shared/description';
-import { checkIdList, idListBody, quentn } from '../../transport';
+import { checkIdList } from '../../../shared/validators';
+import { idListBody, quentn } from '../../transport';
 import { contactId, termIds } from './fields';
 
 export const remove: Operation = {

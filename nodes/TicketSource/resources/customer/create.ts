@@ -1,7 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { flattenJsonApi, unwrap } from '../../../shared/output';
-import { checkEmail } from '../../../shared/transport';
+import { checkEmail } from '../../../shared/validators';
 import { ticketSource } from '../../transport';
 import { customerAttributes, names } from './fields';
 

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, 
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldCollection } from '../../../shared/description';
-import type { Check } from '../../../shared/transport';
-import type { ValueSource } from '../../../shared/validators';
-import { digits, emailAddress } from '../../../shared/validators';
+import type { Check, ValueSource } from '../../../shared/validators';
+import { digits, emailAddress, idList } from '../../../shared/validators';
 
 export const contactId: INodeProperties = {
 	displayName: 'Contact ID',
@@ -178,8 +177,7 @@ function filled(record: IDataObject): IDataObject {
 
 /** Relation type ids from the picker (numbers), an expression (array) or a typed list ("1, 2"): sorted, each once. */
 export function relationTypeIdList(value: unknown, source: ValueSource): number[] {
-	const raw = Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? String(value).split(/[\s,]+/) : [];
-	const ids = raw.filter((v) => v !== '' && v !== undefined && v !== null).map((v) => Number(digits(v, source)));
+	const ids = idList(value).map((id) => Number(digits(id, source)));
 	return [...new Set(ids)].sort((a, b) => a - b);
 }
 

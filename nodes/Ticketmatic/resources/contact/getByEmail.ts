@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { checkEmail } from '../../../shared/transport';
+import { checkEmail } from '../../../shared/validators';
 import { ticketmatic } from '../../transport';
 import { email } from './fields';
 

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INode } from 'n8n-workflow';
 
-import { resolvePath } from '../../nodes/shared/transport';
+import { idList, resolvePath } from '../../nodes/shared/validators';
 
 /** The three calls resolvePath makes on n8n's item context. */
 function itemContext(parameters: Record<string, unknown>): IExecuteSingleFunctions {
@@ -22,7 +22,7 @@ describe('resolvePath', () => {
 	});
 
 	test('pathValues choose the check per placeholder, with a default', () => {
-		const policy = { pathValues: { default: 'digits', termId: 'text', email: 'email' } as const };
+		const policy = { default: 'digits', termId: 'text', email: 'email' } as const;
 		expect(resolvePath(itemContext({ contactId: '42' }), '/contact/{contactId}', policy)).toBe('/contact/42');
 		expect(() => resolvePath(itemContext({ contactId: '42abc' }), '/contact/{contactId}', policy)).toThrow(
 			'"Contact ID" must be a number made of digits only',
@@ -30,5 +30,16 @@ describe('resolvePath', () => {
 		expect(resolvePath(itemContext({ termId: 'VIP/Gold' }), '/terms/{termId}', policy)).toBe('/terms/VIP%2FGold');
 		expect(resolvePath(itemContext({ email: 'a+b@example.com' }), '/contact/{email}', policy)).toBe('/contact/a%2Bb%40example.com');
 		expect(() => resolvePath(itemContext({ email: 'a/b' }), '/contact/{email}', policy)).toThrow('"Email" is not a valid e-mail address');
+	});
+});
+
+describe('idList (Quentn term and comment ids, Ticketmatic relation type ids)', () => {
+	test('a picker list, a number, or typed text with commas: trimmed, empty entries dropped', () => {
+		expect(idList([12, '13'])).toEqual(['12', '13']);
+		expect(idList(7)).toEqual(['7']);
+		expect(idList(' 4, 5,,6 ')).toEqual(['4', '5', '6']);
+		expect(idList(['1,2', 3])).toEqual(['1', '2', '3']);
+		expect(idList('')).toEqual([]);
+		expect(idList(undefined)).toEqual([]);
 	});
 });
