@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchDataSources } from './methods/dataSources';
+import { methods } from './methods';
 import { contactProperties } from './resources/contact';
 import { customerNoteProperties } from './resources/customerNote';
 import { BASE_URL, chartMogul } from './transport';
@@ -43,7 +43,5 @@ export class ChartMogul implements INodeType {
 		],
 	};
 
-	methods = {
-		listSearch: { searchDataSources },
-	};
+	methods = methods;
 }

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchCampaigns } from './methods/listSearch';
+import { methods } from './methods';
 import { diallerCampaignProperties } from './resources/diallerCampaign';
 import { diallerContactProperties } from './resources/diallerContact';
 import { jtel } from './transport';
@@ -43,5 +43,5 @@ export class Jtel implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCampaigns } };
+	methods = methods;
 }

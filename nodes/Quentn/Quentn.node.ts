@@ -1,8 +1,6 @@
 import type {
 	IExecuteFunctions,
-	ILoadOptionsFunctions,
 	INodeExecutionData,
-	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -12,7 +10,8 @@ import { commentProperties } from './resources/comment';
 import { contactCustomOperations, contactProperties } from './resources/contact';
 import { contactTermProperties } from './resources/contactTerm';
 import { termProperties } from './resources/term';
-import { allTerms, BASE_URL, quentn, termOptions } from './transport';
+import { methods } from './methods';
+import { BASE_URL, quentn } from './transport';
 
 export class Quentn implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,11 +59,5 @@ export class Quentn implements INodeType {
 		contact: contactCustomOperations,
 	};
 
-	methods = {
-		loadOptions: {
-			async getTerms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				return termOptions(await allTerms(this));
-			},
-		},
-	};
+	methods = methods;
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RequestContext } from '../shared/executor';
 import { offsetPaginator, rangePaginator, singlePage } from '../shared/paginators';
@@ -56,15 +56,4 @@ export async function allTerms(ctx: RequestContext): Promise<IDataObject[]> {
 	return await termPaginator.collect(
 		async (page) => await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
 	);
-}
-
-/** Picker options: the term names, the ids stored. */
-export function termOptions(terms: IDataObject[]): INodePropertyOptions[] {
-	return terms
-		.map((term) => ({
-			name: String(term.name ?? term.id),
-			value: term.id as number,
-			description: typeof term.description === 'string' && term.description !== '' ? term.description : undefined,
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { loadOptions } from './methods';
+import { methods } from './methods';
 import { contactCustomOperations, contactProperties } from './resources/contact';
 import { relationTypeProperties } from './resources/relationType';
 import { remarkProperties } from './resources/remark';
@@ -13,7 +13,9 @@ export class Ticketmatic implements INodeType {
 		name: 'ticketmatic',
 		icon: { light: 'file:../../icons/ticketmatic.svg', dark: 'file:../../icons/ticketmatic.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: address and phone number types are picked from the account, with no default (version 1 sent type 1).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Create, read, update, archive and import Ticketmatic contacts, their remarks and relation types',
 		defaults: { name: 'Ticketmatic' },
@@ -47,7 +49,7 @@ export class Ticketmatic implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = methods;
 
 	customOperations = { contact: contactCustomOperations };
 }

@@ -13,6 +13,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeListSearchResult,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -163,6 +164,8 @@ export interface RunSpec {
 	items?: IDataObject[];
 	onError?: INode['onError'];
 	continueOnFail?: boolean;
+	/** The node's typeVersion in the workflow; 1 unless given. */
+	typeVersion?: number;
 }
 
 let executionCounter = 0;
@@ -188,7 +191,7 @@ function buildRun(spec: RunSpec) {
 			id: 'node',
 			name: 'Node',
 			type: nodeType,
-			typeVersion: 1,
+			typeVersion: spec.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: spec.parameters as INode['parameters'],
 			credentials,
@@ -277,4 +280,16 @@ export async function runListSearch(spec: ListSearchSpec): Promise<INodeListSear
 	const { workflow, additionalData } = buildRun({ type: spec.type, parameters: spec.parameters ?? {}, credentials: spec.credentials });
 	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
 	return await search.call(context, spec.filter, spec.paginationToken);
+}
+
+/**
+ * Calls a node's `methods.loadOptions[method]` the way the editor does for a dropdown (`loadOptionsMethod`):
+ * with n8n-core's LoadOptionsContext, so its requests use the real credential `authenticate`.
+ */
+export async function runLoadOptions(spec: Omit<ListSearchSpec, 'filter' | 'paginationToken'>): Promise<INodePropertyOptions[]> {
+	const load = nodeTypes.get(`${PACKAGE.name}.${spec.type}`)?.methods?.loadOptions?.[spec.method];
+	if (!load) throw new Error(`Node ${spec.type} has no loadOptions method "${spec.method}"`);
+	const { workflow, additionalData } = buildRun({ type: spec.type, parameters: spec.parameters ?? {}, credentials: spec.credentials });
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
+	return await load.call(context);
 }

@@ -1,8 +1,6 @@
 import { sendBody } from '../../../shared/description';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dataSourceUuid } from '../../methods/dataSources';
-
 export const contactUuid: INodeProperties = {
 	displayName: 'Contact UUID',
 	name: 'contactUuid',
@@ -22,6 +20,37 @@ export const customerUuid: INodeProperties = {
 	placeholder: 'cus_…',
 	description: 'The ChartMogul UUID of the customer, starting with "cus_"',
 	hint: 'Map it from an earlier node, e.g. the "customer_uuid" of a contact or note, or from a ChartMogul customer search',
+};
+
+/**
+ * The `dataSourceUuid` picker: a list of the account's data sources (name shown, uuid stored), or a typed
+ * uuid / expression. Callers add `routing` and `required`.
+ */
+export const dataSourceUuid: INodeProperties = {
+	displayName: 'Data Source',
+	name: 'dataSourceUuid',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchDataSources', searchable: true },
+		},
+		{
+			displayName: 'By UUID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'ds_…',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*ds_\\S+\\s*$', errorMessage: 'A data source UUID starts with "ds_"' },
+				},
+			],
+		},
+	],
 };
 
 /** The contact's data source, picked from the account (body `data_source_uuid`). */

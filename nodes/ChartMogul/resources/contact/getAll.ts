@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection, returnAllAndLimit, sendQuery } from '../../../shared/description';
-import { dataSourceUuid } from '../../methods/dataSources';
+import { dataSourceUuid } from './fields';
 import { chartMogulList } from '../../transport';
 
 

@@ -57,13 +57,21 @@ const standardFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Custom Field',
 		default: {},
-		description: "Fields you created in Quentn, by their field name (see Quentn's custom fields)",
+		description: "Fields you created in Quentn, picked from the account's custom fields",
 		options: [
 			{
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Field Name', name: 'name', type: 'string', default: '', placeholder: 'my_field', description: 'The field name (not the label) of the custom field' },
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomFields' },
+						default: '',
+						description:
+							'The custom field, from the account\'s custom fields (its field name is sent). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},

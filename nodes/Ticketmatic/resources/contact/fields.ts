@@ -43,6 +43,39 @@ const text = (displayName: string, name: string, extra: Partial<INodeProperties>
 	...extra,
 });
 
+/** A dropdown of one of the account's settings lists (nodes/Ticketmatic/methods). */
+const accountPicker = (displayName: string, name: string, loadOptionsMethod: string, about: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	typeOptions: { loadOptionsMethod },
+	default: '',
+	description: `${about}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	...extra,
+});
+
+/**
+ * Address and phone number type ids are per account (tm-go contacts tests load /settings/system/contactaddresstypes
+ * and phonenumbertypes first). Version 1 kept its number field with default 1 so saved workflows run unchanged;
+ * from version 2 the type is picked from the account and there is no default.
+ */
+function typeId(what: string, loadOptionsMethod: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Type ID',
+			name: 'typeId',
+			type: 'number',
+			default: 1,
+			description: `${what} type ID (Settings → System → ${what} types)`,
+			displayOptions: { show: { '@version': [1] } },
+		},
+		accountPicker('Type Name or ID', 'typeId', loadOptionsMethod, `${what} type, from the account's ${what.toLowerCase()} types`, {
+			required: true,
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		}),
+	];
+}
+
 /** Contact fields other than the e-mail (../shared/seeds/ticketmatic-contacts-import.txt), for create, update and import. */
 export const contactFields: INodeProperties[] = [
 	{
@@ -57,10 +90,14 @@ export const contactFields: INodeProperties[] = [
 				displayName: 'Address',
 				name: 'address',
 				values: [
-					{ displayName: 'Type ID', name: 'typeId', type: 'number', default: 1, description: 'Address type (Settings → System → Contact address types)' },
-					text('Street', 'street1'),
+					...typeId('Address', 'getAddressTypes'),
+					// Street fields as tm-go types.go Address names them: street name, number, box or suffix.
+					text('Street', 'street1', { description: 'Typically the street name' }),
+					text('House Number', 'street2', { description: 'Typically the number' }),
+					text('Street 3', 'street3', { description: 'Sometimes used for box numbers or suffixes' }),
 					text('Postal Code', 'zip'),
 					text('City', 'city'),
+					text('State', 'state'),
 					text('Country Code', 'countryCode', { placeholder: 'BE', description: 'ISO 3166-1 alpha-2 code' }),
 				],
 			},
@@ -81,13 +118,13 @@ export const contactFields: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					text('Key', 'key', { placeholder: 'membership', description: 'The custom field key, with or without the "c_" prefix' }),
+					accountPicker('Field Name or ID', 'key', 'getCustomFields', "A custom contact field of the account (its key is sent as c_&lt;key&gt;; with an expression, the key with or without \"c_\")"),
 					text('Value', 'value'),
 				],
 			},
 		],
 	},
-	{ displayName: 'Customer Title ID', name: 'customerTitleId', type: 'number', default: 0, description: 'Title of the contact (also sets the gender), from Settings → System → Contact titles' },
+	accountPicker('Customer Title Name or ID', 'customerTitleId', 'getContactTitles', "Title of the contact (also sets the gender), from the account's contact titles"),
 	text('First Name', 'firstName'),
 	text('Language Code', 'languageCode', { placeholder: 'NL', description: 'ISO 639-1 code' }),
 	text('Last Name', 'lastName'),
@@ -104,7 +141,7 @@ export const contactFields: INodeProperties[] = [
 				displayName: 'Opt-In',
 				name: 'optIn',
 				values: [
-					{ displayName: 'Opt-In ID', name: 'optInId', type: 'number', default: 0, description: 'From Settings → System → Opt-ins' },
+					accountPicker('Opt-In Name or ID', 'optInId', 'getOptIns', "An opt-in of the account", { required: true }),
 					{
 						displayName: 'Status',
 						name: 'status',
@@ -136,7 +173,7 @@ export const contactFields: INodeProperties[] = [
 				displayName: 'Phone Number',
 				name: 'phoneNumber',
 				values: [
-					{ displayName: 'Type ID', name: 'typeId', type: 'number', default: 1, description: 'Phone number type (Settings → System → Phone number types)' },
+					...typeId('Phone Number', 'getPhoneNumberTypes'),
 					text('Number', 'number', { placeholder: '+3216881940' }),
 				],
 			},
@@ -155,7 +192,6 @@ const PLAIN: Record<string, string> = {
 	email: 'email',
 	birthdate: 'birthdate',
 	company: 'company',
-	customerTitleId: 'customertitleid',
 	firstName: 'firstname',
 	languageCode: 'languagecode',
 	lastName: 'lastname',
@@ -168,6 +204,11 @@ const PLAIN: Record<string, string> = {
 function entries(value: unknown, name: string): IDataObject[] {
 	const list = (value as IDataObject | undefined)?.[name];
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+/** An id from one of the account's settings lists (picked, typed or mapped): digits, sent as a number. */
+function accountId(value: unknown, source: ValueSource): number {
+	return Number(digits(value, source));
 }
 
 /** Drops the empty strings a form leaves behind in a nested entry. */
@@ -194,24 +235,38 @@ export function contactBody(fields: IDataObject, node: INode, itemIndex: number)
 	if (typeof fields.email === 'string') body.email = emailAddress(fields.email, at('Email'));
 	if (fields.addresses !== undefined) {
 		body.addresses = entries(fields.addresses, 'address').map((a) =>
-			filled({ typeid: a.typeId, street1: a.street1, zip: a.zip, city: a.city, countrycode: a.countryCode }),
+			filled({
+				typeid: accountId(a.typeId, at('Addresses → Type')),
+				street1: a.street1,
+				street2: a.street2,
+				street3: a.street3,
+				zip: a.zip,
+				city: a.city,
+				state: a.state,
+				countrycode: a.countryCode,
+			}),
 		);
 	}
 	if (fields.phoneNumbers !== undefined) {
-		body.phonenumbers = entries(fields.phoneNumbers, 'phoneNumber').map((p) => filled({ typeid: p.typeId, number: p.number }));
+		body.phonenumbers = entries(fields.phoneNumbers, 'phoneNumber').map((p) =>
+			filled({ typeid: accountId(p.typeId, at('Phone Numbers → Type')), number: p.number }),
+		);
 	}
 	if (fields.optIns !== undefined) {
 		body.optins = entries(fields.optIns, 'optIn').map((o) => ({
-			optinid: o.optInId,
+			optinid: accountId(o.optInId, at('Opt-Ins → Opt-In')),
 			status: o.status,
 			info: filled({ method: o.method, remarks: o.remarks }),
 		}));
+	}
+	if (fields.customerTitleId !== undefined && fields.customerTitleId !== '') {
+		body.customertitleid = accountId(fields.customerTitleId, at('Customer Title'));
 	}
 	if (fields.relationTypeIds !== undefined) {
 		body.relationtypes = relationTypeIdList(fields.relationTypeIds, at('Relation Type Names or IDs'));
 	}
 	for (const field of entries(fields.customFields, 'field')) {
-		// Custom fields appear on the contact as c_<key> properties (../shared/api/ticketmatic.md).
+		// Custom fields appear on the contact as c_<key> properties (tm-go types.go CustomField.Key).
 		const key = String(field.key ?? '').trim().replace(/^c_/, '');
 		if (!/^[A-Za-z0-9_]+$/.test(key)) {
 			throw new NodeOperationError(node, `Custom field key "${key.slice(0, 60)}" is not valid`, {

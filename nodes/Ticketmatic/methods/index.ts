@@ -1,0 +1,61 @@
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { picker } from '../../shared/pickers';
+import { baseUrl, ticketmatic } from '../transport';
+
+/**
+ * One of the account's settings lists, `GET /settings/system/<list>` → `{ data: [...] }`, in one answer (tm-go
+ * settings/system/*: Getlist takes filter, includearchived and lastupdatesince only, no paging).
+ */
+function settingsList(list: string, qs?: IDataObject) {
+	return async (ctx: ILoadOptionsFunctions): Promise<IDataObject[]> => {
+		const body = (await ticketmatic.request(ctx, {
+			method: 'GET',
+			url: `${await baseUrl(ctx)}/settings/system/${list}`,
+			...(qs ? { qs } : {}),
+		})) as { data?: IDataObject[] };
+		return Array.isArray(body?.data) ? body.data : [];
+	};
+}
+
+/** Archived settings are left out of pickers (archivable: tm-go, e.g. contactaddresstypes.Delete). */
+const active = (record: IDataObject) => record.isarchived !== true;
+
+/** Relation types ("Press", "VIP"…), the ids stored. */
+export const relationTypes = picker({ load: settingsList('relationtypes'), nameField: 'name', valueField: 'id', include: active });
+
+/** Address types, per account (tm-go contacts tests load /settings/system/contactaddresstypes first). */
+export const addressTypes = picker({ load: settingsList('contactaddresstypes'), nameField: 'name', valueField: 'id', include: active });
+
+/** Phone number types, per account (tm-go settings/system/phonenumbertypes). */
+export const phoneNumberTypes = picker({ load: settingsList('phonenumbertypes'), nameField: 'name', valueField: 'id', include: active });
+
+/** Contact titles ("Mr.", "Ms."…; a title also sets the sex: tm-go types.go ContactTitle). */
+export const contactTitles = picker({ load: settingsList('contacttitles'), nameField: 'name', valueField: 'id', include: active });
+
+/**
+ * The account's contact custom fields: typeid 13002 is "Contact" (tm-php lib/Endpoints/Settings/System/Customfields.php);
+ * the key is stored, sent as c_<key> (tm-go types.go CustomField.Key).
+ */
+export const customFields = picker({
+	load: settingsList('customfields', { typeid: 13002 }),
+	nameField: 'caption',
+	valueField: 'key',
+	descriptionField: 'description',
+	include: active,
+});
+
+/** Opt-ins (newsletters, consents) of the account (tm-go settings/system/optins). */
+export const optIns = picker({ load: settingsList('optins'), nameField: 'name', valueField: 'id', descriptionField: 'description', include: active });
+
+/** Every picker of the node, under the names its parameters use. */
+export const methods = {
+	loadOptions: {
+		getRelationTypes: relationTypes.options,
+		getAddressTypes: addressTypes.options,
+		getPhoneNumberTypes: phoneNumberTypes.options,
+		getContactTitles: contactTitles.options,
+		getCustomFields: customFields.options,
+		getOptIns: optIns.options,
+	},
+};
