@@ -162,3 +162,58 @@ describe('Ticketmatic relation types on contacts (batch)', () => {
 		expect(output[1]).toEqual({ json: { contactId: 6, relationTypeIds: [1] }, pairedItem: { item: 1 } });
 	});
 });
+
+describe('Ticketmatic contact subscribe / unsubscribe (batch)', () => {
+	test('subscribe 2,500 contacts → 3 batch requests of 1000, 1000 and 500 ids; one output item per input item', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).times(3).reply(200, '');
+		const items = Array.from({ length: 2500 }, (_, i) => ({ id: 50000 + i }));
+		const { output, error } = await run({ operation: 'subscribe', contactId: '={{ $json.id }}' }, items);
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(3);
+		expect(api.requests.every((r) => r.method === 'POST' && r.path === `${PREFIX}/contacts/batch` && verifyHmac(r.headers.authorization).ok)).toBe(true);
+		const bodies = api.requests.map((r) => r.body as { ids: number[]; operation: string; parameters?: unknown });
+		bodies.sort((a, b) => a.ids[0] - b.ids[0]);
+		expect(bodies.map((b) => b.ids.length)).toEqual([1000, 1000, 500]);
+		expect(bodies.flatMap((b) => b.ids)).toEqual(items.map((i) => i.id));
+		for (const body of bodies) expect(Object.keys(body).sort()).toEqual(['ids', 'operation']);
+		expect(bodies.every((b) => b.operation === 'subscribe')).toBe(true);
+		expect(output).toHaveLength(2500);
+		output.forEach((item, index) => {
+			expect(item).toEqual({ json: { contactId: 50000 + index, subscribed: true }, pairedItem: { item: index } });
+		});
+	});
+
+	test('unsubscribe sends operation "unsubscribe" with only the ids', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).reply(200, '');
+		const { output } = await run({ operation: 'unsubscribe', contactId: '={{ $json.id }}' }, [{ id: 7 }, { id: '8' }]);
+		expect(api.requests.map((r) => r.body)).toEqual([{ ids: [7, 8], operation: 'unsubscribe' }]);
+		expect(output).toEqual([
+			{ json: { contactId: 7, subscribed: false }, pairedItem: { item: 0 } },
+			{ json: { contactId: 8, subscribed: false }, pairedItem: { item: 1 } },
+		]);
+	});
+
+	test('items without a contact id are never sent (a batch without ids would touch every contact)', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).reply(200, '');
+		const { error, output } = await run({ operation: 'unsubscribe', contactId: '={{ $json.id }}' }, [{ id: '' }, {}, { id: ' ' }]);
+		expect(api.requests).toHaveLength(0);
+		expect(output).toEqual([]);
+		expect(error?.message).toBe('3 of 3 contacts failed');
+		expect(error?.description).toMatch(/item 0: "Contact ID" is empty, so nothing was sent for this item/);
+	});
+
+	test('continue on fail: a bad id fails its own item, the others are subscribed in one request', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/batch`).reply(200, '');
+		const { output } = await run({ operation: 'subscribe', contactId: '={{ $json.id }}' }, [{ id: 1 }, { id: 'abc' }, { id: '' }, { id: 3 }], true);
+		expect(api.requests.map((r) => r.body)).toEqual([{ ids: [1, 3], operation: 'subscribe' }]);
+		expect(output.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[0].json).toEqual({ contactId: 1, subscribed: true });
+		expect(output[1].json.error).toMatch(/Contact ID/);
+		expect(output[2].json.error).toBe('"Contact ID" is empty, so nothing was sent for this item');
+		expect(output[3].json).toEqual({ contactId: 3, subscribed: true });
+	});
+});

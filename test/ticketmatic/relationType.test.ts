@@ -35,6 +35,37 @@ describe('Ticketmatic relation type', () => {
 		expect(output).toEqual(types.slice(0, 2).map((json) => ({ json, pairedItem: { item: 0 } })));
 	});
 
+	test('create: POST the name and the parent as an integer; the new relation type is the output', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/settings/system/relationtypes`).reply(200, (_uri, body) => ({ id: 9, isarchived: false, ...(body as object) }));
+		const { output } = await run({ operation: 'create', name: 'Board members', additionalFields: { parentId: '={{ "2" }}' } });
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0].method).toBe('POST');
+		expect(api.requests[0].path).toBe(`${PREFIX}/settings/system/relationtypes`);
+		expect(api.requests[0].body).toEqual({ name: 'Board members', parentid: 2 });
+		expect(verifyHmac(api.requests[0].headers.authorization).ok).toBe(true);
+		expect(output).toEqual([{ json: { id: 9, isarchived: false, name: 'Board members', parentid: 2 }, pairedItem: { item: 0 } }]);
+	});
+
+	test('update: PUT only the fields to change', async () => {
+		const api = fakeApi(HOST);
+		api.scope.put(`${PREFIX}/settings/system/relationtypes/2`).reply(200, { ...types[0], name: 'VIPs' });
+		const { output } = await run({ operation: 'update', relationTypeId: '2', updateFields: { name: 'VIPs' } });
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([['PUT', `${PREFIX}/settings/system/relationtypes/2`, { name: 'VIPs' }]]);
+		expect(output).toEqual([{ json: { ...types[0], name: 'VIPs' }, pairedItem: { item: 0 } }]);
+	});
+
+	test('delete: DELETE, output { deleted: true }; a non-numeric id is refused before sending', async () => {
+		const api = fakeApi(HOST);
+		api.scope.delete(`${PREFIX}/settings/system/relationtypes/3`).reply(200, '');
+		const { output } = await run({ operation: 'delete', relationTypeId: '3' });
+		expect(api.requests.map((r) => [r.method, r.path])).toEqual([['DELETE', `${PREFIX}/settings/system/relationtypes/3`]]);
+		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+		const bad = await run({ operation: 'delete', relationTypeId: '3/../x' });
+		expect(api.requests).toHaveLength(1);
+		expect(bad.error?.message).toMatch(/Relation Type ID/);
+	});
+
 	test('the relationTypeIds picker lists the account\'s relation types (signed request, archived left out)', async () => {
 		const api = fakeApi(HOST);
 		api.scope.get(`${PREFIX}/settings/system/relationtypes`).reply(200, { data: types, nbrofresults: 3 });

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { relationTypeBatch } from './batch';
+import { contactBatch } from './batch';
 import { contactId, relationTypeIds } from './fields';
 
 /** Bulk: a custom operation (no routing). */
@@ -11,4 +11,4 @@ export const addRelationTypes: Operation = {
 	fields: [contactId, { ...relationTypeIds, required: true }],
 };
 
-export const addRelationTypesToContacts = relationTypeBatch('addrelationtypes');
+export const addRelationTypesToContacts = contactBatch('addrelationtypes');

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sendBulk } from '../../../shared/bulk';
@@ -6,17 +6,31 @@ import { digits } from '../../../shared/validators';
 import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
 import { relationTypeIdList } from './fields';
 
+/** The operations of POST /contacts/batch this node offers (tm-go ticketmatic/contacts/operations.go `Batch`). */
+export type BatchOperation = 'addrelationtypes' | 'removerelationtypes' | 'subscribe' | 'unsubscribe';
+
 interface Change {
 	contactId: number;
-	relationTypeIds: number[];
+	/** Only for addrelationtypes / removerelationtypes: the batch's `parameters.ids`. */
+	relationTypeIds?: number[];
 }
 
+/** What each item outputs: the change that was applied (Ticketmatic answers a batch without a body). */
+const RESULT: Record<BatchOperation, (change: Change) => IDataObject> = {
+	addrelationtypes: ({ contactId, relationTypeIds }) => ({ contactId, relationTypeIds }),
+	removerelationtypes: ({ contactId, relationTypeIds }) => ({ contactId, relationTypeIds }),
+	subscribe: ({ contactId }) => ({ contactId, subscribed: true }),
+	unsubscribe: ({ contactId }) => ({ contactId, subscribed: false }),
+};
+
 /**
- * POST /contacts/batch with `addrelationtypes` / `removerelationtypes`: items with the same relation types go
- * together, at most 1000 contact ids per request. Ticketmatic applies a batch WITHOUT ids to every contact in the
- * account (../shared/api/ticketmatic.md), so an item without a contact id fails on its own and is never sent.
+ * POST /contacts/batch `{ ids, operation, parameters }`: at most 1000 contact ids per request, items with the
+ * same relation types together. Ticketmatic applies a batch WITHOUT ids to every contact in the account
+ * (tm-go contacts.Batch: "If you don't specify anything, the batch operation will be applied to all
+ * contacts"), so an item without a contact id fails on its own and a request is only ever built from ids.
  */
-export function relationTypeBatch(operation: 'addrelationtypes' | 'removerelationtypes') {
+export function contactBatch(operation: BatchOperation) {
+	const withRelationTypes = operation === 'addrelationtypes' || operation === 'removerelationtypes';
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const url = `${await baseUrl(this)}/contacts/batch`;
 		const node = this.getNode();
@@ -31,6 +45,8 @@ export function relationTypeBatch(operation: 'addrelationtypes' | 'removerelatio
 						description: 'Ticketmatic applies a batch without contact IDs to every contact in the account. Map the contact ID of each item.',
 					});
 				}
+				const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
+				if (!withRelationTypes) return { contactId };
 				const relationTypeIds = relationTypeIdList(this.getNodeParameter('relationTypeIds', itemIndex, []), {
 					node,
 					parameter: 'Relation Type Names or IDs',
@@ -42,15 +58,15 @@ export function relationTypeBatch(operation: 'addrelationtypes' | 'removerelatio
 						description: 'Choose at least one relation type, or map their IDs with an expression.',
 					});
 				}
-				return { contactId: Number(digits(id, { node, parameter: 'Contact ID', itemIndex })), relationTypeIds };
+				return { contactId, relationTypeIds };
 			},
-			groupBy: (change) => change.relationTypeIds.join(','),
+			groupBy: (change) => (change.relationTypeIds ?? []).join(','),
 			send: async (chunk) => {
 				const ids = chunk.map((entry) => entry.payload.contactId);
-				const body = { ids, operation, parameters: { ids: chunk[0].payload.relationTypeIds } };
-				await ticketmatic.request(this, { method: 'POST', url, body }, chunk[0].itemIndex);
-				// Ticketmatic answers a batch without a body: each item's result is the change that was applied.
-				return chunk.map(({ payload }) => ({ json: { contactId: payload.contactId, relationTypeIds: payload.relationTypeIds } }));
+				if (ids.length === 0) throw new Error('A batch without contact IDs is never sent'); // would touch every contact
+				const parameters = withRelationTypes ? { parameters: { ids: chunk[0].payload.relationTypeIds } } : {};
+				await ticketmatic.request(this, { method: 'POST', url, body: { ids, operation, ...parameters } }, chunk[0].itemIndex);
+				return chunk.map(({ payload }) => ({ json: RESULT[operation](payload) }));
 			},
 		});
 	};

@@ -7,11 +7,13 @@ import { getAll } from './getAll';
 import { getByEmail } from './getByEmail';
 import { importContacts, importOperation } from './import';
 import { removeRelationTypes, removeRelationTypesFromContacts } from './removeRelationTypes';
+import { subscribe, subscribeContacts } from './subscribe';
+import { unsubscribe, unsubscribeContacts } from './unsubscribe';
 import { update } from './update';
 
 export const contactProperties = resourceProperties(
 	'contact',
-	[create, get, getByEmail, getAll, update, del, importOperation, addRelationTypes, removeRelationTypes],
+	[create, get, getByEmail, getAll, update, del, importOperation, addRelationTypes, removeRelationTypes, subscribe, unsubscribe],
 	'get',
 );
 
@@ -20,4 +22,6 @@ export const contactCustomOperations = {
 	import: importContacts,
 	addRelationTypes: addRelationTypesToContacts,
 	removeRelationTypes: removeRelationTypesFromContacts,
+	subscribe: subscribeContacts,
+	unsubscribe: unsubscribeContacts,
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { relationTypeBatch } from './batch';
+import { contactBatch } from './batch';
 import { contactId, relationTypeIds } from './fields';
 
 /** Bulk: a custom operation (no routing). */
@@ -11,4 +11,4 @@ export const removeRelationTypes: Operation = {
 	fields: [contactId, { ...relationTypeIds, required: true }],
 };
 
-export const removeRelationTypesFromContacts = relationTypeBatch('removerelationtypes');
+export const removeRelationTypesFromContacts = contactBatch('removerelationtypes');

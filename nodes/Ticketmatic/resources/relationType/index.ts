@@ -1,5 +1,8 @@
 import { resourceProperties } from '../../../shared/description';
+import { create } from './create';
+import { del } from './delete';
 import { get } from './get';
 import { getAll } from './getAll';
+import { update } from './update';
 
-export const relationTypeProperties = resourceProperties('relationType', [get, getAll], 'getAll');
+export const relationTypeProperties = resourceProperties('relationType', [create, get, getAll, update, del], 'getAll');
