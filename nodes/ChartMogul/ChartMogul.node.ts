@@ -3,7 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { methods } from './methods';
 import { contactProperties } from './resources/contact';
+import { customerProperties } from './resources/customer';
 import { customerNoteProperties } from './resources/customerNote';
+import { customerTagProperties } from './resources/customerTag';
 import { BASE_URL, chartMogul } from './transport';
 
 export class ChartMogul implements INodeType {
@@ -34,12 +36,16 @@ export class ChartMogul implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Contact', value: 'contact' },
+					{ name: 'Customer', value: 'customer' },
 					{ name: 'Customer Note or Call Log', value: 'customerNote' },
+					{ name: 'Customer Tag', value: 'customerTag', description: 'The tags of one customer' },
 				],
 				default: 'contact',
 			},
 			...contactProperties,
+			...customerProperties,
 			...customerNoteProperties,
+			...customerTagProperties,
 		],
 	};
 

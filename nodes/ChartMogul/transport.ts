@@ -1,4 +1,5 @@
-import { cursorPaginator } from '../shared/paginators';
+import { cursorPaginator, everyMatch } from '../shared/paginators';
+import type { Check } from '../shared/transport';
 import { createTransport } from '../shared/transport';
 
 export const BASE_URL = 'https://api.chartmogul.com/v1';
@@ -20,6 +21,9 @@ export const chartMogul = createTransport({
 export const PAGE_SIZE = 200;
 
 /** Lists send `cursor` from the previous page while `has_more` is true; filters stay on every page. */
-export const chartMogulList = chartMogul.list(
-	cursorPaginator({ pageSize: PAGE_SIZE, sizeParam: 'per_page', cursorParam: 'cursor', records: 'entries', cursor: 'cursor', hasMore: 'has_more' }),
-);
+const pages = cursorPaginator({ pageSize: PAGE_SIZE, sizeParam: 'per_page', cursorParam: 'cursor', records: 'entries', cursor: 'cursor', hasMore: 'has_more' });
+
+export const chartMogulList = chartMogul.list(pages);
+
+/** A lookup (customer search by e-mail): every page of matches, and 404 = no match. */
+export const chartMogulLookup = (...checks: Check[]) => chartMogul.list(everyMatch(pages), ...checks);

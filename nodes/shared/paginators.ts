@@ -232,3 +232,22 @@ export function singlePage(records: string): Paginator {
 		},
 	};
 }
+
+/**
+ * A lookup by a key such as an e-mail address: every match (no Return All / Limit, a lookup finds a handful),
+ * and HTTP 404 means "no match", not an error (ChartMogul's customer search answers 404 when nothing matches).
+ */
+export function everyMatch(paginator: Paginator): Paginator {
+	return {
+		async collect(fetch) {
+			return await paginator.collect(async (page) => {
+				try {
+					return await fetch(page);
+				} catch (error) {
+					if ((error as { httpCode?: unknown }).httpCode === '404') return undefined;
+					throw error;
+				}
+			});
+		},
+	};
+}

@@ -133,4 +133,20 @@ describe('ChartMogul customer note / call log', () => {
 		expect(api.requests).toHaveLength(1);
 		expect(output).toHaveLength(5);
 	});
+
+	test('Get Many filters by author email (author_email), kept on every page', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get('/v1/customer_notes').query(true).reply(200, { entries: [note('note_1')], cursor: 'n2', has_more: true });
+		api.scope.get('/v1/customer_notes').query(true).reply(200, { entries: [note('note_2')], cursor: null, has_more: false });
+		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: { authorEmail: 'ann@example.com' } });
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+			['GET', '/v1/customer_notes', { author_email: 'ann@example.com', per_page: '200' }],
+			['GET', '/v1/customer_notes', { author_email: 'ann@example.com', per_page: '200', cursor: 'n2' }],
+		]);
+		expect(output).toEqual([
+			{ json: note('note_1'), pairedItem: { item: 0 } },
+			{ json: note('note_2'), pairedItem: { item: 0 } },
+		]);
+	});
 });

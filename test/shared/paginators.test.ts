@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { PageRequest } from '../../nodes/shared/paginators';
 import {
 	cursorPaginator,
+	everyMatch,
 	nextLinkPaginator,
 	offsetPaginator,
 	rangePaginator,
@@ -84,6 +85,24 @@ describe('cursor paginator', () => {
 		const out = await cursorPaginator({ pageSize: 200, records: 'entries' }).collect(fetch(seen), 250);
 		expect(out).toHaveLength(250);
 		expect(seen.map((p) => p.qs)).toEqual([{ per_page: 200 }, { per_page: 50, cursor: 'c1' }]);
+	});
+});
+
+describe('every match (lookups)', () => {
+	const paginator = cursorPaginator({ pageSize: 2, records: 'entries' });
+
+	test('collects every page whatever limit is passed', async () => {
+		const bodies = [{ entries: records(2), cursor: 'c1', has_more: true }, { entries: records(1, 2), has_more: false }];
+		let call = 0;
+		const out = await everyMatch(paginator).collect(async () => bodies[call++], 1);
+		expect(ids(out)).toEqual([0, 1, 2]);
+	});
+
+	test('HTTP 404 is no match; other errors stay errors', async () => {
+		const notFound = Object.assign(new Error('not found'), { httpCode: '404' });
+		expect(await everyMatch(paginator).collect(async () => Promise.reject(notFound))).toEqual([]);
+		const refused = Object.assign(new Error('forbidden'), { httpCode: '403' });
+		await expect(everyMatch(paginator).collect(async () => Promise.reject(refused))).rejects.toThrow('forbidden');
 	});
 });
 

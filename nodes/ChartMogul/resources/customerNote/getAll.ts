@@ -16,6 +16,15 @@ export const getAll: Operation = {
 		...returnAllAndLimit(),
 		fieldCollection('filters', [
 			{
+				displayName: 'Author Email',
+				name: 'authorEmail',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. name@email.com',
+				description: 'Only notes and call logs written by the ChartMogul user with this email',
+				routing: sendQuery('author_email'),
+			},
+			{
 				displayName: 'Customer UUID',
 				name: 'customerUuid',
 				type: 'string',

@@ -1,0 +1,26 @@
+import type { Operation } from '../../../shared/description';
+import { checkEmail } from '../../../shared/transport';
+import { chartMogulLookup } from '../../transport';
+
+export const getByEmail: Operation = {
+	name: 'Get by Email',
+	value: 'getByEmail',
+	action: 'Get customers by email',
+	description: 'Find the customers with an email address, e.g. for the Customer UUID that contacts and notes need',
+	routing: {
+		// chartmogul-node lib/chartmogul/customer.js `search`: GET /v1/customers/search?email=, cursor-paged `entries`.
+		request: { method: 'GET', url: '/customers/search', qs: { email: '={{ String($parameter.email).trim() }}' } },
+		operations: { pagination: chartMogulLookup(checkEmail('email')) },
+	},
+	fields: [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. name@email.com',
+			description: 'The email address to look up. Every customer with it is returned (one per data source); none is no item.',
+		},
+	],
+};
