@@ -1,5 +1,5 @@
 import { cursorPaginator, everyMatch } from '../shared/paginators';
-import type { Check } from '../shared/transport';
+import type { Check } from '../shared/validators';
 import { createTransport } from '../shared/transport';
 
 export const BASE_URL = 'https://api.chartmogul.com/v1';

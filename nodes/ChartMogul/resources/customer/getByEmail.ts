@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { checkEmail } from '../../../shared/transport';
+import { checkEmail } from '../../../shared/validators';
 import { chartMogulLookup } from '../../transport';
 
 export const getByEmail: Operation = {

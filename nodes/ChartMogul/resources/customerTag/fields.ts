@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Check } from '../../../shared/transport';
+import type { Check } from '../../../shared/validators';
 
 export { customerUuid } from '../contact/fields';
 
