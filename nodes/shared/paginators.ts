@@ -240,14 +240,9 @@ export function singlePage(records: string): Paginator {
 export function everyMatch(paginator: Paginator): Paginator {
 	return {
 		async collect(fetch) {
-			return await paginator.collect(async (page) => {
-				try {
-					return await fetch(page);
-				} catch (error) {
-					if ((error as { httpCode?: unknown }).httpCode === '404') return undefined;
-					throw error;
-				}
-			});
+			const notFound = (error: unknown) => (error as { httpCode?: unknown }).httpCode === '404';
+			// Any other error is passed on as it is (the executor's error, with the vendor's words).
+			return await paginator.collect(async (page) => await fetch(page).catch((error: unknown) => (notFound(error) ? undefined : Promise.reject(error))));
 		},
 	};
 }
