@@ -118,3 +118,46 @@ test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData'
 	assert.equal(first.body.records[0].ID, again.body.records[0].ID);
 	assert.equal((await call(fake, 'DELETE', '/rest/v1.0/42/dialler/contacts/contact?userData=u1', { headers: h })).status, 200);
 });
+
+test('npm registry: packument, version document and tarball of the one package; 404 for anything else', async () => {
+	const fs = require('node:fs');
+	const os = require('node:os');
+	const path = require('node:path');
+	const crypto = require('node:crypto');
+	const { createNpmRegistryFake } = require('./npm-registry');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'npm-fake-'));
+	const tarball = path.join(dir, 'pkg.tgz');
+	fs.writeFileSync(tarball, Buffer.from('not really a tarball'));
+	try {
+		const fake = createNpmRegistryFake({ tarball, manifest: { name: 'n8n-nodes-x', version: '1.2.3' } });
+		const packument = await call(fake, 'GET', '/n8n-nodes-x');
+		assert.equal(packument.body['dist-tags'].latest, '1.2.3');
+		const { dist } = packument.body.versions['1.2.3'];
+		assert.equal(dist.tarball, 'https://registry.npmjs.org/n8n-nodes-x/-/n8n-nodes-x-1.2.3.tgz');
+		assert.equal(dist.integrity, `sha512-${crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`);
+		assert.equal((await call(fake, 'GET', '/n8n-nodes-x/1.2.3')).body.version, '1.2.3');
+		assert.equal((await call(fake, 'GET', '/n8n-nodes-x/1.2.4')).status, 404);
+		const file = await call(fake, 'GET', '/n8n-nodes-x/-/n8n-nodes-x-1.2.3.tgz');
+		assert.ok(Buffer.isBuffer(file.body));
+		assert.equal(fake.state.tarballs.served, 1);
+		assert.equal((await call(fake, 'GET', '/lodash')).status, 404);
+		assert.equal((await call(fake, 'GET', '/n8n-nodes-x/-/other-1.2.3.tgz')).status, 404);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('rate limit: 429 with Retry-After above N accepted requests in the last second, counted', async () => {
+	const { withRateLimit } = require('../lib/rate-limit');
+	let now = 10_000;
+	const fake = withRateLimit(createChartMogulFake({ apiKey: 'cm' }), { perSecond: 3, retryAfterSeconds: 1, now: () => now });
+	const h = basic('cm', '');
+	const statuses = [];
+	for (let i = 0; i < 5; i++) statuses.push((await call(fake, 'GET', '/v1/ping', { headers: h })).status);
+	assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+	const refused = await fake.handle({ method: 'GET', url: '/v1/ping', headers: h }, Buffer.alloc(0));
+	assert.equal(refused.headers['retry-after'], '1');
+	now += 1000; // the three accepted ones left the window
+	assert.equal((await call(fake, 'GET', '/v1/ping', { headers: h })).status, 200);
+	assert.deepEqual({ accepted: fake.stats.accepted, r429: fake.stats.r429, maxPerSecond: fake.stats.maxPerSecond }, { accepted: 4, r429: 3, maxPerSecond: 3 });
+});

@@ -25,7 +25,7 @@ async function startFakeHosts({ tls, fakes, port = Number(process.env.CONTACT_SU
 			const headers = { ...reply.headers };
 			let payload = '';
 			if (reply.body !== undefined) {
-				payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+				payload = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
 				headers['content-type'] ??= 'application/json';
 			}
 			res.writeHead(reply.status, headers);
