@@ -32,11 +32,11 @@ function operationsTable(node) {
 				.filter((p) => p.displayOptions?.show?.resource?.includes(resource.value) && p.displayOptions?.show?.operation?.includes(option.value))
 				.map((p) => p.routing?.request?.url)
 				.filter(Boolean);
-			const sent = custom[resource.value]?.[option.value]
-				? 'bulk (custom operation)'
-				: request
-					? [request.url, ...fieldUrls].map((url) => `\`${request.method} ${url}\``).join(' or ')
-					: '—';
+			// A bulk operation sends its endpoint with many items per request in a workflow (one item per request as a tool).
+			const bulk = custom[resource.value]?.[option.value] ? ' (bulk)' : '';
+			const sent = request
+				? [request.url, ...fieldUrls].map((url) => `\`${request.method} ${url}\``).join(' or ') + bulk
+				: '—';
 			rows.push(`| ${resource.name} | ${option.name} | ${sent} | ${option.description ?? ''} |`);
 		}
 	}

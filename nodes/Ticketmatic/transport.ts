@@ -1,5 +1,4 @@
-import type { ILoadOptionsFunctions, IExecuteFunctions } from 'n8n-workflow';
-
+import type { RequestContext } from '../shared/executor';
 import { offsetPaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
 import { CREDENTIAL_HINT, accountBaseUrl } from './signing';
@@ -37,6 +36,6 @@ export const contactList = ticketmatic.list(
 export const relationTypeList = ticketmatic.list(singlePage('data'));
 
 /** The account's base URL, for requests the node sends itself (bulk operations, pickers). */
-export async function baseUrl(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<string> {
+export async function baseUrl(ctx: RequestContext): Promise<string> {
 	return accountBaseUrl(await ctx.getCredentials('ticketmaticApi'));
 }

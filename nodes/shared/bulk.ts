@@ -1,5 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	INode,
+	INodeExecutionData,
+	INodePropertyRouting,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { RequestContext } from './executor';
+import { guarded } from './transport';
 
 export interface BulkEntry<P> {
 	itemIndex: number;
@@ -33,33 +44,28 @@ export function chunk<T>(list: T[], size: number): T[][] {
 	return out;
 }
 
-/**
- * Sends many input items through a vendor's bulk endpoint: builds each item's payload, groups and chunks
- * them to the vendor's maximum, sends the chunks (the executor bounds them), and gives every input item its
- * own result, in input order, paired to it. A failed item is an error of that item: with "continue on fail"
- * it carries `error` (and goes to the error output); otherwise the node fails once everything was sent,
- * naming each failed item and saying the others were stored.
- */
-export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P>): Promise<INodeExecutionData[][]> {
-	const node = ctx.getNode();
-	const count = ctx.getInputData().length;
-	const results = new Array<BulkResult | undefined>(count);
+type Outcome = { results: Array<BulkResult | undefined>; failures: Map<number, Failure> };
+
+function asItemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	return error instanceof NodeOperationError || error instanceof NodeApiError
+		? error
+		: new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/** Builds, groups, chunks and sends the given items; every item ends up with a result or a failure. */
+async function sendItems<P>(node: INode, itemIndexes: number[], options: BulkOptions<P>): Promise<Outcome> {
+	const results: Array<BulkResult | undefined> = [];
 	const failures = new Map<number, Failure>();
 
 	const groups = new Map<string, Array<BulkEntry<P>>>();
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+	for (const itemIndex of itemIndexes) {
 		try {
 			const payload = await options.build(itemIndex);
 			const key = options.groupBy ? options.groupBy(payload) : '';
 			if (!groups.has(key)) groups.set(key, []);
 			groups.get(key)!.push({ itemIndex, payload });
 		} catch (error) {
-			failures.set(itemIndex, {
-				error:
-					error instanceof NodeOperationError || error instanceof NodeApiError
-						? error
-						: new NodeOperationError(node, error as Error, { itemIndex }),
-			});
+			failures.set(itemIndex, { error: asItemError(node, error, itemIndex) });
 		}
 	}
 
@@ -87,17 +93,24 @@ export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P
 					}
 				});
 			} catch (error) {
-				for (const entry of entries) {
-					failures.set(entry.itemIndex, {
-						error:
-							error instanceof NodeApiError || error instanceof NodeOperationError
-								? error
-								: new NodeOperationError(node, error as Error, { itemIndex: entry.itemIndex }),
-					});
-				}
+				for (const entry of entries) failures.set(entry.itemIndex, { error: asItemError(node, error, entry.itemIndex) });
 			}
 		}),
 	);
+	return { results, failures };
+}
+
+/**
+ * Sends many input items through a vendor's bulk endpoint: builds each item's payload, groups and chunks
+ * them to the vendor's maximum, sends the chunks (the executor bounds them), and gives every input item its
+ * own result, in input order, paired to it. A failed item is an error of that item: with "continue on fail"
+ * it carries `error` (and goes to the error output); otherwise the node fails once everything was sent,
+ * naming each failed item and saying the others were stored.
+ */
+export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P>): Promise<INodeExecutionData[][]> {
+	const node = ctx.getNode();
+	const count = ctx.getInputData().length;
+	const { results, failures } = await sendItems(node, Array.from({ length: count }, (_, index) => index), options);
 
 	const continueOnFail = ctx.continueOnFail();
 	if (failures.size && !continueOnFail) {
@@ -128,4 +141,53 @@ export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P
 		}
 	}
 	return [output];
+}
+
+/** One item's parameter, as n8n's `getNodeParameter(name, itemIndex, fallback)` reads it. */
+export type ItemParameter = (name: string, itemIndex: number, fallback?: unknown) => unknown;
+
+/**
+ * What a bulk operation sends, set up once per node run: `ctx` sends the requests (through the vendor's
+ * transport), `parameter` reads an item's parameters.
+ */
+export type BulkSetup<P> = (ctx: RequestContext, parameter: ItemParameter) => BulkOptions<P> | Promise<BulkOptions<P>>;
+
+export interface BulkOperation {
+	/** The node's `customOperations[resource][operation]`: every input item at once, in chunks. */
+	execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+	/**
+	 * The operation's routing, for when n8n runs the node through its RoutingNode and not the custom operation:
+	 * as an AI agent's tool (n8n packages/cli/src/node-types.ts gives a declarative node an `execute` that runs
+	 * RoutingNode; packages/core/.../get-input-connection-data.ts `makeHandleToolInvocation` calls only that).
+	 * Each item is then sent as a one-item bulk call through the same setup, so tool and workflow send the same.
+	 */
+	routing: INodePropertyRouting;
+}
+
+/**
+ * A bulk operation: one definition, sent in chunks as a custom operation and item by item when routed.
+ * `request` is the vendor endpoint (relative to the node's base URL), shown in the description and the docs.
+ */
+export function bulkOperation<P>(request: { method: IHttpRequestMethods; url: string }, setup: BulkSetup<P>): BulkOperation {
+	return {
+		async execute(this: IExecuteFunctions) {
+			const options = await setup(this, (name, itemIndex, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+			return await sendBulk(this, options);
+		},
+		routing: {
+			request,
+			operations: {
+				async pagination(this: IExecutePaginationFunctions) {
+					return await guarded(this, async () => {
+						const itemIndex = this.getItemIndex();
+						const options = await setup(this, (name, _itemIndex, fallback) => this.getNodeParameter(name, fallback));
+						const { results, failures } = await sendItems(this.getNode(), [itemIndex], { ...options, chunkSize: 1 });
+						const failure = failures.get(itemIndex);
+						if (failure) throw failure.error;
+						return [{ json: results[itemIndex]!.json, pairedItem: { item: itemIndex } }];
+					});
+				},
+			},
+		},
+	};
 }

@@ -1,13 +1,17 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 
+import type { BulkOperation } from './bulk';
+
 /** One operation, as its own file describes it: the option in the Operation list, its routing, its fields. */
 export interface Operation {
 	value: string;
 	name: string;
 	action: string;
 	description: string;
-	/** What is sent and how the answer is shaped. Omit for a custom operation (bulk endpoints). */
+	/** What is sent and how the answer is shaped. */
 	routing?: INodePropertyRouting;
+	/** A bulk endpoint (`bulkOperation`): a custom operation for all items, and the routing for one. */
+	bulk?: BulkOperation;
 	/** Parameters shown for this operation only (resource/operation display options are added here). */
 	fields?: INodeProperties[];
 }
@@ -31,15 +35,16 @@ export function resourceProperties(
 ): INodeProperties[] {
 	const options: INodePropertyOptions[] = [...operations]
 		.sort((a, b) => a.name.localeCompare(b.name))
-		.map((op) => ({
-			name: op.name,
-			value: op.value,
-			action: op.action,
-			description: op.description,
-			...(op.routing
-				? { routing: { ...op.routing, send: { ...(op.routing.send ?? {}), paginate: true } } }
-				: {}),
-		}));
+		.map((op) => {
+			const routing = op.routing ?? op.bulk?.routing;
+			return {
+				name: op.name,
+				value: op.value,
+				action: op.action,
+				description: op.description,
+				...(routing ? { routing: { ...routing, send: { ...(routing.send ?? {}), paginate: true } } } : {}),
+			};
+		});
 	const operationProperty: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -56,6 +61,14 @@ export function resourceProperties(
 		})),
 	);
 	return [operationProperty, ...fields];
+}
+
+/**
+ * A resource's entry in the node's `customOperations`: its bulk operations, which n8n runs with every input
+ * item at once in a workflow (the routing of the same operations serves the routed path, e.g. AI tools).
+ */
+export function customOperations(operations: Operation[]): Record<string, BulkOperation['execute']> {
+	return Object.fromEntries(operations.filter((op) => op.bulk).map((op) => [op.value, op.bulk!.execute]));
 }
 
 /** Return All and Limit, as every n8n list has them. The node's paginator reads both. */

@@ -46,7 +46,7 @@ function withPairedItem(ctx: IExecuteSingleFunctions, items: INodeExecutionData[
  * Under "continue on fail" the error becomes this item's output (paired to it, so the error output and
  * `$('Node').item` keep working); otherwise it fails the item.
  */
-async function guarded(
+export async function guarded(
 	ctx: IExecutePaginationFunctions,
 	run: () => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {

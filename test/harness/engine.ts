@@ -2,7 +2,9 @@
  * Runs a workflow through n8n-core's real engine (WorkflowExecute → RoutingNode / execute), with our
  * nodes and credentials loaded the way n8n loads them: from package.json's "n8n" section.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, SupplyDataContext, WorkflowExecute } from 'n8n-core';
+// The function n8n-core gives an AI agent to call a tool node with (not in n8n-core's index).
+import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -51,6 +53,13 @@ export const credentialTypes = new Map<string, ICredentialType>();
 for (const file of PACKAGE.n8n.credentials) {
 	const credential = loadClass<ICredentialType>(file);
 	credentialTypes.set(credential.name, credential);
+}
+
+/** Every node of the package, by its type name without the package prefix ("ticketSource"). */
+export function packageNodes(): Array<{ type: string; node: INodeType }> {
+	return [...nodeTypes.entries()]
+		.filter(([type]) => type.startsWith(`${PACKAGE.name}.`))
+		.map(([type, node]) => ({ type: type.slice(PACKAGE.name.length + 1), node }));
 }
 
 /** The test's start node: emits the items it is given (like a Manual Trigger followed by a Code node). */
@@ -256,6 +265,57 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
 	};
+}
+
+export interface ToolRun {
+	/** What the agent gets back: the JSON of the node's output items (n8n stringifies them for the model). */
+	response?: IDataObject[];
+	/** The error the agent gets when the call failed. */
+	error?: Error & { description?: string };
+}
+
+/**
+ * Runs the node the way n8n runs it as an AI agent's tool: n8n's NodeTypes gives a declarative node an
+ * `execute` that runs RoutingNode (n8n packages/cli/src/node-types.ts, `shouldAssignExecuteMethod`), and the
+ * agent calls it through n8n-core's `makeHandleToolInvocation`, which calls only `execute`: the node's
+ * `customOperations` are never looked at. The tool's arguments are its one input item.
+ */
+export async function runAsTool(spec: RunSpec & { toolArgs?: IDataObject; abortSignal?: AbortSignal }): Promise<ToolRun> {
+	const { nodes, workflow, additionalData } = buildRun(spec);
+	const node = nodes[1];
+	const base = nodeTypes.get(node.type)!;
+	const tool = Object.create(base) as INodeType;
+	tool.execute = async function (this: IExecuteFunctions) {
+		return (await new RoutingNode(this as never, tool).runNode()) ?? [];
+	};
+	const runExecutionData = createRunExecutionData({});
+	const executeData = { node, data: { main: [[{ json: {} }]] }, source: null };
+	const invoke = makeHandleToolInvocation(
+		(runIndex: number) =>
+			new SupplyDataContext(
+				workflow,
+				node,
+				additionalData,
+				'manual',
+				runExecutionData,
+				runIndex,
+				[],
+				{},
+				'ai_tool',
+				executeData,
+				[],
+				spec.abortSignal,
+			),
+		node,
+		tool,
+		runExecutionData,
+	);
+	try {
+		const answer = (await invoke(spec.toolArgs ?? {})) as string;
+		return { response: JSON.parse(answer) as IDataObject[] };
+	} catch (error) {
+		return { error: error as ToolRun['error'] };
+	}
 }
 
 export interface ListSearchSpec {

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { BulkResult } from '../../../shared/bulk';
-import { sendBulk } from '../../../shared/bulk';
+import { bulkOperation } from '../../../shared/bulk';
 import type { Operation } from '../../../shared/description';
 import { emailAddress } from '../../../shared/validators';
 import { baseUrlOf, quentn } from '../../transport';
@@ -24,15 +24,6 @@ const chunkSizeOption: INodeProperties = {
 	description: 'How many contacts are sent in one request. Items with different options are sent in separate requests.',
 };
 
-export const createMany: Operation = {
-	name: 'Create Many',
-	value: 'createMany',
-	action: 'Create many contacts',
-	description: 'Create one contact per input item, many per request (Quentn bulk create)',
-	// No routing: the bulk endpoint is sent by the node's custom operation below.
-	fields: createParameters([...createOptions, chunkSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName))),
-};
-
 /** Quentn's answer for one contact: `{ id, email }` or `{ email, error: true, message }`. */
 function result(answer: unknown): BulkResult {
 	const json = (answer && typeof answer === 'object' ? answer : { answer }) as IDataObject;
@@ -46,28 +37,40 @@ function result(answer: unknown): BulkResult {
 }
 
 /** `POST /contacts` with `{ contacts: [...], ...options }`; each input item gets its own entry of the answer. */
-export async function createManyContacts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const baseURL = await baseUrlOf(this);
-	const chunkSize = Math.max(1, Math.floor(Number((this.getNodeParameter('options.chunkSize', 0, DEFAULT_CHUNK_SIZE) as number) || DEFAULT_CHUNK_SIZE)));
-	return await sendBulk(this, {
-		noun: 'contacts',
-		chunkSize,
-		build: (itemIndex) => {
-			const payload = contactToCreate((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
-			if (payload.contact.mail !== undefined) {
-				emailAddress(payload.contact.mail, { node: this.getNode(), parameter: 'Email', itemIndex });
-			}
-			return payload;
-		},
-		// One request carries one set of options: items whose options differ go into separate requests.
-		groupBy: (payload) => JSON.stringify(payload.options),
-		send: async (chunk) => {
-			const body = { contacts: chunk.map((entry) => entry.payload.contact), ...chunk[0].payload.options };
-			const answer = await quentn.request(this, { method: 'POST', baseURL, url: '/contacts', body }, chunk[0].itemIndex);
-			if (!Array.isArray(answer)) {
-				throw new Error(`Quentn answered ${typeof answer} instead of one result per contact`);
-			}
-			return answer.map(result);
-		},
+function createManyContacts() {
+	return bulkOperation({ method: 'POST', url: '/contacts' }, async (ctx, parameter) => {
+		const baseURL = await baseUrlOf(ctx);
+		const chunkSize = Math.max(1, Math.floor(Number((parameter('options.chunkSize', 0, DEFAULT_CHUNK_SIZE) as number) || DEFAULT_CHUNK_SIZE)));
+		return {
+			noun: 'contacts',
+			chunkSize,
+			build: (itemIndex) => {
+				const payload = contactToCreate((name, fallback) => parameter(name, itemIndex, fallback));
+				if (payload.contact.mail !== undefined) {
+					emailAddress(payload.contact.mail, { node: ctx.getNode(), parameter: 'Email', itemIndex });
+				}
+				return payload;
+			},
+			// One request carries one set of options: items whose options differ go into separate requests.
+			groupBy: (payload) => JSON.stringify(payload.options),
+			send: async (chunk) => {
+				const body = { contacts: chunk.map((entry) => entry.payload.contact), ...chunk[0].payload.options };
+				const answer = await quentn.request(ctx, { method: 'POST', baseURL, url: '/contacts', body }, chunk[0].itemIndex);
+				if (!Array.isArray(answer)) {
+					throw new Error(`Quentn answered ${typeof answer} instead of one result per contact`);
+				}
+				return answer.map(result);
+			},
+		};
 	});
 }
+
+export const createMany: Operation = {
+	name: 'Create Many',
+	value: 'createMany',
+	action: 'Create many contacts',
+	description: 'Create one contact per input item, many per request (Quentn bulk create)',
+	fields: createParameters([...createOptions, chunkSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName))),
+	bulk: createManyContacts(),
+};
+

@@ -1,16 +1,14 @@
-import { resourceProperties } from '../../../shared/description';
+import { customOperations, resourceProperties } from '../../../shared/description';
 import { create } from './create';
-import { createMany, createManyContacts } from './createMany';
+import { createMany } from './createMany';
 import { del } from './delete';
 import { get } from './get';
 import { getByEmail } from './getByEmail';
 import { update } from './update';
 
-export const contactProperties = resourceProperties(
-	'contact',
-	[create, createMany, get, getByEmail, update, del],
-	'get',
-);
+const operations = [create, createMany, get, getByEmail, update, del];
 
-/** Operations sent by code rather than routing (bulk endpoints). */
-export const contactCustomOperations = { createMany: createManyContacts };
+export const contactProperties = resourceProperties('contact', operations, 'get');
+
+/** The bulk operations, run with all input items at once in a workflow. */
+export const contactCustomOperations = customOperations(operations);

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sendBulk } from '../../../shared/bulk';
+import { bulkOperation } from '../../../shared/bulk';
 import { digits } from '../../../shared/validators';
 import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
 import { relationTypeIdList } from './fields';
@@ -31,14 +31,14 @@ const RESULT: Record<BatchOperation, (change: Change) => IDataObject> = {
  */
 export function contactBatch(operation: BatchOperation) {
 	const withRelationTypes = operation === 'addrelationtypes' || operation === 'removerelationtypes';
-	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const url = `${await baseUrl(this)}/contacts/batch`;
-		const node = this.getNode();
-		return await sendBulk<Change>(this, {
+	return bulkOperation<Change>({ method: 'POST', url: '/contacts/batch' }, async (ctx, parameter) => {
+		const url = `${await baseUrl(ctx)}/contacts/batch`;
+		const node = ctx.getNode();
+		return {
 			noun: 'contacts',
 			chunkSize: BULK_MAX,
 			build: (itemIndex) => {
-				const id = this.getNodeParameter('contactId', itemIndex, '') as string | number;
+				const id = parameter('contactId', itemIndex, '') as string | number;
 				if (String(id ?? '').trim() === '') {
 					throw new NodeOperationError(node, '"Contact ID" is empty, so nothing was sent for this item', {
 						itemIndex,
@@ -47,7 +47,7 @@ export function contactBatch(operation: BatchOperation) {
 				}
 				const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
 				if (!withRelationTypes) return { contactId };
-				const relationTypeIds = relationTypeIdList(this.getNodeParameter('relationTypeIds', itemIndex, []), {
+				const relationTypeIds = relationTypeIdList(parameter('relationTypeIds', itemIndex, []), {
 					node,
 					parameter: 'Relation Type Names or IDs',
 					itemIndex,
@@ -65,9 +65,9 @@ export function contactBatch(operation: BatchOperation) {
 				const ids = chunk.map((entry) => entry.payload.contactId);
 				if (ids.length === 0) throw new Error('A batch without contact IDs is never sent'); // would touch every contact
 				const parameters = withRelationTypes ? { parameters: { ids: chunk[0].payload.relationTypeIds } } : {};
-				await ticketmatic.request(this, { method: 'POST', url, body: { ids, operation, ...parameters } }, chunk[0].itemIndex);
+				await ticketmatic.request(ctx, { method: 'POST', url, body: { ids, operation, ...parameters } }, chunk[0].itemIndex);
 				return chunk.map(({ payload }) => ({ json: RESULT[operation](payload) }));
 			},
-		});
-	};
+		};
+	});
 }

@@ -1,27 +1,19 @@
-import { resourceProperties } from '../../../shared/description';
-import { addRelationTypes, addRelationTypesToContacts } from './addRelationTypes';
+import { customOperations, resourceProperties } from '../../../shared/description';
+import { addRelationTypes } from './addRelationTypes';
 import { create } from './create';
 import { del } from './delete';
 import { get } from './get';
 import { getAll } from './getAll';
 import { getByEmail } from './getByEmail';
-import { importContacts, importOperation } from './import';
-import { removeRelationTypes, removeRelationTypesFromContacts } from './removeRelationTypes';
-import { subscribe, subscribeContacts } from './subscribe';
-import { unsubscribe, unsubscribeContacts } from './unsubscribe';
+import { importOperation } from './import';
+import { removeRelationTypes } from './removeRelationTypes';
+import { subscribe } from './subscribe';
+import { unsubscribe } from './unsubscribe';
 import { update } from './update';
 
-export const contactProperties = resourceProperties(
-	'contact',
-	[create, get, getByEmail, getAll, update, del, importOperation, addRelationTypes, removeRelationTypes, subscribe, unsubscribe],
-	'get',
-);
+const operations = [create, get, getByEmail, getAll, update, del, importOperation, addRelationTypes, removeRelationTypes, subscribe, unsubscribe];
 
-/** The bulk operations: n8n runs these functions instead of routing (ENGINE.md). */
-export const contactCustomOperations = {
-	import: importContacts,
-	addRelationTypes: addRelationTypesToContacts,
-	removeRelationTypes: removeRelationTypesFromContacts,
-	subscribe: subscribeContacts,
-	unsubscribe: unsubscribeContacts,
-};
+export const contactProperties = resourceProperties('contact', operations, 'get');
+
+/** The bulk operations, run with all input items at once in a workflow. */
+export const contactCustomOperations = customOperations(operations);
