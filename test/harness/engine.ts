@@ -2,7 +2,15 @@
  * Runs a workflow through n8n-core's real engine (WorkflowExecute → RoutingNode / execute), with our
  * nodes and credentials loaded the way n8n loads them: from package.json's "n8n" section.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, SupplyDataContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	RoutingNode,
+	SupplyDataContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 // The function n8n-core gives an AI agent to call a tool node with (not in n8n-core's index).
 import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
 import type {
@@ -16,10 +24,14 @@ import type {
 	INodeExecutionData,
 	INodeListSearchResult,
 	INodePropertyOptions,
+	IPollFunctions,
 	INodeType,
 	INodeTypes,
 	IRun,
+	IWebhookData,
+	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 	IVersionedNodeType,
 } from 'n8n-workflow';
 import {
@@ -175,6 +187,8 @@ export interface RunSpec {
 	continueOnFail?: boolean;
 	/** The node's typeVersion in the workflow; 1 unless given. */
 	typeVersion?: number;
+	/** The workflow's static data (triggers keep their state there); the same object across runs = one workflow. */
+	staticData?: IDataObject;
 }
 
 let executionCounter = 0;
@@ -184,8 +198,11 @@ function buildRun(spec: RunSpec) {
 	const nodeType = `${PACKAGE.name}.${spec.type}`;
 	const description = nodeTypes.get(nodeType)?.description;
 	if (!description) throw new Error(`Node ${nodeType} is not in package.json's n8n section`);
+	// The node gets a credential of each type the test gives (an optional one, such as a webhook's, may be left out).
 	const credentials = Object.fromEntries(
-		(description.credentials ?? []).map((c) => [c.name, { id: '1', name: `${c.name} account` }]),
+		(description.credentials ?? [])
+			.filter((c) => c.required !== false || spec.credentials[c.name])
+			.map((c) => [c.name, { id: '1', name: `${c.name} account` }]),
 	);
 	const nodes: INode[] = [
 		{
@@ -215,6 +232,7 @@ function buildRun(spec: RunSpec) {
 		nodeTypes: types,
 		active: false,
 		settings: { executionOrder: 'v1' },
+		staticData: spec.staticData,
 	});
 
 	const executionId = `test-${++executionCounter}`;
@@ -352,4 +370,90 @@ export async function runLoadOptions(spec: Omit<ListSearchSpec, 'filter' | 'pagi
 	const { workflow, additionalData } = buildRun({ type: spec.type, parameters: spec.parameters ?? {}, credentials: spec.credentials });
 	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
 	return await load.call(context);
+}
+
+export interface PollSpec extends RunSpec {
+	/** 'trigger' as in an active workflow, 'manual' as in the editor's test run. */
+	mode?: WorkflowExecuteMode;
+}
+
+/**
+ * One poll of a polling trigger, as n8n runs it: n8n-core's PollContext and TriggersAndPollers-style call of
+ * the node's `poll`, with the workflow's static data kept in `spec.staticData` between polls.
+ */
+export async function runPoll(spec: PollSpec): Promise<INodeExecutionData[][] | null> {
+	const { workflow, additionalData } = buildRun(spec);
+	const node = workflow.getNode('Node')!;
+	const nodeType = nodeTypes.get(node.type)!;
+	if (!nodeType.poll) throw new Error(`${spec.type} has no poll function`);
+	const mode = spec.mode ?? 'trigger';
+	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	return await nodeType.poll.call(context as unknown as IPollFunctions);
+}
+
+export interface WebhookCall {
+	method: 'POST' | 'PUT' | 'DELETE' | 'GET';
+	headers?: Record<string, string>;
+	/** The body bytes as sent; `undefined` for none. */
+	rawBody?: string | Buffer;
+	/** n8n's parser hands over `readRawBody()` and fills `rawBody` only when asked (n8n 2.x body-parser). */
+	lazyRawBody?: boolean;
+}
+
+export interface WebhookRun {
+	result: IWebhookResponseData;
+	/** What the node answered itself (when it did not leave the answer to n8n). */
+	response: { status?: number; headers: Record<string, unknown>; body?: string };
+}
+
+/**
+ * One call of a webhook trigger, as n8n's webhook helpers make it: n8n-core's WebhookContext with the request
+ * and response objects, then the node's `webhook`.
+ */
+export async function runWebhook(spec: RunSpec, call: WebhookCall): Promise<WebhookRun> {
+	const { workflow, additionalData } = buildRun(spec);
+	const node = workflow.getNode('Node')!;
+	const nodeType = nodeTypes.get(node.type)!;
+	const description = nodeType.description.webhooks?.find((w) => w.httpMethod === call.method);
+	if (!nodeType.webhook || !description) throw new Error(`${spec.type} has no ${call.method} webhook`);
+	const raw = call.rawBody === undefined ? undefined : Buffer.from(call.rawBody);
+	const headers = Object.fromEntries(Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const request: Record<string, unknown> = { method: call.method, headers, query: {}, params: {}, body: {} };
+	if (call.lazyRawBody) {
+		request.readRawBody = async () => {
+			request.rawBody = raw;
+		};
+	} else {
+		request.rawBody = raw;
+	}
+	const response: WebhookRun['response'] = { headers: {} };
+	const httpResponse = {
+		writeHead(status: number, headers?: Record<string, unknown>) {
+			response.status = status;
+			Object.assign(response.headers, headers ?? {});
+			return httpResponse;
+		},
+		end(body?: string) {
+			response.body = body;
+			return httpResponse;
+		},
+	};
+	const webhookData = {
+		httpMethod: call.method,
+		node: node.name,
+		path: String(description.path),
+		webhookDescription: description,
+		workflowId: workflow.id,
+	} as unknown as IWebhookData;
+	const context = new WebhookContext(
+		workflow,
+		node,
+		{ ...additionalData, httpRequest: request, httpResponse } as unknown as IWorkflowExecuteAdditionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
+	const result = await nodeType.webhook.call(context);
+	return { result, response };
 }

@@ -1,0 +1,252 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { OVERLAP_MS, SAMPLE_SIZE, sinceParameter, ticketmaticTime } from '../../nodes/Ticketmatic/contactChanges';
+import { runPoll } from '../harness/engine';
+import type { SeenRequest } from '../harness/http';
+import { fakeApi, resetHttp } from '../harness/http';
+import { HOST, PREFIX, hmacCredentials, verifyHmac } from './fixtures';
+
+afterEach(resetHttp);
+
+/** "YYYY-MM-DD HH:mm:ss", as Ticketmatic writes timestamps. */
+const ts = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+/**
+ * A Ticketmatic account behind nock: its own clock (deliberately hours away from this machine's), contacts
+ * with createdts/lastupdatets, and GET /contacts filtered by lastupdatesince (inclusive), ordered by
+ * lastupdatets or createdts, paged with limit/offset and counted in nbrofresults.
+ */
+class FakeAccount {
+	now = Date.parse('2031-03-01T08:00:00Z');
+	contacts = new Map<number, IDataObject>();
+	requests: SeenRequest[] = [];
+	/** Called before a /contacts page is answered (to change the account between pages). */
+	beforePage?: (offset: number) => void;
+
+	constructor() {
+		const api = fakeApi(HOST);
+		this.requests = api.requests;
+		api.scope
+			.get(`${PREFIX}/diagnostics/time`)
+			.reply(() => [200, { systemtime: new Date(this.now).toISOString() }])
+			.persist();
+		api.scope
+			.get(`${PREFIX}/contacts`)
+			.query(true)
+			.reply((uri) => {
+				const query = new URL(uri, HOST).searchParams;
+				this.beforePage?.(Number(query.get('offset') ?? 0));
+				const since = query.get('lastupdatesince');
+				const field = query.get('orderby') ?? 'name';
+				const all = [...this.contacts.values()]
+					.filter((c) => !since || String(c.lastupdatets) >= since)
+					.sort((a, b) => String(a[field]).localeCompare(String(b[field])) || Number(a.id) - Number(b.id));
+				const offset = Number(query.get('offset') ?? 0);
+				const limit = Number(query.get('limit') ?? 100);
+				return [200, { data: all.slice(offset, offset + limit), nbrofresults: all.length }];
+			})
+			.persist();
+	}
+
+	tick(ms: number) {
+		this.now += ms;
+	}
+
+	create(id: number, at = this.now) {
+		this.contacts.set(id, { id, firstname: `Contact ${id}`, createdts: ts(at), lastupdatets: ts(at) });
+	}
+
+	update(id: number, at = this.now) {
+		const contact = this.contacts.get(id)!;
+		this.contacts.set(id, { ...contact, firstname: `${String(contact.firstname)}'`, lastupdatets: ts(at) });
+	}
+}
+
+const poll = async (staticData: IDataObject, event: string, mode: 'trigger' | 'manual' = 'trigger') => {
+	const result = await runPoll({
+		type: 'ticketmaticTrigger',
+		parameters: { event },
+		credentials: hmacCredentials,
+		staticData,
+		mode,
+	});
+	return result?.[0].map((item) => item.json) ?? [];
+};
+const ids = (records: IDataObject[]) => records.map((record) => record.id);
+const contactQueries = (account: FakeAccount) => account.requests.filter((r) => r.path === `${PREFIX}/contacts`);
+
+describe('Ticketmatic Trigger (polling)', () => {
+	test('first activation reads the account clock, emits nothing old and stores where it stands', async () => {
+		const account = new FakeAccount();
+		for (let id = 1; id <= 3; id++) account.create(id, account.now - 60_000);
+		const staticData: IDataObject = {};
+		expect(await poll(staticData, 'contactCreated')).toEqual([]);
+		expect(account.requests.map((r) => [r.method, r.path])).toEqual([['GET', `${PREFIX}/diagnostics/time`]]);
+		expect(verifyHmac(account.requests[0].headers.authorization).ok).toBe(true);
+		expect(staticData['node:Node']).toEqual({ contactChanges: { event: 'contactCreated', since: account.now, seen: {} } });
+	});
+
+	test('contacts created between two polls are emitted once; old ones never; the query is signed and paged', async () => {
+		const account = new FakeAccount();
+		account.create(1, account.now - 3_600_000);
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactCreated');
+		const activatedAt = account.now;
+
+		account.tick(600_000);
+		account.create(10);
+		account.create(11);
+		account.update(1); // an old contact changed: not a creation
+		const first = await poll(staticData, 'contactCreated');
+		expect(ids(first)).toEqual([10, 11]);
+		expect(first[0]).toEqual(account.contacts.get(10));
+		const [query] = contactQueries(account);
+		expect(query.method).toBe('GET');
+		expect(query.query).toEqual({ lastupdatesince: ts(activatedAt), orderby: 'lastupdatets', limit: '1000', offset: '0' });
+		expect(verifyHmac(query.headers.authorization).ok).toBe(true);
+
+		// Nothing new: the overlap is listed again, nothing is emitted twice.
+		account.tick(60_000);
+		expect(await poll(staticData, 'contactCreated')).toEqual([]);
+		expect(contactQueries(account)[1].query.lastupdatesince).toBe(sinceParameter(activatedAt + 600_000 - OVERLAP_MS));
+
+		// Updating a new contact is not a second creation.
+		account.update(10);
+		account.create(12);
+		expect(ids(await poll(staticData, 'contactCreated'))).toEqual([12]);
+	});
+
+	test('contactUpdated emits every change of an existing contact once, and not creations', async () => {
+		const account = new FakeAccount();
+		for (let id = 1; id <= 3; id++) account.create(id, account.now - 86_400_000);
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactUpdated');
+
+		account.tick(10_000);
+		account.update(1);
+		account.create(20);
+		const first = await poll(staticData, 'contactUpdated');
+		expect(ids(first)).toEqual([1]);
+		expect(first[0].lastupdatets).toBe(ts(account.now));
+
+		account.tick(10_000);
+		expect(await poll(staticData, 'contactUpdated')).toEqual([]); // same change listed again: not emitted
+
+		account.tick(10_000);
+		account.update(1); // a second change of the same contact is a new event
+		account.update(2);
+		account.update(20); // the new contact's first change is an update
+		expect(ids(await poll(staticData, 'contactUpdated'))).toEqual([1, 2, 20]);
+	});
+
+	test('a change that becomes visible late, with an earlier time than one already seen, is still emitted (overlap)', async () => {
+		const account = new FakeAccount();
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactCreated');
+		account.tick(120_000);
+		account.create(1);
+		expect(ids(await poll(staticData, 'contactCreated'))).toEqual([1]);
+		// Contact 2 was written 2 minutes before contact 1 but committed only now.
+		account.create(2, account.now - 120_000);
+		account.tick(60_000);
+		expect(ids(await poll(staticData, 'contactCreated'))).toEqual([2]);
+	});
+
+	test('page borders: 2,500 new contacts over three pages, each emitted exactly once', async () => {
+		const account = new FakeAccount();
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactCreated');
+		account.tick(1000);
+		for (let id = 1; id <= 2500; id++) account.create(id, account.now + Math.floor(id / 100) * 1000);
+		account.tick(60_000);
+		const emitted = await poll(staticData, 'contactCreated');
+		expect(emitted).toHaveLength(2500);
+		expect(new Set(ids(emitted)).size).toBe(2500);
+		expect(contactQueries(account).map((r) => r.query.offset)).toEqual(['0', '1000', '2000']);
+		account.tick(60_000);
+		expect(await poll(staticData, 'contactCreated')).toEqual([]);
+	});
+
+	test('a contact updated while the pages are read (records shift across a page border) is not lost', async () => {
+		const account = new FakeAccount();
+		for (let id = 1; id <= 1500; id++) account.create(id, account.now - 86_400_000);
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactUpdated');
+		account.tick(1000);
+		for (let id = 1; id <= 1500; id++) account.update(id, account.now + Math.floor(id / 10) * 1000);
+		account.tick(600_000);
+		// Between page 1 and page 2, contact 5 (on page 1) changes again and moves to the end: the contact
+		// that was first on page 2 slides onto page 1 and is not in either page of this poll.
+		account.beforePage = (offset) => {
+			if (offset === 1000) {
+				account.update(5);
+				account.beforePage = undefined;
+			}
+		};
+		const first = await poll(staticData, 'contactUpdated');
+		expect(first).toHaveLength(1500); // 1,499 of the first changes + contact 5's second change
+		const missing = [...account.contacts.keys()].filter((id) => !first.some((c) => c.id === id));
+		expect(missing).toEqual([1001]);
+
+		account.tick(60_000);
+		const second = await poll(staticData, 'contactUpdated');
+		expect(ids(second)).toEqual(missing); // the one the shift hid; nothing else again
+		const all = [...first, ...second].map((c) => `${String(c.id)}@${String(c.lastupdatets)}`);
+		expect(new Set(all).size).toBe(all.length);
+		expect(all).toHaveLength(1501);
+	});
+
+	test('the window follows the account clock, not this machine: 3 hours of skew lose nothing', async () => {
+		for (const skew of [-3 * 3_600_000, 3 * 3_600_000]) {
+			const account = new FakeAccount();
+			account.now = Date.now() + skew;
+			account.create(99, account.now - 3_600_000); // changed an hour before activation, by the account's clock
+			const staticData: IDataObject = {};
+			await poll(staticData, 'contactCreated');
+			account.create(1, account.now + 1000);
+			account.tick(60_000);
+			expect(ids(await poll(staticData, 'contactCreated'))).toEqual([1]);
+			resetHttp();
+		}
+	});
+
+	test('changing the event starts over: nothing old is emitted for the new event', async () => {
+		const account = new FakeAccount();
+		account.create(1, account.now - 1000);
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactCreated');
+		account.tick(1000);
+		account.update(1);
+		expect(await poll(staticData, 'contactUpdated')).toEqual([]);
+		account.tick(1000);
+		account.update(1);
+		expect(ids(await poll(staticData, 'contactUpdated'))).toEqual([1]);
+	});
+
+	test('a manual test run shows the latest few contacts and leaves the stored state alone', async () => {
+		const account = new FakeAccount();
+		for (let id = 1; id <= 12; id++) account.create(id, account.now - (12 - id) * 60_000);
+		account.update(3, account.now + 1000);
+		const staticData: IDataObject = {};
+		const created = await poll(staticData, 'contactCreated', 'manual');
+		expect(ids(created)).toEqual([12, 11, 10, 9, 8]);
+		expect(created).toHaveLength(SAMPLE_SIZE);
+		const queries = contactQueries(account).map((r) => r.query);
+		expect(queries).toEqual([
+			{ orderby: 'createdts', limit: '5', offset: '0' },
+			{ orderby: 'createdts', limit: '5', offset: '7' },
+		]);
+		expect(ids(await poll(staticData, 'contactUpdated', 'manual'))).toEqual([3, 12, 11, 10, 9]);
+		expect(staticData).toEqual({});
+	});
+
+	test('Ticketmatic timestamps: space or T, fractions, zones; zone-less is UTC', () => {
+		expect(ticketmaticTime('2015-04-09 14:19:49')).toBe(Date.parse('2015-04-09T14:19:49Z'));
+		expect(ticketmaticTime('2015-04-09T14:19:49.250')).toBe(Date.parse('2015-04-09T14:19:49.250Z'));
+		expect(ticketmaticTime('2015-04-09T14:19:49+02:00')).toBe(Date.parse('2015-04-09T12:19:49Z'));
+		expect(ticketmaticTime('2015-04-09T14:19:49Z')).toBe(Date.parse('2015-04-09T14:19:49Z'));
+		expect(ticketmaticTime('yesterday')).toBeNaN();
+		expect(ticketmaticTime(undefined)).toBeNaN();
+		expect(sinceParameter(Date.parse('2015-04-09T14:19:49.999Z'))).toBe('2015-04-09 14:19:49');
+	});
+});
