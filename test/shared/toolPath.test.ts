@@ -106,7 +106,10 @@ function casesOf(type: string, node: INodeType): Case[] {
 	});
 }
 
-const CASES = packageNodes().flatMap(({ type, node }) => casesOf(type, node));
+// Only nodes an AI agent can call (the trigger nodes are not tools).
+const CASES = packageNodes()
+	.filter(({ node }) => node.description.usableAsTool)
+	.flatMap(({ type, node }) => casesOf(type, node));
 
 /** An answer that every operation's output shaping accepts: an empty list for lists, one result per bulk entry, a record otherwise. */
 function answer(c: Case, body: unknown): unknown {
