@@ -76,7 +76,7 @@ function asWebhookWorkflow(definition) {
 	const webhookPath = `queue-${definition.id.toLowerCase()}`;
 	const nodes = definition.nodes.map((node) =>
 		node.type === 'n8n-nodes-base.manualTrigger'
-			? { ...node, type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} } }
+			? { ...node, type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} } }
 			: node,
 	);
 	if (!nodes.some((n) => n.type === 'n8n-nodes-base.webhook')) throw new Error(`${definition.name}: no Manual Trigger to start it from`);
@@ -95,7 +95,7 @@ function limitWorkflow(chartMogul) {
 		webhookPath,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} }, { webhookId: crypto.randomUUID() }),
+			node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} }, { webhookId: crypto.randomUUID() }),
 			node('Make contacts', 'n8n-nodes-base.code', 2, {
 				jsCode: `const batch = $input.first().json.body.batch;\nreturn Array.from({ length: ${LIMIT_ITEMS} }, (_, i) => ({ json: { email: 'queue-' + batch + '-' + (i + 1) + '@example.org' } }));`,
 			}),
@@ -179,9 +179,30 @@ async function executionsOf(session, workflowId) {
 	return list;
 }
 
+/**
+ * Starts a workflow through its webhook on the main (which answers at once: `responseMode: onReceived`). A 404 is
+ * asked again for up to 10 s: right after an activation the main's webhook lookup can still miss it (seen once:
+ * "not registered for POST requests. Did you mean to make a POST request?").
+ */
 async function callWebhook(base, webhookPath, body = {}) {
-	const res = await fetch(`${base}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-	return { status: res.status, text: await res.text() };
+	for (let attempt = 1; ; attempt++) {
+		const res = await fetch(`${base}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const answer = { status: res.status, text: await res.text() };
+		if (res.status !== 404 || attempt >= 20) return answer;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+/** Waits until the workflow has `count` executions and none is still queued or running. */
+async function finishedExecutions(session, workflowId, count, { timeoutMs = 300_000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let list = [];
+	while (Date.now() < deadline) {
+		list = await executionsOf(session, workflowId);
+		if (list.length >= count && list.every((e) => !['new', 'running', 'waiting'].includes(e.status))) return list;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`workflow ${workflowId}: ${list.length} of ${count} execution(s) finished in time (${list.map((e) => `${e.id} ${e.status}`).join(', ')})`);
 }
 
 async function main() {
@@ -266,8 +287,9 @@ async function main() {
 			N8N_COMMUNITY_PACKAGES: JSON.stringify([{ name: PACKAGE.name, version: PACKAGE.version }]),
 		});
 
-		// Credentials and workflows into the shared database; the workflows are activated through the main once it runs
-		// (activating needs the node types, which only the main has: an import CLI without the package cannot).
+		// Credentials and workflows go into the shared database while the workers start (after the main: it creates
+		// the tables); the workflows are activated through the main (activating needs the node types, which an
+		// import CLI without the package does not have).
 		const runs = vendors.map((vendor) => {
 			// The vendor's first workflow that uses its own node (Quentn has one for n8n's HTTP Request node too).
 			const candidates = vendor.workflows.map((spec) => ({ spec, definition: JSON.parse(fs.readFileSync(spec.file, 'utf8')) }));
@@ -279,14 +301,16 @@ async function main() {
 		fs.writeFileSync(credentialsFile, JSON.stringify(vendors.flatMap((v) => v.credentials)));
 		const workflowsFile = path.join(work, 'workflows.json');
 		fs.writeFileSync(workflowsFile, JSON.stringify([...runs.map((r) => r.definition), ...(limits ? [limits] : [])].map(({ webhookPath, ...w }) => w)));
-		for (const [args, what] of [
-			[['import:credentials', `--input=${credentialsFile}`], 'credentials'],
-			[['import:workflow', `--input=${workflowsFile}`], 'workflows'],
-		]) {
-			const out = await n8n(rt, args, mainEnv);
-			if (out.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`);
-			say(`imported ${what}`);
-		}
+		const importAll = async () => {
+			for (const [args, what] of [
+				[['import:credentials', `--input=${credentialsFile}`], 'credentials'],
+				[['import:workflow', `--input=${workflowsFile}`], 'workflows'],
+			]) {
+				const out = await n8n(rt, args, mainEnv);
+				if (out.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`);
+				say(`imported ${what}`);
+			}
+		};
 
 		say('starting the main (installs the package from N8N_COMMUNITY_PACKAGES)');
 		const t0 = Date.now();
@@ -297,8 +321,8 @@ async function main() {
 		say(`main ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
 		say(`starting ${WORKERS} workers${breakWhat ? ' WITHOUT the package (--break=worker-package)' : ''}`);
-		const workers = await Promise.all(
-			Array.from({ length: WORKERS }, async (_, i) => {
+		const [workers] = await Promise.all([
+			Promise.all(Array.from({ length: WORKERS }, async (_, i) => {
 				const healthPort = await freePort();
 				const env = n8nEnv(rt, path.join(work, `worker${i + 1}`), {
 					...common,
@@ -312,9 +336,10 @@ async function main() {
 				stops.push(worker.stop);
 				processes[worker.name] = worker;
 				return worker;
-			}),
-		);
-		say(`workers ready in ${((Date.now() - t0) / 1000).toFixed(0)} s after the main started`);
+			})),
+			importAll(),
+		]);
+		say(`workers ready, credentials and workflows imported, ${((Date.now() - t0) / 1000).toFixed(0)} s after the main started`);
 		const installed = (log) => /Community package installed: n8n-nodes-contact-suite|Packages reinstalled successfully/.test(log);
 		record(`the package is installed from the registry by the main (N8N_COMMUNITY_PACKAGES) and by each worker (N8N_REINSTALL_MISSING_PACKAGES)`, [
 			...(afterMain >= 1 && installed(server.log()) ? [] : [`the main did not install ${PACKAGE.name} (${afterMain} tarball downloads):\n${server.log().split('\n').filter((l) => /communit|package/i.test(l)).slice(-8).join('\n')}`]),
@@ -337,13 +362,14 @@ async function main() {
 			const t1 = Date.now();
 			const fake = active.find((a) => a.vendor === vendor).fake;
 			const answer = await callWebhook(server.base, definition.webhookPath);
-			return { vendor, spec, definition, fake, answer, ms: Date.now() - t1 };
+			const executions = answer.status === 200 ? await finishedExecutions(session, definition.id, 1).catch((error) => error) : [];
+			return { vendor, spec, definition, fake, answer, executions, ms: Date.now() - t1 };
 		};
 		const done = await Promise.all(runs.map(runOne));
 		const started = workers.flatMap(executionsStarted);
-		for (const { vendor, spec, definition, fake, answer, ms } of done) {
-			const problems = [];
-			const executions = await executionsOf(session, definition.id);
+		for (const { vendor, spec, definition, fake, answer, executions: found, ms } of done) {
+			const problems = found instanceof Error ? [found.message] : [];
+			const executions = found instanceof Error ? [] : found;
 			const ids = executions.map((e) => String(e.id));
 			const ranOn = started.filter((s) => ids.includes(s.id)).map((s) => s.worker);
 			if (!executions.length) problems.push(`no execution recorded (webhook answered ${answer.status} ${answer.text.slice(0, 300)})`);
@@ -370,9 +396,9 @@ async function main() {
 			const seen = new Set(workers.flatMap(executionsStarted).map((s) => s.id));
 			const t2 = Date.now();
 			const answers = await Promise.all(Array.from({ length: LIMIT_RUNS }, (_, i) => callWebhook(server.base, limits.webhookPath, { batch: i + 1 })));
+			const problems = answers.filter((a) => a.status !== 200).map((a) => `webhook answered ${a.status} ${a.text.slice(0, 300)}`);
+			const executions = problems.length ? [] : (await finishedExecutions(session, limits.id, LIMIT_RUNS, { timeoutMs: 600_000 })).map((e) => String(e.id));
 			const ms = Date.now() - t2;
-			const problems = [];
-			const executions = (await executionsOf(session, limits.id)).map((e) => String(e.id));
 			const startedNow = workers.flatMap(executionsStarted).filter((s) => !seen.has(s.id) && executions.includes(s.id));
 			const finishedNow = workers.flatMap(executionsFinished).filter((s) => executions.includes(s.id));
 			if (executions.length !== LIMIT_RUNS) problems.push(`expected ${LIMIT_RUNS} executions, found ${executions.length} (webhooks answered ${answers.map((a) => a.status).join(', ')})`);
