@@ -8,6 +8,7 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
 import type { ErrorHints } from './errors';
@@ -39,9 +40,9 @@ export const DEFAULT_RETRY: RetrySettings = {
 /** How one vendor's requests are sent: which credential, how many at once, and what to tell the user. */
 export interface RequestPolicy extends ErrorHints {
 	credentialType: string;
-	/** Requests in flight for one node run (n8n would otherwise start every item's request at once). */
+	/** Requests in flight for one vendor account (n8n would otherwise start every item's request at once). */
 	maxInFlight: number;
-	/** Optional pacing: most requests started in any one second, for one node run. */
+	/** Optional pacing: most requests in any one second, for one vendor account in this n8n process. */
 	maxPerSecond?: number;
 	/** Credential fields whose values must never appear in an error, an output item or a log line. */
 	secretFields: string[];
@@ -118,10 +119,21 @@ async function secretsOf(ctx: RequestContext, policy: RequestPolicy): Promise<st
 	}
 }
 
-function gateKey(ctx: RequestContext, policy: RequestPolicy): string {
-	const execution = 'getExecutionId' in ctx ? ctx.getExecutionId() : 'editor';
-	const node = ctx.getNode();
-	return `${policy.credentialType}:${execution}:${node.id ?? node.name}`;
+/**
+ * The gate of a vendor account: a hash of the credential's values, so every node, run and execution using the
+ * same account shares one window, while the key never holds a secret. (Vendors count their limits per
+ * account, e.g. ChartMogul per API key: https://dev.chartmogul.com/docs/rate-limits.) Without readable
+ * credentials, the credential's id stands in.
+ */
+async function gateKey(ctx: RequestContext, policy: RequestPolicy): Promise<string> {
+	let material: string;
+	try {
+		const credentials = await ctx.getCredentials(policy.credentialType);
+		material = JSON.stringify(Object.keys(credentials).sort().map((key) => [key, credentials[key]]));
+	} catch {
+		material = `id:${ctx.getNode().credentials?.[policy.credentialType]?.id ?? ''}`;
+	}
+	return `${policy.credentialType}:${createHash('sha256').update(material).digest('hex')}`;
 }
 
 /**
@@ -147,13 +159,14 @@ export async function executeRequest(
 		ignoreHttpStatusErrors: true,
 	};
 
+	const key = await gateKey(ctx, policy);
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse | undefined;
 		let failure: unknown;
 		try {
 			response = (await throughGate(
-				gateKey(ctx, policy),
+				key,
 				() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ?? 0),
 				async () =>
 					(await ctx.helpers.httpRequestWithAuthentication.call(

@@ -1,8 +1,9 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Bounds the requests in flight (and optionally their start rate) for one node run.
- * n8n's declarative engine starts every item's request at once; all of them pass through one gate.
+ * Bounds the requests in flight (and optionally their start rate) for one vendor account.
+ * n8n's declarative engine starts every item's request at once; all of them pass through one gate, and so do
+ * the requests of other runs of the node, other nodes and other executions with the same account.
  */
 export class RequestGate {
 	private active = 0;
@@ -32,6 +33,14 @@ export class RequestGate {
 		return this.active === 0 && this.waiting.length === 0 && this.waitingForPermit.length === 0;
 	}
 
+	/** Idle, and every rate permit is back: the vendor's window holds none of our requests any more. */
+	get settled(): boolean {
+		return this.idle && this.permits === this.maxPerWindow;
+	}
+
+	/** Called when the gate becomes settled (the registry then forgets it). */
+	onSettled?: () => void;
+
 	async acquire(): Promise<void> {
 		if (this.active >= this.maxInFlight) {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -57,6 +66,7 @@ export class RequestGate {
 				const waiter = this.waitingForPermit.shift();
 				if (waiter) waiter();
 				else this.permits++;
+				if (this.settled) this.onSettled?.();
 			});
 		}
 	}
@@ -73,7 +83,12 @@ export class RequestGate {
 
 const gates = new Map<string, RequestGate>();
 
-/** The gate of one node run, created on first use and forgotten when it falls idle. */
+/**
+ * The gate of one key (a vendor account), shared by every request with that key in this n8n process. It is
+ * created on first use and kept while requests run or wait and until the rate permits of the last ones
+ * have returned (a window after they finished), so requests that never overlap (pages, Loop Over Items
+ * batches, repeated tool calls, two workflows) still count against the same window; then it is forgotten.
+ */
 export async function throughGate<T>(
 	key: string,
 	create: () => RequestGate,
@@ -81,17 +96,21 @@ export async function throughGate<T>(
 ): Promise<T> {
 	let gate = gates.get(key);
 	if (!gate) {
-		gate = create();
-		gates.set(key, gate);
+		const created = create();
+		created.onSettled = () => {
+			if (gates.get(key) === created) gates.delete(key);
+		};
+		gates.set(key, created);
+		gate = created;
 	}
 	try {
 		return await gate.run(task);
 	} finally {
-		if (gate.idle && gates.get(key) === gate) gates.delete(key);
+		if (gate.settled) gate.onSettled?.();
 	}
 }
 
-/** For tests: how many gates are alive (each should be gone once its run ends). */
+/** For tests: how many gates are alive (each should be gone once its requests and permits are done). */
 export function openGates(): number {
 	return gates.size;
 }

@@ -114,6 +114,33 @@ describe('ChartMogul rate limits', () => {
 		expect(wallMs).toBeGreaterThanOrEqual(5_000);
 	}, 60_000);
 
+	test('200 creates through Loop Over Items in batches of 20, in two executions at once: one window per account, 0 × 429', async () => {
+		// Each batch is a separate run of the node, and the two executions run side by side: the requests of
+		// different runs never overlap in one gate's queue, so only a window kept per account keeps them under 40/s.
+		const server = limitedServer(() => 40 + Math.floor(Math.random() * 60));
+		const half = (offset: number) => many(100, (i) => ({ email: `loop${offset + i}@example.com` }));
+		const started = Date.now();
+		const runs = await Promise.all(
+			[0, 100].map((offset) =>
+				runNode({ type: 'chartMogul', parameters: createParameters, credentials, items: half(offset), loopBatchSize: 20 }),
+			),
+		);
+		const wallMs = Date.now() - started;
+		console.info(
+			`ChartMogul 2 × 100 creates in Loop Over Items (batches of 20): ${wallMs} ms, ${server.attempts} requests, max ${server.maxPerSecond} in one second, rejected ${JSON.stringify(server.rejected)}`,
+		);
+
+		for (const [index, run] of runs.entries()) {
+			expect(run.error).toBeUndefined();
+			expect(run.nodeRuns).toBe(5);
+			expect(run.output.map((item) => item.json.email)).toEqual(half(index * 100).map((item) => item.email));
+		}
+		expect(server.created.size).toBe(200);
+		expect(server.rejected[429]).toBe(0);
+		expect(server.maxPerSecond).toBeLessThanOrEqual(35);
+		expect(server.attempts).toBe(200);
+	}, 60_000);
+
 	test('a 429 is retried after Retry-After and the contact is created once', async () => {
 		const api = fakeApi(HOST);
 		api.scope

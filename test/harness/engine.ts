@@ -95,6 +95,39 @@ class TestInput implements INodeType {
 }
 nodeTypes.set('test.input', new TestInput());
 
+/**
+ * Loop Over Items, as n8n's SplitInBatches v3 behaves: output 0 ("done") gets every processed item once the
+ * input is used up, output 1 ("loop") the next batch; what comes back from the loop is collected.
+ */
+class TestLoop implements INodeType {
+	description = {
+		displayName: 'Test Loop',
+		name: 'testLoop',
+		group: ['transform'],
+		version: 1,
+		description: 'Loop Over Items',
+		defaults: { name: 'Loop' },
+		inputs: ['main'],
+		outputs: ['main', 'main'],
+		properties: [{ displayName: 'Batch Size', name: 'batchSize', type: 'number', default: 10 }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const state = this.getContext('node') as { left?: INodeExecutionData[]; done?: INodeExecutionData[] };
+		const input = this.getInputData();
+		if (state.left === undefined) {
+			state.left = input.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
+			state.done = [];
+		} else {
+			state.done!.push(...input);
+		}
+		const batch = state.left.splice(0, this.getNodeParameter('batchSize', 0) as number);
+		if (batch.length === 0) return [state.done!, []];
+		return [[], batch];
+	}
+}
+nodeTypes.set('test.loop', new TestLoop());
+
 const types: INodeTypes = {
 	getByName: (type) => nodeTypes.get(type) as INodeType | IVersionedNodeType,
 	getByNameAndVersion: (type) => {
@@ -174,6 +207,8 @@ export interface NodeRun {
 	/** The error that stopped the workflow, if any. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 	run: IRun;
+	/** How many times the node ran (once per batch inside Loop Over Items). */
+	nodeRuns?: number;
 }
 
 export interface RunSpec {
@@ -185,6 +220,8 @@ export interface RunSpec {
 	items?: IDataObject[];
 	onError?: INode['onError'];
 	continueOnFail?: boolean;
+	/** Run the node inside Loop Over Items with this batch size: the node runs once per batch. */
+	loopBatchSize?: number;
 	/** The node's typeVersion in the workflow; 1 unless given. */
 	typeVersion?: number;
 	/** The workflow's static data (triggers keep their state there); the same object across runs = one workflow. */
@@ -225,10 +262,23 @@ function buildRun(spec: RunSpec) {
 			...(spec.continueOnFail ? { continueOnFail: true } : {}),
 		},
 	];
+	if (spec.loopBatchSize) {
+		nodes.push({
+			id: 'loop',
+			name: 'Loop',
+			type: 'test.loop',
+			typeVersion: 1,
+			position: [100, 0],
+			parameters: { batchSize: spec.loopBatchSize },
+		});
+	}
+	const to = (node: string) => ({ node, type: 'main' as const, index: 0 });
 	const workflow = new Workflow({
 		id: 'test',
 		nodes,
-		connections: { Input: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		connections: spec.loopBatchSize
+			? { Input: { main: [[to('Loop')]] }, Loop: { main: [[], [to('Node')]] }, Node: { main: [[to('Loop')]] } }
+			: { Input: { main: [[to('Node')]] } },
 		nodeTypes: types,
 		active: false,
 		settings: { executionOrder: 'v1' },
@@ -275,6 +325,18 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done.promise;
+	if (spec.loopBatchSize) {
+		// The Loop's last run hands every processed item to its "done" output.
+		const loopRuns = run.data.resultData.runData.Loop ?? [];
+		const last = loopRuns[loopRuns.length - 1]?.data?.main?.[0] ?? [];
+		return {
+			output: last as INodeExecutionData[],
+			errorOutput: [],
+			error: run.data.resultData.error as NodeRun['error'],
+			run,
+			nodeRuns: run.data.resultData.runData.Node?.length ?? 0,
+		};
+	}
 	const taskData = run.data.resultData.runData.Node?.[0];
 	const main = (taskData?.data?.main ?? []) as INodeExecutionData[][];
 	return {

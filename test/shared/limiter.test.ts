@@ -74,4 +74,34 @@ describe('RequestGate', () => {
 		expect(created).toBe(1);
 		expect(openGates()).toBe(0);
 	});
+
+	test('a rate-limited gate outlives idle periods until its permits are back, then it is forgotten', async () => {
+		// Permits come back when the test says so (an injected wait): no wall-clock timing.
+		const pending: Array<() => void> = [];
+		const wait = () => new Promise<void>((resolve) => pending.push(resolve));
+		let created = 0;
+		const make = () => {
+			created++;
+			return new RequestGate(5, 2, wait);
+		};
+		await throughGate('account-1', make, async () => 'a');
+		await throughGate('account-1', make, async () => 'b');
+		// Idle, but both permits are still out: the gate (and its window) stays.
+		expect(openGates()).toBe(1);
+		let third = false;
+		const next = throughGate('account-1', make, async () => {
+			third = true;
+		});
+		await tick(0);
+		expect(third).toBe(false); // the window is full: it waits for a permit
+		expect(created).toBe(1); // the same gate, not a fresh one at full rate
+		pending.shift()!();
+		await next;
+		expect(third).toBe(true);
+		while (pending.length) {
+			pending.shift()!();
+			await tick(0);
+		}
+		expect(openGates()).toBe(0);
+	});
 });
