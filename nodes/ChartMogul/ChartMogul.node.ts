@@ -1,6 +1,7 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, INodeProperties } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
 import { methods } from './methods';
 import { contactProperties } from './resources/contact';
 import { customerProperties } from './resources/customer';
@@ -8,14 +9,34 @@ import { customerNoteProperties } from './resources/customerNote';
 import { customerTagProperties } from './resources/customerTag';
 import { BASE_URL, chartMogul } from './transport';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Customer', value: 'customer' },
+			{ name: 'Customer Note or Call Log', value: 'customerNote' },
+			{ name: 'Customer Tag', value: 'customerTag', description: 'The tags of one customer' },
+		],
+		default: 'contact',
+	},
+	...contactProperties,
+	...customerProperties,
+	...customerNoteProperties,
+	...customerTagProperties,
+];
+
 export class ChartMogul implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ChartMogul',
 		name: 'chartMogul',
 		icon: { light: 'file:../../icons/chartmogul.svg', dark: 'file:../../icons/chartmogul.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		...NODE_VERSIONS,
+		subtitle: subtitleInWords(properties),
 		description: 'Create, read, update, merge and delete ChartMogul contacts, and customer notes and call logs',
 		defaults: { name: 'ChartMogul' },
 		usableAsTool: true,
@@ -28,25 +49,7 @@ export class ChartMogul implements INodeType {
 		},
 		// Every request goes through the shared transport (retries, concurrency, pacing, errors): see nodes/shared.
 		requestOperations: { pagination: chartMogul.send },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Customer Note or Call Log', value: 'customerNote' },
-					{ name: 'Customer Tag', value: 'customerTag', description: 'The tags of one customer' },
-				],
-				default: 'contact',
-			},
-			...contactProperties,
-			...customerProperties,
-			...customerNoteProperties,
-			...customerTagProperties,
-		],
+		properties,
 	};
 
 	methods = methods;

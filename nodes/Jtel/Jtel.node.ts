@@ -1,10 +1,27 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, INodeProperties } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
 import { methods } from './methods';
 import { diallerCampaignProperties } from './resources/diallerCampaign';
 import { diallerContactProperties } from './resources/diallerContact';
 import { jtel } from './transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Dialler Campaign', value: 'diallerCampaign' },
+			{ name: 'Dialler Contact', value: 'diallerContact' },
+		],
+		default: 'diallerContact',
+	},
+	...diallerContactProperties,
+	...diallerCampaignProperties,
+];
 
 export class Jtel implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,8 +29,8 @@ export class Jtel implements INodeType {
 		name: 'jtel',
 		icon: { light: 'file:../../icons/jtel.svg', dark: 'file:../../icons/jtel.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		...NODE_VERSIONS,
+		subtitle: subtitleInWords(properties),
 		description: 'Import, find and delete jtel dialler contacts and read dialler campaigns',
 		defaults: { name: 'jtel Dialler' },
 		usableAsTool: true,
@@ -26,21 +43,7 @@ export class Jtel implements INodeType {
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
 		requestOperations: { pagination: jtel.send },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Dialler Campaign', value: 'diallerCampaign' },
-					{ name: 'Dialler Contact', value: 'diallerContact' },
-				],
-				default: 'diallerContact',
-			},
-			...diallerContactProperties,
-			...diallerCampaignProperties,
-		],
+		properties,
 	};
 
 	methods = methods;

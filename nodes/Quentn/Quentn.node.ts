@@ -3,9 +3,11 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	INodeProperties,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
 import { commentProperties } from './resources/comment';
 import { contactCustomOperations, contactProperties } from './resources/contact';
 import { contactTermProperties } from './resources/contactTerm';
@@ -13,14 +15,34 @@ import { termProperties } from './resources/term';
 import { methods } from './methods';
 import { BASE_URL, quentn } from './transport';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Contact Term', value: 'contactTerm', description: 'The terms (tags) of one contact' },
+			{ name: 'Comment', value: 'comment', description: 'Comments on a contact' },
+			{ name: 'Term', value: 'term', description: 'The terms (tags) of the account' },
+		],
+		default: 'contact',
+	},
+	...contactProperties,
+	...contactTermProperties,
+	...termProperties,
+	...commentProperties,
+];
+
 export class Quentn implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Quentn',
 		name: 'quentn',
 		icon: { light: 'file:../../icons/quentn.svg', dark: 'file:../../icons/quentn.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		...NODE_VERSIONS,
+		subtitle: subtitleInWords(properties),
 		description: 'Create, find and update Quentn contacts, their terms (tags) and comments',
 		defaults: { name: 'Quentn' },
 		usableAsTool: true,
@@ -34,25 +56,7 @@ export class Quentn implements INodeType {
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
 		requestOperations: { pagination: quentn.send },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Contact Term', value: 'contactTerm', description: 'The terms (tags) of one contact' },
-					{ name: 'Comment', value: 'comment', description: 'Comments on a contact' },
-					{ name: 'Term', value: 'term', description: 'The terms (tags) of the account' },
-				],
-				default: 'contact',
-			},
-			...contactProperties,
-			...contactTermProperties,
-			...termProperties,
-			...commentProperties,
-		],
+		properties,
 	};
 
 	customOperations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>> = {

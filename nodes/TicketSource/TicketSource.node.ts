@@ -1,9 +1,27 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, INodeProperties } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
+import { methods } from './methods';
 import { customerProperties } from './resources/customer';
 import { customerNoteProperties } from './resources/customerNote';
 import { BASE_URL, ticketSource } from './transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Customer', value: 'customer' },
+			{ name: 'Customer Note', value: 'customerNote' },
+		],
+		default: 'customer',
+	},
+	...customerProperties,
+	...customerNoteProperties,
+];
 
 export class TicketSource implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,8 +29,8 @@ export class TicketSource implements INodeType {
 		name: 'ticketSource',
 		icon: { light: 'file:../../icons/ticketsource.svg', dark: 'file:../../icons/ticketsource.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		...NODE_VERSIONS,
+		subtitle: subtitleInWords(properties),
 		description: 'Create, read, update and delete TicketSource customers and their notes',
 		defaults: { name: 'TicketSource' },
 		usableAsTool: true,
@@ -25,20 +43,8 @@ export class TicketSource implements INodeType {
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
 		requestOperations: { pagination: ticketSource.send },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Customer Note', value: 'customerNote' },
-				],
-				default: 'customer',
-			},
-			...customerProperties,
-			...customerNoteProperties,
-		],
+		properties,
 	};
+
+	methods = methods;
 }

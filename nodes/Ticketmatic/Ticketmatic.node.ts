@@ -1,11 +1,30 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, INodeProperties } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
 import { methods } from './methods';
 import { contactCustomOperations, contactProperties } from './resources/contact';
 import { relationTypeProperties } from './resources/relationType';
 import { remarkProperties } from './resources/remark';
 import { BASE_URL, ticketmatic } from './transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Relation Type', value: 'relationType' },
+			{ name: 'Remark', value: 'remark' },
+		],
+		default: 'contact',
+	},
+	...contactProperties,
+	...remarkProperties,
+	...relationTypeProperties,
+];
 
 export class Ticketmatic implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,9 +33,8 @@ export class Ticketmatic implements INodeType {
 		icon: { light: 'file:../../icons/ticketmatic.svg', dark: 'file:../../icons/ticketmatic.dark.svg' },
 		group: ['transform'],
 		// Version 2: address and phone number types are picked from the account, with no default (version 1 sent type 1).
-		version: [1, 2],
-		defaultVersion: 2,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		...NODE_VERSIONS,
+		subtitle: subtitleInWords(properties),
 		description: 'Create, read, update, archive and import Ticketmatic contacts, their remarks and relation types',
 		defaults: { name: 'Ticketmatic' },
 		usableAsTool: true,
@@ -30,23 +48,7 @@ export class Ticketmatic implements INodeType {
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.
 		requestOperations: { pagination: ticketmatic.send },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Relation Type', value: 'relationType' },
-					{ name: 'Remark', value: 'remark' },
-				],
-				default: 'contact',
-			},
-			...contactProperties,
-			...remarkProperties,
-			...relationTypeProperties,
-		],
+		properties,
 	};
 
 	methods = methods;

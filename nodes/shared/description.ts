@@ -94,8 +94,8 @@ export function returnAllAndLimit(): INodeProperties[] {
 }
 
 /** Routing that puts the parameter's value at `property` (dot notation) in the JSON body. */
-export function sendBody(property: string): INodePropertyRouting {
-	return { send: { type: 'body', property } };
+export function sendBody(property: string, value?: string): INodePropertyRouting {
+	return { send: { type: 'body', property, ...(value ? { value } : {}) } };
 }
 
 /** Routing that sends the parameter's value as the query parameter `property`. */
@@ -130,4 +130,53 @@ export function parameterLabel(name: string): string {
 			return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 		})
 		.join(' ');
+}
+
+/**
+ * Node versions. Version 2 turned id fields into resource locators, added Simplify and moved Ticketmatic's Order By
+ * to Options; version-1 workflows keep their stored parameter shapes and run unchanged (n8n "light versioning":
+ * one description, fields shown per `@version`, see n8n's docs "Node versioning").
+ */
+export const NODE_VERSIONS = { version: [1, 2], defaultVersion: 2 };
+
+/** The fields only version-1 nodes show (their stored parameter shapes). */
+export function inVersion1(fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => withVersion(field, [1]));
+}
+
+/** The fields nodes of version 2 and later show. */
+export function fromVersion2(fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => withVersion(field, [{ _cnd: { gte: 2 } }]));
+}
+
+/** A field whose type changed in version 2: the version-1 shape, then the new one (same name, one shown). */
+export function changedInVersion2(version1: INodeProperties, version2: INodeProperties): INodeProperties[] {
+	return [...inVersion1([version1]), ...fromVersion2([version2])];
+}
+
+function withVersion(field: INodeProperties, versions: NonNullable<IDisplayOptions['show']>['@version']): INodeProperties {
+	const own = field.displayOptions;
+	return { ...field, displayOptions: { ...own, show: { ...(own?.show ?? {}), '@version': versions } } };
+}
+
+/**
+ * The canvas subtitle in words, "Get Many: Customer", from the node's own Resource and Operation options (n8n's
+ * nodes write `={{$parameter["operation"] + ": " + $parameter["resource"]}}`, which shows the stored values).
+ */
+export function subtitleInWords(properties: INodeProperties[]): string {
+	const resource = properties.find((p) => p.name === 'resource');
+	const resources = Object.fromEntries(((resource?.options ?? []) as INodePropertyOptions[]).map((o) => [o.value, o.name]));
+	const operations: Record<string, Record<string, string>> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation') continue;
+		for (const value of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			operations[value] = Object.fromEntries(((property.options ?? []) as INodePropertyOptions[]).map((o) => [o.value, o.name]));
+		}
+	}
+	// Spaces keep the object literals' closing braces from reading as the end of the expression ("}}").
+	const literal = (value: object) => JSON.stringify(value).replace(/}/g, ' }');
+	return (
+		`={{ ((${literal(operations)})[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}` +
+		`: {{ (${literal(resources)})[$parameter["resource"]] || $parameter["resource"] }}`
+	);
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	PostReceiveAction,
+} from 'n8n-workflow';
 
 import { valueAt } from './paginators';
 
@@ -27,4 +33,31 @@ export async function flattenJsonApi(
 /** postReceive: a delete's output, `{ deleted: true }`, whatever the vendor answered (204, `{}`, …). */
 export async function deleted(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 	return [{ json: { deleted: true } }];
+}
+
+/**
+ * Simplify, as n8n's guideline asks for records with more than about ten fields: on by default, the kept fields
+ * named in the description. Shown from node version 2 on (version-1 workflows have no such parameter).
+ */
+export function simplifyParameter(fields: readonly string[]): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return only ${fields.join(', ')} instead of the full record`,
+	};
+}
+
+/** postReceive: with Simplify on (version 2 and later), each record cut down to `fields`, in that order. */
+export function simplify(fields: readonly string[]): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		const on = this.getNode().typeVersion >= 2 && (this.getNodeParameter('simplify', true) as boolean);
+		if (!on) return items;
+		return items.map((item) => {
+			const json: IDataObject = {};
+			for (const field of fields) if (field in item.json) json[field] = item.json[field];
+			return { ...item, json };
+		});
+	};
 }

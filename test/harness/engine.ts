@@ -408,6 +408,8 @@ export interface ListSearchSpec {
 	parameters?: IDataObject;
 	filter?: string;
 	paginationToken?: string;
+	/** The node's type version; 1 unless given. */
+	typeVersion?: number;
 }
 
 /**
@@ -417,7 +419,10 @@ export interface ListSearchSpec {
 export async function runListSearch(spec: ListSearchSpec): Promise<INodeListSearchResult> {
 	const search = nodeTypes.get(`${PACKAGE.name}.${spec.type}`)?.methods?.listSearch?.[spec.method];
 	if (!search) throw new Error(`Node ${spec.type} has no listSearch method "${spec.method}"`);
-	const { workflow, additionalData } = buildRun({ type: spec.type, parameters: spec.parameters ?? {}, credentials: spec.credentials });
+	const parameters = spec.parameters ?? {};
+	const { workflow, additionalData } = buildRun({ type: spec.type, parameters, credentials: spec.credentials, typeVersion: spec.typeVersion });
+	// The editor sends the node's current parameters with every list request (what getCurrentNodeParameter reads).
+	additionalData.currentNodeParameters = parameters as INode['parameters'];
 	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
 	return await search.call(context, spec.filter, spec.paginationToken);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
 import { BASE_URL, chartMogul } from '../transport';
+import { searchContacts, searchCustomerNotes, searchCustomers } from './locators';
 
 /** GET /data_sources → `{ data_sources: [{ uuid, name, … }] }` (chartmogul-go datasources.go); one request, no paging. */
 export const dataSources = picker({
@@ -15,5 +16,5 @@ export const dataSources = picker({
 
 /** Every picker of the node, under the names its parameters use. */
 export const methods = {
-	listSearch: { searchDataSources: dataSources.search },
+	listSearch: { searchContacts, searchCustomerNotes, searchCustomers, searchDataSources: dataSources.search },
 };

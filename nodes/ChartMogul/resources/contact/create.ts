@@ -16,7 +16,7 @@ export const create: Operation = {
 		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true)) },
 	},
 	fields: [
-		customerUuid,
+		...customerUuid,
 		contactDataSource,
 		fieldCollection('additionalFields', contactFields),
 	],

@@ -12,5 +12,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/contacts/{contactUuid}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [contactUuid],
+	fields: contactUuid,
 };

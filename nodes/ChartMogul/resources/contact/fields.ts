@@ -1,26 +1,61 @@
-import { sendBody } from '../../../shared/description';
 import type { INodeProperties } from 'n8n-workflow';
 
-export const contactUuid: INodeProperties = {
-	displayName: 'Contact UUID',
-	name: 'contactUuid',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'con_…',
-	description: 'The ChartMogul UUID of the contact, starting with "con_" (the "uuid" of a contact from Get Many or Create)',
-};
+import { changedInVersion2, sendBody } from '../../../shared/description';
+import { recordLocator } from '../../../shared/locator';
 
-export const customerUuid: INodeProperties = {
-	displayName: 'Customer UUID',
-	name: 'customerUuid',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'cus_…',
-	description: 'The ChartMogul UUID of the customer, starting with "cus_"',
-	hint: 'Map it from an earlier node, e.g. the "customer_uuid" of a contact or note, or from a ChartMogul customer search',
-};
+/** A contact UUID (`con_…`) field: typed in version 1, a locator (contacts by name or e-mail) from version 2. */
+export function contactLocator(name: string, displayName: string, description: string): INodeProperties[] {
+	return changedInVersion2(
+		{
+			displayName: `${displayName} UUID`,
+			name,
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. con_…',
+			description: `${description}: its ChartMogul UUID, starting with "con_" (the "uuid" of a contact from Get Many or Create)`,
+		},
+		recordLocator({
+			displayName,
+			name,
+			description,
+			searchListMethod: 'searchContacts',
+			id: { displayName: 'By UUID', placeholder: 'e.g. con_…', regex: '^\\s*con_\\S+\\s*$', error: 'A contact UUID starts with "con_"' },
+		}),
+	);
+}
+
+export const contactUuid = contactLocator('contactUuid', 'Contact', 'The contact');
+
+/** Simplify keeps these contact fields (links, notes and custom attributes are left out). */
+export const SIMPLE_CONTACT = ['uuid', 'customer_uuid', 'data_source_uuid', 'first_name', 'last_name', 'title', 'email', 'phone'] as const;
+
+/** The customer (`cus_…`): typed in version 1, a locator (by name or e-mail, or its ChartMogul page) from version 2. */
+export const customerUuid: INodeProperties[] = changedInVersion2(
+	{
+		displayName: 'Customer UUID',
+		name: 'customerUuid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. cus_…',
+		description: 'The ChartMogul UUID of the customer, starting with "cus_"',
+		hint: 'Map it from an earlier node, e.g. the "customer_uuid" of a contact or note, or from a ChartMogul customer search',
+	},
+	recordLocator({
+		displayName: 'Customer',
+		name: 'customerUuid',
+		description: 'The customer: search by name or e-mail, paste the address of its ChartMogul page, or give its UUID',
+		searchListMethod: 'searchCustomers',
+		// A customer's page in the ChartMogul app is https://app.chartmogul.com/#/customers/<customer uuid>.
+		url: {
+			placeholder: 'e.g. https://app.chartmogul.com/#/customers/cus_…',
+			regex: '^\\s*https://app\\.chartmogul\\.com/#/customers/(cus_[^/?#\\s]+)',
+			error: 'Paste the address of a customer page: https://app.chartmogul.com/#/customers/cus_…',
+		},
+		id: { displayName: 'By UUID', placeholder: 'e.g. cus_…', regex: '^\\s*cus_\\S+\\s*$', error: 'A customer UUID starts with "cus_"' },
+	}),
+);
 
 /**
  * The `dataSourceUuid` picker: a list of the account's data sources (name shown, uuid stored), or a typed

@@ -1,11 +1,16 @@
 import type { Operation } from '../../../shared/description';
-import { contactUuid } from './fields';
+import { fromVersion2 } from '../../../shared/description';
+import { simplify, simplifyParameter } from '../../../shared/output';
+import { contactUuid, SIMPLE_CONTACT } from './fields';
 
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get a contact',
 	description: 'Retrieve a contact by UUID',
-	routing: { request: { method: 'GET', url: '/contacts/{contactUuid}' } },
-	fields: [contactUuid],
+	routing: {
+		request: { method: 'GET', url: '/contacts/{contactUuid}' },
+		output: { postReceive: [simplify(SIMPLE_CONTACT)] },
+	},
+	fields: [...contactUuid, ...fromVersion2([simplifyParameter(SIMPLE_CONTACT)])],
 };

@@ -1,8 +1,8 @@
 import type { Operation } from '../../../shared/description';
-import { fieldCollection, returnAllAndLimit, sendQuery } from '../../../shared/description';
-import { dataSourceUuid } from './fields';
+import { fieldCollection, fromVersion2, returnAllAndLimit, sendQuery } from '../../../shared/description';
+import { simplify, simplifyParameter } from '../../../shared/output';
 import { chartMogulList } from '../../transport';
-
+import { dataSourceUuid, SIMPLE_CONTACT } from './fields';
 
 export const getAll: Operation = {
 	name: 'Get Many',
@@ -12,6 +12,7 @@ export const getAll: Operation = {
 	routing: {
 		request: { method: 'GET', url: '/contacts' },
 		operations: { pagination: chartMogulList },
+		output: { postReceive: [simplify(SIMPLE_CONTACT)] },
 	},
 	fields: [
 		...returnAllAndLimit(),
@@ -48,5 +49,6 @@ export const getAll: Operation = {
 				routing: sendQuery('email'),
 			},
 		]),
+		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),
 	],
 };

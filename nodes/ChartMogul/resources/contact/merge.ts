@@ -1,31 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
 import type { Check } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
-import { contactUuid } from './fields';
+import { contactLocator } from './fields';
 
-const intoContactUuid: INodeProperties = {
-	...contactUuid,
-	displayName: 'Into Contact UUID',
-	name: 'intoContactUuid',
-	description: 'The contact that is kept; it receives the fields and custom attributes it lacks from the other one',
-};
+const intoContactUuid = contactLocator(
+	'intoContactUuid',
+	'Into Contact',
+	'The contact that is kept; it receives the fields and custom attributes it lacks from the other one',
+);
 
-const fromContactUuid: INodeProperties = {
-	...contactUuid,
-	displayName: 'From Contact UUID',
-	name: 'fromContactUuid',
-	description: 'The contact that is merged into the other one and then deleted',
-};
+const fromContactUuid = contactLocator('fromContactUuid', 'From Contact', 'The contact that is merged into the other one and then deleted');
 
 /** Merging a contact into itself would delete nothing useful and ChartMogul refuses it: say so before sending. */
 const differentContacts: Check = (ctx) => {
-	const into = String(ctx.getNodeParameter('intoContactUuid', '')).trim();
-	const from = String(ctx.getNodeParameter('fromContactUuid', '')).trim();
+	const into = String(ctx.getNodeParameter('intoContactUuid', '', { extractValue: true })).trim();
+	const from = String(ctx.getNodeParameter('fromContactUuid', '', { extractValue: true })).trim();
 	if (into !== '' && into === from) {
-		throw new NodeOperationError(ctx.getNode(), '"Into Contact UUID" and "From Contact UUID" are the same contact', {
+		throw new NodeOperationError(ctx.getNode(), '"Into Contact" and "From Contact" are the same contact', {
 			itemIndex: ctx.getItemIndex(),
 			description: 'Choose two different contacts: the one to keep and the one to merge into it.',
 		});
@@ -42,5 +35,5 @@ export const merge: Operation = {
 		request: { method: 'POST', url: '/contacts/{intoContactUuid}/merge/{fromContactUuid}' },
 		operations: { pagination: chartMogul.sendChecked(differentContacts) },
 	},
-	fields: [intoContactUuid, fromContactUuid],
+	fields: [...intoContactUuid, ...fromContactUuid],
 };

@@ -14,7 +14,7 @@ export const update: Operation = {
 		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true)) },
 	},
 	fields: [
-		contactUuid,
+		...contactUuid,
 		fieldCollection('updateFields', contactFields),
 	],
 };

@@ -15,7 +15,7 @@ export const create: Operation = {
 		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.authorEmail', true)) },
 	},
 	fields: [
-		{ ...customerUuid, routing: sendBody('customer_uuid') },
+		...customerUuid.map((field) => ({ ...field, routing: sendBody('customer_uuid') })),
 		{
 			displayName: 'Type',
 			name: 'type',

@@ -11,5 +11,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/customer_notes/{noteUuid}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [noteUuid],
+	fields: noteUuid,
 };

@@ -1,14 +1,26 @@
-import { sendBody } from '../../../shared/description';
 import type { INodeProperties } from 'n8n-workflow';
 
-export const noteUuid: INodeProperties = {
-	displayName: 'Note UUID',
-	name: 'noteUuid',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The ChartMogul UUID of the note or call log (the "uuid" from Get Many or Create)',
-};
+import { changedInVersion2, sendBody } from '../../../shared/description';
+import { recordLocator } from '../../../shared/locator';
+
+/** A note or call log: its UUID typed in version 1, a locator (by text) from version 2. */
+export const noteUuid: INodeProperties[] = changedInVersion2(
+	{
+		displayName: 'Note UUID',
+		name: 'noteUuid',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ChartMogul UUID of the note or call log (the "uuid" from Get Many or Create)',
+	},
+	recordLocator({
+		displayName: 'Note or Call Log',
+		name: 'noteUuid',
+		description: 'The note or call log, picked by its text, or its UUID',
+		searchListMethod: 'searchCustomerNotes',
+		id: { displayName: 'By UUID', placeholder: 'e.g. note_…', regex: '^\\s*\\S+\\s*$', error: 'A note UUID has no spaces' },
+	}),
+);
 
 export const noteTypes = [
 	{ name: 'Call Log', value: 'call' },

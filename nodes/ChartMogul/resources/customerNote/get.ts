@@ -7,5 +7,5 @@ export const get: Operation = {
 	action: 'Get a note or call log',
 	description: 'Retrieve a note or call log by UUID',
 	routing: { request: { method: 'GET', url: '/customer_notes/{noteUuid}' } },
-	fields: [noteUuid],
+	fields: noteUuid,
 };

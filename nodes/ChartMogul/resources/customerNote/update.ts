@@ -15,7 +15,7 @@ export const update: Operation = {
 		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.authorEmail', true)) },
 	},
 	fields: [
-		noteUuid,
+		...noteUuid,
 		fieldCollection('updateFields', [authorEmail, callDuration, createdAt, text, updatedAt]),
 	],
 };

@@ -13,5 +13,5 @@ export const add: Operation = {
 		send: { preSend: [tagsBody] },
 		operations: { pagination: chartMogul.sendChecked(checkTags) },
 	},
-	fields: [customerUuid, tags],
+	fields: [...customerUuid, tags],
 };

@@ -13,5 +13,5 @@ export const remove: Operation = {
 		send: { preSend: [tagsBody] },
 		operations: { pagination: chartMogul.sendChecked(checkTags) },
 	},
-	fields: [customerUuid, tags],
+	fields: [...customerUuid, tags],
 };

@@ -11,5 +11,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/customers/{customerId}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [customerId],
+	fields: customerId,
 };

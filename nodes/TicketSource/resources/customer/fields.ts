@@ -1,16 +1,30 @@
-import { sendBody } from '../../../shared/description';
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The customer id used in paths (ids look like `cst-…`). */
-export const customerId: INodeProperties = {
-	displayName: 'Customer ID',
-	name: 'customerId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'cst-xxxxxxxxxx',
-	description: 'The ID of the customer, starting with "cst-"',
-};
+import { changedInVersion2, sendBody } from '../../../shared/description';
+import { recordLocator } from '../../../shared/locator';
+
+/** The customer id used in paths (ids look like `cst-…`): typed in version 1, a locator from version 2. */
+export const customerId: INodeProperties[] = changedInVersion2(
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. cst-xxxxxxxxxx',
+		description: 'The ID of the customer, starting with "cst-"',
+	},
+	recordLocator({
+		displayName: 'Customer',
+		name: 'customerId',
+		description: 'The customer, picked by name or e-mail, or its ID',
+		searchListMethod: 'searchCustomers',
+		id: { placeholder: 'e.g. cst-xxxxxxxxxx', regex: '^\\s*cst-[^/?#%\\\\\\s]+\\s*$', error: 'A customer ID starts with "cst-"' },
+	}),
+);
+
+/** Simplify keeps these customer fields (the address, membership and consent objects are left out). */
+export const SIMPLE_CUSTOMER = ['id', 'title', 'first_name', 'last_name', 'email', 'telephone', 'created_at', 'updated_at'] as const;
 
 /** Where a customer attribute goes in TicketSource's JSON:API body. */
 const attribute = (name: string) => sendBody(`data.attributes.${name}`);

@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/description';
-import { flattenJsonApi, unwrap } from '../../../shared/output';
-import { customerId } from './fields';
+import { fromVersion2 } from '../../../shared/description';
+import { flattenJsonApi, simplify, simplifyParameter, unwrap } from '../../../shared/output';
+import { customerId, SIMPLE_CUSTOMER } from './fields';
 
 export const get: Operation = {
 	name: 'Get',
@@ -9,7 +10,7 @@ export const get: Operation = {
 	description: 'Retrieve a customer by ID',
 	routing: {
 		request: { method: 'GET', url: '/customers/{customerId}' },
-		output: { postReceive: [unwrap('data'), flattenJsonApi] },
+		output: { postReceive: [unwrap('data'), flattenJsonApi, simplify(SIMPLE_CUSTOMER)] },
 	},
-	fields: [customerId],
+	fields: [...customerId, ...fromVersion2([simplifyParameter(SIMPLE_CUSTOMER)])],
 };

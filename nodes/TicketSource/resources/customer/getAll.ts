@@ -1,7 +1,8 @@
 import type { Operation } from '../../../shared/description';
-import { returnAllAndLimit } from '../../../shared/description';
-import { flattenJsonApi } from '../../../shared/output';
+import { fromVersion2, returnAllAndLimit } from '../../../shared/description';
+import { flattenJsonApi, simplify, simplifyParameter } from '../../../shared/output';
 import { ticketSourceList } from '../../transport';
+import { SIMPLE_CUSTOMER } from './fields';
 
 export const getAll: Operation = {
 	name: 'Get Many',
@@ -11,7 +12,7 @@ export const getAll: Operation = {
 	routing: {
 		request: { method: 'GET', url: '/customers' },
 		operations: { pagination: ticketSourceList },
-		output: { postReceive: [flattenJsonApi] },
+		output: { postReceive: [flattenJsonApi, simplify(SIMPLE_CUSTOMER)] },
 	},
-	fields: returnAllAndLimit(),
+	fields: [...returnAllAndLimit(), ...fromVersion2([simplifyParameter(SIMPLE_CUSTOMER)])],
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/description';
-import { fieldCollection } from '../../../shared/description';
+import { fieldCollection, sendBody } from '../../../shared/description';
 import { flattenJsonApi, unwrap } from '../../../shared/output';
 import { checkEmail } from '../../../shared/validators';
 import { ticketSource } from '../../transport';
@@ -14,14 +14,14 @@ export const update: Operation = {
 		request: {
 			method: 'PATCH',
 			url: '/customers/{customerId}',
-			// TicketSource: data.id must equal the id in the path.
-			body: { data: { type: 'customer', id: '={{ String($parameter.customerId).trim() }}' } },
+			body: { data: { type: 'customer' } },
 		},
 		operations: { pagination: ticketSource.sendChecked(checkEmail('updateFields.email', true)) },
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },
 	},
 	fields: [
-		customerId,
+		// TicketSource: data.id must equal the id in the path (the locator's value, whatever its mode).
+		...customerId.map((field) => ({ ...field, routing: sendBody('data.id', '={{ String($value).trim() }}') })),
 		fieldCollection('updateFields', [...customerAttributes, names.email, names.firstName, names.lastName]),
 	],
 };

@@ -13,7 +13,7 @@ export const create: Operation = {
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },
 	},
 	fields: [
-		customerId,
+		...customerId,
 		{
 			displayName: 'Description',
 			name: 'description',

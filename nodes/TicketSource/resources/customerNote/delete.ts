@@ -11,5 +11,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/customers/{customerId}/notes/{noteId}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [customerId, noteId],
+	fields: [...customerId, ...noteId],
 };

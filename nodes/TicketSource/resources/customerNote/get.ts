@@ -11,5 +11,5 @@ export const get: Operation = {
 		request: { method: 'GET', url: '/customers/{customerId}/notes/{noteId}' },
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },
 	},
-	fields: [customerId, noteId],
+	fields: [...customerId, ...noteId],
 };

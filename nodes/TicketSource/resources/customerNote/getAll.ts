@@ -14,5 +14,5 @@ export const getAll: Operation = {
 		operations: { pagination: ticketSourceList },
 		output: { postReceive: [flattenJsonApi] },
 	},
-	fields: [customerId, ...returnAllAndLimit()],
+	fields: [...customerId, ...returnAllAndLimit()],
 };
