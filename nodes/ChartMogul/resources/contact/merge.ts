@@ -18,7 +18,9 @@ const differentContacts: Check = (ctx) => {
 	const into = String(ctx.getNodeParameter('intoContactUuid', '', { extractValue: true })).trim();
 	const from = String(ctx.getNodeParameter('fromContactUuid', '', { extractValue: true })).trim();
 	if (into !== '' && into === from) {
-		throw new NodeOperationError(ctx.getNode(), '"Into Contact" and "From Contact" are the same contact', {
+		// The fields' names as the user sees them: "Into Contact UUID" in version 1, "Into Contact" from version 2.
+		const uuid = ctx.getNode().typeVersion >= 2 ? '' : ' UUID';
+		throw new NodeOperationError(ctx.getNode(), `"Into Contact${uuid}" and "From Contact${uuid}" are the same contact`, {
 			itemIndex: ctx.getItemIndex(),
 			description: 'Choose two different contacts: the one to keep and the one to merge into it.',
 		});
