@@ -20,7 +20,10 @@ export const chartMogul = createTransport({
 /** ChartMogul: `per_page` defaults to and may not exceed 200 (../shared/api/chartmogul.md). */
 export const PAGE_SIZE = 200;
 
-/** Lists send `cursor` from the previous page while `has_more` is true; filters stay on every page. */
+/**
+ * Lists send `cursor` from the previous page while `has_more` is true; filters stay on every page. One page after
+ * another: a page's cursor is only known from the page before it, so pages cannot overlap.
+ */
 const pages = cursorPaginator({ pageSize: PAGE_SIZE, sizeParam: 'per_page', cursorParam: 'cursor', records: 'entries', cursor: 'cursor', hasMore: 'has_more' });
 
 export const chartMogulList = chartMogul.list(pages);

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RequestContext } from '../shared/executor';
-import { offsetPaginator, rangePaginator, singlePage } from '../shared/paginators';
+import type { PageRequest } from '../shared/paginators';
+import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
 import { idList } from '../shared/validators';
 import { API_PATH, quentnBaseUrl } from './host';
@@ -23,13 +24,26 @@ export const quentn = createTransport({
 	pathValues: { default: 'digits', termId: 'text', email: 'email' },
 });
 
-/** Terms: `GET /terms?offset&limit`, a bare array, 500 per page at most and by default, no total: stop on a short page. */
+/**
+ * Terms: `GET /terms?offset&limit`, a bare array, 500 per page at most and by default, no total: the list ends at a
+ * short page. Pages are addressed by offset, so 4 are in flight at once (under the 5 of the policy above).
+ */
 export const TERM_PAGE_SIZE = 500;
-export const termPaginator = offsetPaginator({ pageSize: TERM_PAGE_SIZE, records: '' });
+export const termPaginator = addressablePaginator({ pageSize: TERM_PAGE_SIZE, sizeParam: 'limit', offsetParam: 'offset', records: '' });
 
-/** Comments: `range` is the 0-based page index, `limit` at most 50, `number_ranges` the page count. */
+/**
+ * Comments: `range` is the 0-based page index, `limit` at most 50, `number_ranges` the page count; addressed by
+ * index, so 4 pages are in flight at once.
+ */
 export const COMMENT_PAGE_SIZE = 50;
-export const commentPaginator = rangePaginator({ pageSize: COMMENT_PAGE_SIZE, records: 'comments', pages: 'number_ranges' });
+export const commentPaginator = addressablePaginator({
+	pageSize: COMMENT_PAGE_SIZE,
+	sizeParam: 'limit',
+	pageParam: 'range',
+	firstPage: 0,
+	records: 'comments',
+	pageCount: 'number_ranges',
+});
 
 /** A contact's terms come in one answer (a bare array); Return All / Limit are applied to it. */
 export const contactTermPaginator = singlePage('');
@@ -54,6 +68,6 @@ export function idListBody(name: string) {
 export async function allTerms(ctx: RequestContext): Promise<IDataObject[]> {
 	const baseURL = await baseUrlOf(ctx);
 	return await termPaginator.collect(
-		async (page) => await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
+		async (page: PageRequest) => await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
 	);
 }

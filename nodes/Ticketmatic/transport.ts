@@ -1,5 +1,5 @@
 import type { RequestContext } from '../shared/executor';
-import { offsetPaginator, singlePage } from '../shared/paginators';
+import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
 import { CREDENTIAL_HINT, accountBaseUrl } from './signing';
 
@@ -22,14 +22,17 @@ export const ticketmatic = createTransport({
  */
 export const PAGE_SIZE = 1000;
 
-/** Pages fetched at once after the first: the first page tells the total (`nbrofresults`). */
-export const LIST_CONCURRENCY = 4;
 
 /** Ticketmatic's maximum per POST /contacts/import and per POST /contacts/batch (../shared/api/ticketmatic.md). */
 export const BULK_MAX = 1000;
 
+/**
+ * Contacts are addressed by offset, so 4 pages are in flight at once (the policy's 4). `nbrofresults`, the total
+ * ignoring limit/offset (tm-go `ContactQuery` / list result), keeps pages beyond it from being asked for; when it is
+ * missing or null the list still goes on to its first short page.
+ */
 export const contactList = ticketmatic.list(
-	offsetPaginator({ pageSize: PAGE_SIZE, records: 'data', total: 'nbrofresults', concurrency: LIST_CONCURRENCY }),
+	addressablePaginator({ pageSize: PAGE_SIZE, sizeParam: 'limit', offsetParam: 'offset', records: 'data', total: 'nbrofresults' }),
 );
 
 // GET /settings/system/relationtypes takes no limit/offset (tm-go relationtypes.Getlist: filter, includearchived, lastupdatesince only).

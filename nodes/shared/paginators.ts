@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** What a paginator asks for: query parameters to set, and for next-link paging the link to follow. */
+/** What a paginator asks for: the query parameters of one page (on top of the operation's own). */
 export interface PageRequest {
 	qs: IDataObject;
-	url?: string;
 }
 
 export type FetchPage = (page: PageRequest) => Promise<unknown>;
@@ -11,6 +10,33 @@ export type FetchPage = (page: PageRequest) => Promise<unknown>;
 export interface Paginator {
 	/** Every record exactly once, in order; with a limit, exactly `limit` records (or all there are). */
 	collect(fetch: FetchPage, limit?: number): Promise<IDataObject[]>;
+}
+
+/** Pages one list may take before it is stopped: a list that never ends is a server fault, not data. */
+export const MAX_PAGES = 10_000;
+
+/** Pages in flight at once where pages are addressable (each vendor's in-flight cap is at least this). */
+export const PAGES_IN_FLIGHT = 4;
+
+/**
+ * A list that cannot go on without looping or losing records. `page` is 1-based and `request` the query that
+ * produced it, so the error can name both; the transport adds which list it was.
+ */
+export class PagingError extends Error {
+	constructor(
+		readonly page: number,
+		readonly request: PageRequest,
+		reason: string,
+	) {
+		super(`page ${page} (${describePage(request)}) ${reason}`);
+		this.name = 'PagingError';
+	}
+}
+
+export function describePage(request: PageRequest): string {
+	return Object.entries(request.qs)
+		.map(([key, value]) => `${key}=${String(value)}`)
+		.join(', ');
 }
 
 /** A value at a dotted path; `''` is the body itself. */
@@ -31,99 +57,196 @@ function recordsAt(body: unknown, path: string): IDataObject[] {
 	throw new Error(`Expected a list at "${path || 'the response'}", got ${typeof value}`);
 }
 
-function wanted(limit: number | undefined, have: number, pageSize: number): number {
-	return limit === undefined ? pageSize : Math.min(pageSize, limit - have);
+/** A finite number at `path`, or undefined (missing, `null`, not a number). */
+function numberAt(body: unknown, path: string | undefined): number | undefined {
+	if (path === undefined) return undefined;
+	const value = valueAt(body, path);
+	if (value === null || value === undefined || value === '') return undefined;
+	const number = Number(value);
+	return Number.isFinite(number) ? number : undefined;
 }
 
-async function sequential(
-	fetch: FetchPage,
-	limit: number | undefined,
-	first: PageRequest,
-	step: (body: unknown, page: PageRequest, got: number, have: number) => PageRequest | undefined,
-	records: string,
-): Promise<IDataObject[]> {
-	const out: IDataObject[] = [];
-	let page: PageRequest | undefined = first;
-	while (page) {
-		const body = await fetch(page);
-		const got = recordsAt(body, records);
-		out.push(...got);
-		if (limit !== undefined && out.length >= limit) return out.slice(0, limit);
-		page = got.length === 0 ? undefined : step(body, page, got.length, out.length);
+/**
+ * The records of a list, page by page: each record once (by `id`, where records have one: a record that moved
+ * to the next page while the list was read is not output twice), and the guards every list needs: a page that
+ * repeats the one before it (the server ignored the page address, the cursor or the link) and a list longer than
+ * `maxPages` stop with a PagingError instead of looping.
+ */
+class Pages {
+	readonly out: IDataObject[] = [];
+	private readonly ids = new Set<unknown>();
+	private previous: string | undefined;
+	private count = 0;
+
+	constructor(private readonly maxPages: number) {}
+
+	add(records: IDataObject[], request: PageRequest): void {
+		this.count++;
+		if (this.count > this.maxPages) {
+			throw new PagingError(this.count, request, `is beyond ${this.maxPages.toLocaleString('en')} pages, the most one list may take: stopped there`);
+		}
+		if (records.length > 0) {
+			const fingerprint = JSON.stringify(records.map((record) => record?.id ?? record));
+			if (fingerprint === this.previous) {
+				throw new PagingError(this.count, request, `returned the same records as page ${this.count - 1}: the server did not move on, so the list would never end`);
+			}
+			this.previous = fingerprint;
+		}
+		for (const record of records) {
+			const id = record?.id;
+			if (id !== undefined && id !== null) {
+				if (this.ids.has(id)) continue;
+				this.ids.add(id);
+			}
+			this.out.push(record);
+		}
 	}
-	return limit === undefined ? out : out.slice(0, limit);
+
+	/** Pages seen so far. */
+	get pages(): number {
+		return this.count;
+	}
 }
 
-export interface OffsetOptions {
+type Settled = { ok: true; body: unknown } | { ok: false; error: unknown };
+
+/** A request whose failure is held until its page is read (a page asked beyond the end may fail harmlessly). */
+function settle(promise: Promise<unknown>): Promise<Settled> {
+	return promise.then(
+		(body) => ({ ok: true as const, body }),
+		(error: unknown) => ({ ok: false as const, error }),
+	);
+}
+
+export interface AddressableOptions {
+	/** Records per page asked for: the vendor's maximum. */
 	pageSize: number;
-	limitParam?: string;
+	/** The query parameter for the page length. */
+	sizeParam: string;
+	/**
+	 * How a page is addressed: `offset` (records to skip; the last page asks only for what a Limit still needs) or
+	 * `page` (the page number, counted from `firstPage`; every page has the same length).
+	 */
 	offsetParam?: string;
+	pageParam?: string;
+	firstPage?: number;
 	/** Where the records are in a page (`''` = the body is the list). */
 	records: string;
-	/** Where the total count is, if the API gives one (then pages can be fetched in parallel). */
+	/** Where the list's total number of records is, if the API says (then no page beyond it is asked for). */
 	total?: string;
-	/** Pages fetched at once after the first, when `total` is known. */
-	concurrency?: number;
+	/** Where the number of pages is, if the API says. */
+	pageCount?: string;
+	/** Where a page says whether another follows (e.g. `links.next`: a link, or null on the last page). */
+	more?: string;
+	/** Pages in flight at once (k); default PAGES_IN_FLIGHT. */
+	inFlight?: number;
+	maxPages?: number;
 }
 
-/** limit/offset paging. Stops on a short page, at the total, or when the limit is reached. */
-export function offsetPaginator(options: OffsetOptions): Paginator {
-	const limitParam = options.limitParam ?? 'limit';
+interface Planned {
+	request: PageRequest;
+	/** Index of the page's first record in the list. */
+	start: number;
+	/** Index of the page (0-based). */
+	index: number;
+	/** Records asked for. */
+	asked: number;
+	result: Promise<Settled>;
+}
+
+/**
+ * Lists whose pages can be addressed without reading the page before (an offset or a page number): k pages are
+ * in flight at once, read in order. On a real network every request pays a new connection (n8n's request helper
+ * opens one per request), so overlapping pages is what makes a long list fast.
+ *
+ * - Records come out in list order, each once.
+ * - The list ends at the first empty page, at a page shorter than asked, at the total or page count the API
+ *   reports, or when the page says no page follows (`more`). At most k − 1 pages are asked for beyond the last.
+ * - A Limit asks only for the pages it needs (with offsets, the last one only for the records still missing).
+ * - A server that returns fewer records than asked while the list goes on (its total, its page count or its next
+ *   marker says so; without those, a non-empty page after the short one) caps the page length below what was
+ *   asked: the pages already in flight are dropped and the rest is read one page after another with the length
+ *   the server used, until a page shorter than that. Nothing is cut off silently.
+ */
+export function addressablePaginator(options: AddressableOptions): Paginator {
+	const byOffset = options.pageParam === undefined;
 	const offsetParam = options.offsetParam ?? 'offset';
-	const page = (offset: number, size: number): PageRequest => ({
-		qs: { [limitParam]: size, [offsetParam]: offset },
-	});
+	const pageParam = options.pageParam ?? 'page';
+	const firstPage = options.firstPage ?? 0;
+	const inFlight = Math.max(1, options.inFlight ?? PAGES_IN_FLIGHT);
+
 	return {
 		async collect(fetch, limit) {
-			const firstSize = wanted(limit, 0, options.pageSize);
-			if (firstSize <= 0) return [];
-			if (!options.total || (options.concurrency ?? 1) <= 1) {
-				return await sequential(
-					fetch,
-					limit,
-					page(0, firstSize),
-					(body, previous, got, have) => {
-						const total = options.total ? Number(valueAt(body, options.total)) : NaN;
-						if (got < Number(previous.qs[limitParam])) return undefined;
-						if (!Number.isNaN(total) && have >= total) return undefined;
-						return page(have, wanted(limit, have, options.pageSize));
-					},
-					options.records,
-				);
-			}
-			// The first page tells the total; the rest are fetched with bounded concurrency, kept in order.
-			const firstBody = await fetch(page(0, firstSize));
-			const first = recordsAt(firstBody, options.records);
-			const total = Number(valueAt(firstBody, options.total));
-			const end = Math.min(Number.isFinite(total) ? total : first.length, limit ?? Infinity);
-			if (first.length < firstSize || first.length >= end) return first.slice(0, end);
-			const offsets: number[] = [];
-			for (let offset = first.length; offset < end; offset += options.pageSize) offsets.push(offset);
-			const pages: IDataObject[][] = new Array(offsets.length);
+			if (limit !== undefined && limit <= 0) return [];
+			const pages = new Pages(options.maxPages ?? MAX_PAGES);
+			const wanted = limit ?? Infinity;
+			// With page numbers the length asked for stays the same on every page; a Limit below one page asks for just that.
+			const pageLength = byOffset ? options.pageSize : Math.min(options.pageSize, wanted);
+			let size = pageLength; // the records a full page holds: what is asked for, or what the server turned out to give
+			let window = inFlight;
+			let end = wanted; // records of the list to read at most: the Limit, then also the reported total
+			let lastIndex = Infinity; // from the reported page count
+			let nextStart = 0;
 			let nextIndex = 0;
-			const worker = async () => {
-				while (nextIndex < offsets.length) {
-					const index = nextIndex++;
-					const offset = offsets[index];
-					pages[index] = recordsAt(
-						await fetch(page(offset, Math.min(options.pageSize, end - offset))),
-						options.records,
-					);
+			let queue: Planned[] = [];
+
+			const launch = () => {
+				while (queue.length < window && nextStart < end && nextIndex <= lastIndex) {
+					const asked = byOffset ? Math.min(size, end - nextStart) : size;
+					const qs: IDataObject = byOffset
+						? { [options.sizeParam]: asked, [offsetParam]: nextStart }
+						: { [pageParam]: firstPage + nextIndex, [options.sizeParam]: pageLength };
+					const request: PageRequest = { qs };
+					queue.push({ request, start: nextStart, index: nextIndex, asked, result: settle(fetch(request)) });
+					nextStart += asked;
+					nextIndex++;
 				}
 			};
-			await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 1, offsets.length) }, worker));
-			const out = first.concat(...pages);
-			// Records that arrived twice (the list changed between pages) are emitted once.
-			const seen = new Set<unknown>();
-			return out
-				.filter((record) => {
-					const id = record?.id;
-					if (id === undefined) return true;
-					if (seen.has(id)) return false;
-					seen.add(id);
-					return true;
-				})
-				.slice(0, end);
+			/** Waits for the pages still in flight (their answers are not used), so none outlives the list. */
+			const drop = async () => {
+				const dropped = queue;
+				queue = [];
+				await Promise.all(dropped.map(async (page) => await page.result));
+			};
+
+			try {
+				for (;;) {
+					launch();
+					const page = queue.shift();
+					if (!page) break;
+					const result = await page.result;
+					if (!result.ok) throw result.error;
+					const records = recordsAt(result.body, options.records);
+					const total = numberAt(result.body, options.total);
+					if (total !== undefined) end = Math.min(end, total);
+					const count = numberAt(result.body, options.pageCount);
+					if (count !== undefined) lastIndex = Math.min(lastIndex, count - 1);
+					pages.add(records, page.request);
+
+					const more = options.more === undefined ? undefined : Boolean(valueAt(result.body, options.more));
+					const got = page.start + records.length;
+					if (records.length === 0 || pages.out.length >= wanted) break;
+					if (got >= end || page.index >= lastIndex || more === false) break;
+					if (records.length >= page.asked) continue;
+
+					// A short page. Where the page reports the end (total, page count, next marker), it has just said
+					// that the list goes on; otherwise the page after it, if one is in flight, says so by not being
+					// empty. Either way the server used a shorter page than was asked for.
+					const told = total !== undefined || count !== undefined || more !== undefined;
+					if (!told) {
+						const after = queue[0]?.index === page.index + 1 ? await queue[0].result : undefined;
+						if (!after?.ok || recordsAt(after.body, options.records).length === 0) break;
+					}
+					await drop();
+					window = 1;
+					size = records.length; // page numbers, too, now count in the server's page length
+					nextIndex = page.index + 1;
+					nextStart = got;
+				}
+			} finally {
+				await drop();
+			}
+			return pages.out.slice(0, wanted);
 		},
 	};
 }
@@ -137,93 +260,46 @@ export interface CursorOptions {
 	cursor?: string;
 	/** Where the "more pages" flag is. */
 	hasMore?: string;
+	maxPages?: number;
 }
 
-/** cursor/has_more paging (ChartMogul style). */
+/**
+ * cursor/has_more paging (ChartMogul). Strictly one page after another: the next page's address (the cursor) is
+ * only known once the page before it has arrived, so nothing can be overlapped.
+ */
 export function cursorPaginator(options: CursorOptions): Paginator {
 	const sizeParam = options.sizeParam ?? 'per_page';
 	const cursorParam = options.cursorParam ?? 'cursor';
-	return {
-		async collect(fetch, limit) {
-			const size = wanted(limit, 0, options.pageSize);
-			if (size <= 0) return [];
-			return await sequential(
-				fetch,
-				limit,
-				{ qs: { [sizeParam]: size } },
-				(body, _previous, _got, have) => {
-					const cursor = valueAt(body, options.cursor ?? 'cursor');
-					if (valueAt(body, options.hasMore ?? 'has_more') !== true || !cursor) return undefined;
-					return { qs: { [sizeParam]: wanted(limit, have, options.pageSize), [cursorParam]: cursor } };
-				},
-				options.records,
-			);
-		},
-	};
-}
-
-export interface NextLinkOptions {
-	pageSize: number;
-	sizeParam?: string;
-	records: string;
-	/** Where the link to the next page is (`links.next` in JSON:API). */
-	next?: string;
-}
-
-/** Follows the `next` link until it is empty (JSON:API style). The page size stays the same on every page. */
-export function nextLinkPaginator(options: NextLinkOptions): Paginator {
-	const sizeParam = options.sizeParam ?? 'per_page';
+	const wantedSize = (limit: number | undefined, have: number) =>
+		limit === undefined ? options.pageSize : Math.min(options.pageSize, limit - have);
 	return {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
-			const qs = { [sizeParam]: options.pageSize };
-			return await sequential(
-				fetch,
-				limit,
-				{ qs },
-				(body) => {
-					const link = valueAt(body, options.next ?? 'links.next');
-					return typeof link === 'string' && link !== '' ? { qs, url: link } : undefined;
-				},
-				options.records,
-			);
+			const pages = new Pages(options.maxPages ?? MAX_PAGES);
+			const cursors = new Set<string>();
+			let request: PageRequest = { qs: { [sizeParam]: wantedSize(limit, 0) } };
+			for (;;) {
+				const body = await fetch(request);
+				const records = recordsAt(body, options.records);
+				pages.add(records, request);
+				if (records.length === 0 || (limit !== undefined && pages.out.length >= limit)) break;
+				if (valueAt(body, options.hasMore ?? 'has_more') !== true) break;
+				const cursor = valueAt(body, options.cursor ?? 'cursor');
+				if (typeof cursor !== 'string' || cursor === '') {
+					throw new PagingError(pages.pages, request, 'says more records follow but gives no cursor to ask for them');
+				}
+				if (cursors.has(cursor)) {
+					throw new PagingError(pages.pages, request, `returned the cursor "${cursor}" a second time: the list would never end`);
+				}
+				cursors.add(cursor);
+				request = { qs: { [sizeParam]: wantedSize(limit, pages.out.length), [cursorParam]: cursor } };
+			}
+			return limit === undefined ? pages.out : pages.out.slice(0, limit);
 		},
 	};
 }
 
-export interface RangeOptions {
-	pageSize: number;
-	sizeParam?: string;
-	rangeParam?: string;
-	records: string;
-	/** Where the number of pages is. */
-	pages?: string;
-}
-
-/** Page-index paging (Quentn comments: `range` is the 0-based page, `number_ranges` the page count). */
-export function rangePaginator(options: RangeOptions): Paginator {
-	const sizeParam = options.sizeParam ?? 'limit';
-	const rangeParam = options.rangeParam ?? 'range';
-	return {
-		async collect(fetch, limit) {
-			if (limit !== undefined && limit <= 0) return [];
-			return await sequential(
-				fetch,
-				limit,
-				{ qs: { [rangeParam]: 0, [sizeParam]: options.pageSize } },
-				(body, previous, got) => {
-					const range = Number(previous.qs[rangeParam]) + 1;
-					const pages = Number(valueAt(body, options.pages ?? 'number_ranges'));
-					if (got < options.pageSize || (Number.isFinite(pages) && range >= pages)) return undefined;
-					return { qs: { [rangeParam]: range, [sizeParam]: options.pageSize } };
-				},
-				options.records,
-			);
-		},
-	};
-}
-
-/** The API returns the whole list at once (jtel): one request, the limit applied here. */
+/** The API returns the whole list at once (jtel): one request, the limit applied here; no paging to overlap. */
 export function singlePage(records: string): Paginator {
 	return {
 		async collect(fetch, limit) {

@@ -12,6 +12,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RequestContext, RequestPolicy } from './executor';
 import { executeRequest } from './executor';
 import type { PageRequest, Paginator } from './paginators';
+import { PagingError } from './paginators';
 import type { Check, PathValues } from './validators';
 import { resolvePath } from './validators';
 
@@ -64,19 +65,17 @@ export async function guarded(
 }
 
 /** The page's request: the page's query on top of the operation's (filters stay on every page). */
-function pageOptions(base: IHttpRequestOptions, page: PageRequest, ctx: IExecuteSingleFunctions): IHttpRequestOptions {
-	const qs = { ...(base.qs ?? {}), ...page.qs };
-	if (!page.url) return { ...base, qs };
-	const origin = new URL(String(base.baseURL ?? base.url)).origin;
-	const link = new URL(page.url, origin);
-	if (link.origin !== origin) {
-		// The credential is only ever sent to the vendor's own host.
-		throw new NodeOperationError(ctx.getNode(), `The next page link points to another host (${link.host})`, {
-			description: 'The list was stopped so that the credentials are not sent to a host other than the vendor.',
-		});
-	}
-	for (const [key, value] of link.searchParams) qs[key] = value;
-	return { ...base, url: `${link.origin}${link.pathname}`, qs };
+function pageOptions(base: IHttpRequestOptions, page: PageRequest): IHttpRequestOptions {
+	return { ...base, qs: { ...(base.qs ?? {}), ...page.qs } };
+}
+
+/** A list that was stopped (it repeated a page or a cursor, or never ended): which list, which page, what to do. */
+function pagingFailure(ctx: IExecuteSingleFunctions, policy: RequestPolicy, options: IHttpRequestOptions, error: PagingError): NodeOperationError {
+	const list = `${String(options.method ?? 'GET').toUpperCase()} ${String(options.url ?? '')}`;
+	return new NodeOperationError(ctx.getNode(), `${policy.vendor}: the list ${list} was stopped at ${error.message}`, {
+		itemIndex: ctx.getItemIndex(),
+		description: `Nothing was output for this item, so no record is missing or doubled without notice. ${policy.vendor} did not page as documented; try again later, narrow the list with filters, or use Limit.`,
+	});
 }
 
 /** A vendor's request policy, plus how the `{placeholders}` of its routed URLs are checked. */
@@ -123,10 +122,15 @@ export function createTransport(policy: TransportPolicy): Transport {
 				const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
 				const base: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy.pathValues) };
 				let last: IN8nHttpFullResponse = { body: [], headers: {}, statusCode: 200 };
-				const records = await paginator.collect(async (page) => {
-					last = await executeRequest(this, policy, pageOptions(base, page, this), this.getItemIndex());
-					return last.body;
-				}, limit);
+				let records: IDataObject[];
+				try {
+					records = await paginator.collect(async (page) => {
+						last = await executeRequest(this, policy, pageOptions(base, page), this.getItemIndex());
+						return last.body;
+					}, limit);
+				} catch (error) {
+					throw error instanceof PagingError ? pagingFailure(this, policy, base, error) : error;
+				}
 				const items = await postReceive(this, requestData, records.map((json) => ({ json })), last);
 				return withPairedItem(this, items);
 			});

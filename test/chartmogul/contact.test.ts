@@ -267,4 +267,23 @@ describe('ChartMogul contact', () => {
 		expect(everything).not.toContain(API_KEY);
 		expect(everything).not.toContain(BASIC.slice('Basic '.length));
 	});
+
+	test('a cursor that never moves on stops the list at the 2nd request with an error naming it and the page (#12.3: was followed ~100,000 times)', async () => {
+		const api = fakeApi(HOST);
+		let n = 0;
+		api.scope
+			.get('/v1/contacts')
+			.query(true)
+			.times(50)
+			.reply(200, () => ({ entries: many(200, (i) => contact(`con_${i}`), 200 * n++), cursor: 'stuck', has_more: true }));
+
+		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: {} });
+
+		expect(api.requests.map((r) => r.query)).toEqual([{ per_page: '200' }, { per_page: '200', cursor: 'stuck' }]);
+		expect(api.requests.every((r) => r.headers.authorization === BASIC)).toBe(true);
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			'ChartMogul: the list GET /contacts was stopped at page 2 (per_page=200, cursor=stuck) returned the cursor "stuck" a second time: the list would never end',
+		);
+	});
 });

@@ -25,15 +25,11 @@ function commentsApi(total: number) {
 }
 
 describe('Quentn comments', () => {
-	test('Return All over 3 ranges (120 comments): ranges 0, 1, 2 of 50, sort sent on every page', async () => {
+	test('Return All over 3 ranges (120 comments): ranges 0–3 of 50 at once (one beyond the end), sort sent on every page', async () => {
 		const api = commentsApi(120);
 		const { output, error } = await run({ operation: 'getAll', returnAll: true, options: { sort: 'desc' } });
 		expect(error).toBeUndefined();
-		expect(api.requests.map((request) => request.query)).toEqual([
-			{ range: '0', limit: '50', sort: 'desc' },
-			{ range: '1', limit: '50', sort: 'desc' },
-			{ range: '2', limit: '50', sort: 'desc' },
-		]);
+		expect(api.requests.map((request) => request.query)).toEqual([0, 1, 2, 3].map((range) => ({ range: String(range), limit: '50', sort: 'desc' })));
 		expect(api.requests[0].path).toBe(`${API}/contact/93/comments`);
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(output).toHaveLength(120);
@@ -41,11 +37,11 @@ describe('Quentn comments', () => {
 		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 120 }, (_, index) => index + 1));
 	});
 
-	test('exactly 2 full ranges: number_ranges ends the list without an empty request', async () => {
-		const api = commentsApi(100);
+	test('8 full ranges: 4 in flight, and number_ranges keeps any range beyond the 8th from being asked for', async () => {
+		const api = commentsApi(400);
 		const { output } = await run({ operation: 'getAll', returnAll: true });
-		expect(api.requests).toHaveLength(2);
-		expect(output).toHaveLength(100);
+		expect(api.requests.map((request) => request.query.range)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 400 }, (_, index) => index + 1));
 	});
 
 	test('a limit of 60 reads 2 ranges and stops', async () => {

@@ -26,27 +26,57 @@ function catalogueApi(catalogue: ReturnType<typeof terms>) {
 }
 
 describe('Quentn terms', () => {
-	test('Return All over 1,200 terms: 3 requests of 500 (the last one short), every term once, in order', async () => {
+	test('Return All over 1,200 terms: pages of 500 by offset, 4 in flight, ended by the short 3rd page (3 asked beyond it), every term once, in order', async () => {
 		const catalogue = terms(1, 1200);
 		const api = catalogueApi(catalogue);
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();
-		expect(api.requests.map((request) => request.query)).toEqual([
-			{ offset: '0', limit: '500' },
-			{ offset: '500', limit: '500' },
-			{ offset: '1000', limit: '500' },
-		]);
+		expect(api.requests.map((request) => `${request.method} ${request.path}`)).toEqual(Array(6).fill(`GET ${API}/terms`));
+		expect(api.requests.map((request) => request.query)).toEqual(
+			[0, 500, 1000, 1500, 2000, 2500].map((offset) => ({ limit: '500', offset: String(offset) })),
+		);
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(output).toHaveLength(1200);
 		expect(output.map((item) => item.json.id)).toEqual(catalogue.map((t) => t.id));
 		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
-	test('exactly 1,000 terms: a 3rd, empty page ends the list', async () => {
+	test('exactly 1,000 terms: the 3rd, empty page ends the list (no total), with at most 3 asked beyond it', async () => {
 		const api = catalogueApi(terms(1, 1000));
 		const { output } = await run({ operation: 'getAll', returnAll: true });
-		expect(api.requests).toHaveLength(3);
-		expect(output).toHaveLength(1000);
+		expect(api.requests).toHaveLength(3 + 3);
+		expect(output.map((item) => item.json.id)).toEqual(terms(1, 1000).map((t) => t.id));
+	});
+
+	test('a server that ignores the offset (the first 500 terms on every page) stops the list with an error naming the page (#12.3)', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${API}/terms`).query(true).times(20).reply(200, terms(1, 500));
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			`Quentn: the list GET /terms was stopped at page 2 (limit=500, offset=500) returned the same records as page 1: the server did not move on, so the list would never end`,
+		);
+		expect(api.requests.length).toBeLessThanOrEqual(5);
+	});
+
+	test('a server that caps limit at 100 (the page after the short one is not empty): every term, 100 at a time (#12.4)', async () => {
+		const catalogue = terms(1, 1200);
+		const api = fakeApi(HOST);
+		api.scope
+			.get(`${API}/terms`)
+			.query(true)
+			.times(30)
+			.reply(200, (uri) => {
+				const query = new URL(uri, HOST).searchParams;
+				const offset = Number(query.get('offset'));
+				return catalogue.slice(offset, offset + Math.min(100, Number(query.get('limit'))));
+			});
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.id)).toEqual(catalogue.map((t) => t.id));
+		expect(api.requests.slice(4).map((request) => request.query)).toEqual(
+			Array.from({ length: 12 }, (_, i) => ({ limit: '100', offset: String(100 + i * 100) })),
+		);
 	});
 
 	test('a limit asks for no more than needed', async () => {
@@ -120,7 +150,7 @@ describe('Quentn term picker (termIds)', () => {
 		const context = await pickerContext(credentials.quentnApi);
 		const options = (await new Quentn().methods.loadOptions.getTerms.call(context as never)) as INodePropertyOptions[];
 
-		expect(api.requests.map((request) => request.query.offset)).toEqual(['0', '500', '1000']);
+		expect(api.requests.map((request) => request.query.offset)).toEqual(['0', '500', '1000', '1500', '2000', '2500']);
 		expect(api.requests.every((request) => request.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
 		expect(options).toHaveLength(1200);
 		expect(options[0]).toEqual({ name: 'Alpha', value: 5000, description: 'About Alpha' });

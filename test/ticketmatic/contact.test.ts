@@ -180,4 +180,56 @@ describe('Ticketmatic contact', () => {
 		// Measured: the 10 pages after the first run 4 at a time, never more.
 		expect(maxInFlight).toBe(4);
 	});
+
+	/** `GET /contacts` over `total` contacts (ids 1…total), `body` shaping each answer; `cap` is the most per page. */
+	function contactsApi(total: number, { cap = Infinity, body = (data: IDataObject[]) => ({ data, nbrofresults: total }) as IDataObject } = {}) {
+		const api = fakeApi(HOST);
+		api.scope
+			.get(`${PREFIX}/contacts`)
+			.query(true)
+			.times(60)
+			.reply(200, (uri) => {
+				const query = new URL(uri, HOST).searchParams;
+				const offset = Number(query.get('offset'));
+				const limit = Math.min(cap, Number(query.get('limit')));
+				return body(Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: offset + i + 1 })));
+			});
+		return api;
+	}
+
+	test.each([
+		['missing', (data: IDataObject[]) => ({ data })],
+		['null', (data: IDataObject[]) => ({ data, nbrofresults: null })],
+	])('nbrofresults %s: Return All still reads every page up to the short one (#12.4: was the first page only)', async (_what, body) => {
+		const api = contactsApi(2500, { body });
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+		expect(api.requests.map((r) => Number(r.query.offset))).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
+		expect(api.requests.every((r) => r.path === `${PREFIX}/contacts` && r.query.limit === '1000')).toBe(true);
+		expect(verifyHmac(String(api.requests[0].headers.authorization)).ok).toBe(true);
+	});
+
+	test('a server that caps limit at 300 while nbrofresults says 2,500: all 2,500, read 300 at a time after the first page (#12.4)', async () => {
+		const api = contactsApi(2500, { cap: 300 });
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+		expect(api.requests.slice(4).map((r) => r.query)).toEqual([
+			...[300, 600, 900, 1200, 1500, 1800, 2100].map((offset) => ({ limit: '300', offset: String(offset) })),
+			{ limit: '100', offset: '2400' },
+		]);
+	});
+
+	test('a server that ignores offset stops the list with an error naming it and the page, within 5 requests (#12.3)', async () => {
+		const api = fakeApi(HOST);
+		const page = { data: Array.from({ length: 1000 }, (_, i) => ({ id: i + 1 })), nbrofresults: 5000 };
+		api.scope.get(`${PREFIX}/contacts`).query(true).times(20).reply(200, page);
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			`Ticketmatic: the list GET /contacts was stopped at page 2 (limit=1000, offset=1000) returned the same records as page 1: the server did not move on, so the list would never end`,
+		);
+		expect(api.requests.length).toBeLessThanOrEqual(5);
+	});
 });

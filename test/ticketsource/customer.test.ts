@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
-import { fakeApi, resetHttp } from '../harness/http';
-import { API_KEY, BASE, credentials, customer, flat, page } from './fixtures';
+import { fakeApi, nock, resetHttp } from '../harness/http';
+import { API_KEY, BASE, credentials, customer, flat, listApi, page } from './fixtures';
 
 afterEach(resetHttp);
 
@@ -111,46 +111,83 @@ describe('TicketSource customer', () => {
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
 
-	test('Return All follows links.next across 3 pages, asking for 100 per page each time', async () => {
+	test('Return All asks for pages 1, 2, 3 … by number, 4 at a time, and ends at the short page: every record once, in order', async () => {
 		const api = fakeApi(BASE);
 		const records = Array.from({ length: 250 }, (_, i) => customer(`cst-${i}`));
-		api.scope.get('/customers').query({ per_page: '100' }).reply(200, page('/customers', records.slice(0, 100), 1, false));
-		api.scope.get('/customers').query({ per_page: '100', page: '2' }).reply(200, page('/customers', records.slice(100, 200), 2, false));
-		api.scope.get('/customers').query({ per_page: '100', page: '3' }).reply(200, page('/customers', records.slice(200), 3, true));
+		listApi(api, '/customers', records);
 
-		const { output } = await run({ operation: 'getAll', returnAll: true });
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 
-		expect(api.requests.map((r) => r.query)).toEqual([
-			{ per_page: '100' },
-			{ per_page: '100', page: '2' },
-			{ per_page: '100', page: '3' },
-		]);
-		expect(output.map((item) => item.json.id)).toEqual(records.map((r) => r.id));
+		expect(error).toBeUndefined();
+		// ceil(250 / 100) = 3 pages hold records; pages 4–6 were in flight while page 3 was read (k − 1 = 3 beyond it).
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(6).fill('GET /customers'));
+		expect(api.requests.map((r) => r.query)).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ page: String(n), per_page: '100' })));
+		expect(api.requests.every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+		expect(output.map((item) => item.json)).toEqual(records.map(flat));
 		expect(output.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 	});
 
-	test('a Limit that ends inside a page stops there and returns exactly the limit', async () => {
+	test('a full last page whose links.next is null ends the list: 1,000 customers in 10 pages + at most 3 beyond', async () => {
 		const api = fakeApi(BASE);
-		const records = Array.from({ length: 300 }, (_, i) => customer(`cst-${i}`));
-		api.scope.get('/customers').query({ per_page: '100' }).reply(200, page('/customers', records.slice(0, 100), 1, false));
-		api.scope.get('/customers').query({ per_page: '100', page: '2' }).reply(200, page('/customers', records.slice(100, 200), 2, false));
+		const records = Array.from({ length: 1000 }, (_, i) => customer(`cst-${i}`));
+		listApi(api, '/customers', records);
+
+		const { output } = await run({ operation: 'getAll', returnAll: true });
+
+		expect(api.requests.length).toBeLessThanOrEqual(10 + 3);
+		expect(output.map((item) => item.json.id)).toEqual(records.map((r) => r.id));
+	});
+
+	test('a Limit that ends inside a page asks for the pages it needs only and returns exactly the limit', async () => {
+		const api = fakeApi(BASE);
+		listApi(api, '/customers', Array.from({ length: 300 }, (_, i) => customer(`cst-${i}`)));
 
 		const { output } = await run({ operation: 'getAll', returnAll: false, limit: 150 });
 
-		expect(api.requests).toHaveLength(2);
+		expect(api.requests.map((r) => r.query)).toEqual([
+			{ page: '1', per_page: '100' },
+			{ page: '2', per_page: '100' },
+		]);
 		expect(output).toHaveLength(150);
 		expect(output[149].json.id).toBe('cst-149');
 	});
 
-	test('a next link to another host is not followed (the API key stays with TicketSource)', async () => {
+	test('a server that caps per_page at 40 (links.next set on a short page): all 250 customers, in its page length (#12.4)', async () => {
 		const api = fakeApi(BASE);
+		const records = Array.from({ length: 250 }, (_, i) => customer(`cst-${i}`));
+		listApi(api, '/customers', records, { cap: 40 });
+
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.id)).toEqual(records.map((r) => r.id));
+	});
+
+	test('a server that ignores page (page 1 again and again) stops the list with an error naming it and the page (#12.3)', async () => {
+		const api = fakeApi(BASE);
+		const first = page('/customers', Array.from({ length: 100 }, (_, i) => customer(`cst-${i}`)), 1, false);
+		api.scope.get('/customers').query(true).times(50).reply(200, first);
+
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			'TicketSource: the list GET /customers was stopped at page 2 (page=2, per_page=100) returned the same records as page 1: the server did not move on, so the list would never end',
+		);
+		expect(api.requests.length).toBeLessThanOrEqual(5);
+	});
+
+	test('links.next is never followed: a link to another host gets no request (the API key stays with TicketSource)', async () => {
+		const api = fakeApi(BASE);
+		const evil = nock('https://evil.example').get(/.*/).reply(200, {});
 		const first = page('/customers', [customer('cst-1')], 1, false);
 		first.links.next = 'https://evil.example/steal?page=2';
-		api.scope.get('/customers').query(true).reply(200, first);
+		api.scope.get('/customers').query(true).times(10).reply(200, (uri: string) => (uri.includes('page=1&') ? first : page('/customers', [], 2, true)));
 
-		const { error } = await run({ operation: 'getAll', returnAll: true });
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 
-		expect(api.requests).toHaveLength(1);
-		expect(error?.message).toMatch(/another host \(evil\.example\)/);
+		expect(error).toBeUndefined();
+		expect(evil.isDone()).toBe(false);
+		expect(output.map((item) => item.json.id)).toEqual(['cst-1']);
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
-import { API_KEY, BASE, credentials, note, page } from './fixtures';
+import { API_KEY, BASE, credentials, listApi, note } from './fixtures';
 
 afterEach(resetHttp);
 
@@ -50,8 +50,8 @@ describe('TicketSource customer note', () => {
 		const api = fakeApi(BASE);
 		const a = [note('csn-a1', 'cst-a'), note('csn-a2', 'cst-a')];
 		const b = [note('csn-b1', 'cst-b')];
-		api.scope.get('/customers/cst-a/notes').query({ per_page: '100' }).reply(200, page('/customers/cst-a/notes', a, 1, true));
-		api.scope.get('/customers/cst-b/notes').query({ per_page: '100' }).reply(200, page('/customers/cst-b/notes', b, 1, true));
+		listApi(api, '/customers/cst-a/notes', a);
+		listApi(api, '/customers/cst-b/notes', b);
 
 		const { output } = await run(
 			{ operation: 'getAll', customerId: '={{ $json.customer }}', returnAll: true },
@@ -67,14 +67,11 @@ describe('TicketSource customer note', () => {
 
 	test('getAll with a limit of 1 returns one note', async () => {
 		const api = fakeApi(BASE);
-		api.scope
-			.get('/customers/cst-a/notes')
-			.query({ per_page: '100' })
-			.reply(200, page('/customers/cst-a/notes', [note('csn-1', 'cst-a'), note('csn-2', 'cst-a')], 1, false));
+		listApi(api, '/customers/cst-a/notes', [note('csn-1', 'cst-a'), note('csn-2', 'cst-a')]);
 
 		const { output } = await run({ operation: 'getAll', customerId: 'cst-a', returnAll: false, limit: 1 });
 
-		expect(api.requests).toHaveLength(1);
+		expect(api.requests.map((r) => r.query)).toEqual([{ page: '1', per_page: '1' }]);
 		expect(output.map((item) => item.json.id)).toEqual(['csn-1']);
 	});
 

@@ -1,3 +1,5 @@
+import type { FakeApi } from '../harness/http';
+
 /** TicketSource records shaped like the seed's samples (../shared/seeds/ticketsource-customers-and-notes.txt). */
 export const BASE = 'https://api.ticketsource.io';
 export const API_KEY = 'skl-test-secret-0123456789';
@@ -49,4 +51,23 @@ export function page(path: string, records: unknown[], pageNumber: number, last:
 		},
 		meta: { current_page: pageNumber, from: 1, path: `${BASE}${path}`, per_page: records.length, to: records.length },
 	};
+}
+
+/**
+ * A TicketSource list over `records` at `path`, answering any `page`/`per_page` as TicketSource does (a page beyond
+ * the end is empty, `links.next` null on the last page); `cap` is the most records it puts on one page.
+ */
+export function listApi(api: FakeApi, path: string, records: unknown[], { cap = 100, times = 50 } = {}) {
+	api.scope
+		.get(path)
+		.query(true)
+		.times(times)
+		.reply(200, (uri: string) => {
+			const query = new URL(uri, BASE).searchParams;
+			const perPage = Math.min(cap, Number(query.get('per_page') ?? 10));
+			const number = Number(query.get('page') ?? 1);
+			const slice = records.slice((number - 1) * perPage, number * perPage);
+			const body = page(path, slice, number, number * perPage >= records.length);
+			return { ...body, meta: { ...body.meta, per_page: perPage } };
+		});
 }
