@@ -67,10 +67,10 @@ function numberAt(body: unknown, path: string | undefined): number | undefined {
 }
 
 /**
- * The records of a list, page by page: each record once (by `id`, where records have one: a record that moved
- * to the next page while the list was read is not output twice), and the guards every list needs: a page that
- * repeats the one before it (the server ignored the page address, the cursor or the link) and a list longer than
- * `maxPages` stop with a PagingError instead of looping.
+ * The records of a list, page by page, with the guards every list needs: a page that repeats the one before it
+ * (the server ignored the page address or the cursor) and a list longer than `maxPages` stop with a PagingError
+ * instead of looping. With `once`, each record is output once by its `id` (pages addressed by position: a record
+ * that moved on to the next page while the list was read is not output twice).
  */
 class Pages {
 	readonly out: IDataObject[] = [];
@@ -78,7 +78,10 @@ class Pages {
 	private previous: string | undefined;
 	private count = 0;
 
-	constructor(private readonly maxPages: number) {}
+	constructor(
+		private readonly maxPages: number,
+		private readonly once: boolean,
+	) {}
 
 	add(records: IDataObject[], request: PageRequest): void {
 		this.count++;
@@ -86,7 +89,7 @@ class Pages {
 			throw new PagingError(this.count, request, `is beyond ${this.maxPages.toLocaleString('en')} pages, the most one list may take: stopped there`);
 		}
 		if (records.length > 0) {
-			const fingerprint = JSON.stringify(records.map((record) => record?.id ?? record));
+			const fingerprint = JSON.stringify(records);
 			if (fingerprint === this.previous) {
 				throw new PagingError(this.count, request, `returned the same records as page ${this.count - 1}: the server did not move on, so the list would never end`);
 			}
@@ -94,7 +97,7 @@ class Pages {
 		}
 		for (const record of records) {
 			const id = record?.id;
-			if (id !== undefined && id !== null) {
+			if (this.once && id !== undefined && id !== null) {
 				if (this.ids.has(id)) continue;
 				this.ids.add(id);
 			}
@@ -178,7 +181,7 @@ export function addressablePaginator(options: AddressableOptions): Paginator {
 	return {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
-			const pages = new Pages(options.maxPages ?? MAX_PAGES);
+			const pages = new Pages(options.maxPages ?? MAX_PAGES, true);
 			const wanted = limit ?? Infinity;
 			// With page numbers the length asked for stays the same on every page; a Limit below one page asks for just that.
 			const pageLength = byOffset ? options.pageSize : Math.min(options.pageSize, wanted);
@@ -275,7 +278,7 @@ export function cursorPaginator(options: CursorOptions): Paginator {
 	return {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
-			const pages = new Pages(options.maxPages ?? MAX_PAGES);
+			const pages = new Pages(options.maxPages ?? MAX_PAGES, false);
 			const cursors = new Set<string>();
 			let request: PageRequest = { qs: { [sizeParam]: wantedSize(limit, 0) } };
 			for (;;) {
