@@ -2,7 +2,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { Change, ChangeWindow } from '../shared/changes';
 import { advanceWindow } from '../shared/changes';
-import { offsetPaginator } from '../shared/paginators';
+import type { PageRequest } from '../shared/paginators';
+import { addressablePaginator } from '../shared/paginators';
 import { PAGE_SIZE, baseUrl, ticketmatic } from './transport';
 
 export type ContactEvent = 'contactCreated' | 'contactUpdated';
@@ -70,8 +71,11 @@ async function changedSince(ctx: IPollFunctions, since: number) {
 	// GET /contacts takes lastupdatesince and orderby=lastupdatets (tm-go contacts.Getlist, ContactQuery).
 	const qs = { lastupdatesince: sinceParameter(since), orderby: 'lastupdatets' };
 	let counted = 0;
-	const records = await offsetPaginator({ pageSize: PAGE_SIZE, records: 'data', total: 'nbrofresults' }).collect(
-		async (page) => {
+	// One page after another, every record as the pages hold it: the re-read check below counts them, and a
+	// contact listed twice in two versions stands for two changes.
+	const paginator = addressablePaginator({ pageSize: PAGE_SIZE, sizeParam: 'limit', offsetParam: 'offset', records: 'data', total: 'nbrofresults', inFlight: 1, once: false });
+	const records = await paginator.collect(
+		async (page: PageRequest) => {
 			const body = (await ticketmatic.request(ctx, { method: 'GET', url, qs: { ...qs, ...page.qs } })) as IDataObject;
 			counted = Number(body?.nbrofresults ?? 0);
 			return body;

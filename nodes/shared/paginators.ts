@@ -143,6 +143,8 @@ export interface AddressableOptions {
 	more?: string;
 	/** Pages in flight at once (k); default PAGES_IN_FLIGHT. */
 	inFlight?: number;
+	/** Each record once by its `id` (default true); false keeps every record as the pages hold it. */
+	once?: boolean;
 	maxPages?: number;
 }
 
@@ -181,7 +183,7 @@ export function addressablePaginator(options: AddressableOptions): Paginator {
 	return {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
-			const pages = new Pages(options.maxPages ?? MAX_PAGES, true);
+			const pages = new Pages(options.maxPages ?? MAX_PAGES, options.once ?? true);
 			const wanted = limit ?? Infinity;
 			// With page numbers the length asked for stays the same on every page; a Limit below one page asks for just that.
 			const pageLength = byOffset ? options.pageSize : Math.min(options.pageSize, wanted);
