@@ -9,6 +9,11 @@ export interface ErrorHints {
 	credentials: string;
 	/** How to fix a refused TLS certificate, when the credential has a way (e.g. jtel's on-premises servers). */
 	certificate?: string;
+	/**
+	 * Which credential field makes the server's address, for a host name that does not resolve or a refused
+	 * connection (e.g. jtel's "Server URL"). Vendors with a fixed address leave it out.
+	 */
+	address?: string;
 }
 
 function text(value: unknown): string | undefined {
@@ -136,8 +141,8 @@ const NETWORK_WORDS: Record<string, string> = {
 	ECONNABORTED: 'the request timed out',
 	ESOCKETTIMEDOUT: 'the request timed out',
 	EPIPE: 'the connection broke',
-	ECONNREFUSED: 'the connection was refused',
-	ENOTFOUND: 'the host name was not found',
+	ECONNREFUSED: 'nothing answers at this address (connection refused)',
+	ENOTFOUND: 'the host name does not exist',
 	EAI_AGAIN: 'the host name could not be resolved',
 };
 
@@ -158,21 +163,29 @@ export const CERTIFICATE_CODES = new Set([
 export function networkError(
 	node: INode,
 	hints: ErrorHints,
-	failure: { code: string; detail: string; attempts: number; itemIndex?: number; sent: boolean },
+	failure: { code: string; detail: string; attempts: number; itemIndex?: number; sent: boolean; host?: string },
 	secrets: readonly string[],
 ): NodeApiError {
 	const tried = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
 	// The raw code (ECONNRESET…) stays out of the message: n8n would swap the whole message for a generic one.
 	const certificate = CERTIFICATE_CODES.has(failure.code);
+	const address = failure.code === 'ENOTFOUND' || failure.code === 'ECONNREFUSED';
+	const at = failure.host ? ` ${failure.host}` : '';
 	const what = certificate
 		? `the server's TLS certificate was not accepted (${failure.detail})`
 		: (NETWORK_WORDS[failure.code] ?? 'the network request failed');
-	const message = redact(`Could not reach ${hints.vendor}${tried}: ${what}`, secrets);
-	const fix = certificate
-		? (hints.certificate ?? `Check the address in the ${hints.vendor} credential: the server's certificate does not match it or is not trusted.`)
-		: failure.sent
-			? `The connection failed after the request was sent, so ${hints.vendor} may have stored it. It was not sent again to avoid a duplicate: check in ${hints.vendor} before running this item again.`
-			: `Check the network connection and that ${hints.vendor} is reachable, then try again.`;
+	const message = redact(`Could not reach ${hints.vendor}${address ? at : ''}${tried}: ${what}`, secrets);
+	let fix: string;
+	if (certificate) {
+		fix = hints.certificate ?? `Check the address in the ${hints.vendor} credential: the server's certificate does not match it or is not trusted.`;
+	} else if (address) {
+		const where = hints.address ?? `Check that the n8n server can reach${at || ` ${hints.vendor}`} (its DNS, firewall and proxy settings).`;
+		fix = `Not retried, because retrying cannot fix an address. ${where}`;
+	} else if (failure.sent) {
+		fix = `The connection failed after the request was sent, so ${hints.vendor} may have stored it. It was not sent again to avoid a duplicate: check in ${hints.vendor} before running this item again.`;
+	} else {
+		fix = `Check the network connection and that ${hints.vendor} is reachable, then try again.`;
+	}
 	const description = redact(`${fix} (${failure.code || failure.detail})`, secrets);
 	return new NodeApiError(node, { message } as JsonObject, {
 		message,

@@ -54,8 +54,15 @@ export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoad
 /** Methods that may be sent again after the connection broke mid-request (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
-/** Network failures that happened before anything reached the server: safe to retry for every method. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/**
+ * Network failures before anything reached the server that may pass: retried for every method. EAI_AGAIN is
+ * getaddrinfo's "temporary failure in name resolution; try again later" (getaddrinfo(3),
+ * https://man7.org/linux/man-pages/man3/getaddrinfo.3.html), unlike ENOTFOUND (EAI_NONAME: the name does not exist).
+ */
+const NOT_SENT = new Set(['EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+// Not retried at all: ENOTFOUND (the host name does not exist), ECONNREFUSED (nothing listens there) and refused
+// TLS certificates. Retrying cannot fix an address; the error names the credential field that makes it.
 
 /** Network failures after the request may have reached the server: retried for idempotent methods only. */
 const AMBIGUOUS = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EPIPE']);
@@ -136,6 +143,17 @@ async function gateKey(ctx: RequestContext, policy: RequestPolicy): Promise<stri
 	return `${policy.credentialType}:${createHash('sha256').update(material).digest('hex')}`;
 }
 
+/** The host a failed request went to: as the DNS error names it ("getaddrinfo ENOTFOUND host"), or from its URL. */
+function hostOf(options: IHttpRequestOptions, detail: string): string | undefined {
+	const named = /(?:ENOTFOUND|EAI_AGAIN)\s+([A-Za-z0-9.-]+)/.exec(detail)?.[1];
+	if (named) return named;
+	try {
+		return new URL(String(options.url ?? ''), options.baseURL).host || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Sends one request with the vendor's credential. Every request of every operation goes through here:
  * it bounds the requests in flight for the node run, retries what is safe to retry, and turns failures
@@ -211,6 +229,7 @@ export async function executeRequest(
 				attempts: attempt,
 				itemIndex,
 				sent: AMBIGUOUS.has(code),
+				host: hostOf(request, failure instanceof Error ? failure.message : String(failure)),
 			},
 			secrets,
 		);

@@ -65,3 +65,35 @@ describe('jtel credential: "Ignore TLS Certificate Errors"', () => {
 		expect(output).toEqual([{ json: campaign(538, 'Spring calls'), pairedItem: { item: 0 } }]);
 	});
 });
+
+describe('jtel server name that does not resolve', () => {
+	test('10 items fail fast: one attempt each, no backoff, the error names "Server URL"', async () => {
+		const host = 'https://acd.no-such-host.invalid';
+		const scope = nock(host)
+			.get(/.*/)
+			.times(100)
+			.replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND acd.no-such-host.invalid'), { code: 'ENOTFOUND', syscall: 'getaddrinfo' }));
+		let attempts = 0;
+		scope.on('request', () => attempts++);
+		const started = Date.now();
+		const { output, error, run } = await runNode({
+			type: 'jtel',
+			parameters: { resource: 'diallerCampaign', operation: 'get', campaignId: { __rl: true, mode: 'id', value: '538' } },
+			credentials: { jtelApi: { serverUrl: host, clientsId: CLIENTS_ID, token: TOKEN } },
+			items: Array.from({ length: 10 }, () => ({})),
+			continueOnFail: true,
+		});
+		const nodeMs = run.data.resultData.runData.Node[0].executionTime;
+		console.info(`jtel, 10 items, unresolvable server name: ${attempts} requests, node time ${nodeMs} ms, wall ${Date.now() - started} ms`);
+
+		expect(error).toBeUndefined();
+		expect(attempts).toBe(10);
+		expect(output).toHaveLength(10);
+		for (const item of output) {
+			expect(item.json.error).toBe('Could not reach jtel: the host name does not exist');
+			expect((item.error as { description?: string }).description).toMatch(/^Not retried, because retrying cannot fix an address\. Check "Server URL" in the jtel credential/);
+		}
+		// Old behaviour: 5 attempts per item with 0.5 + 1 + 2 + 4 s of backoff, about 7 s.
+		expect(nodeMs).toBeLessThan(1000);
+	});
+});

@@ -32,8 +32,11 @@ describe('retry decisions', () => {
 		['ECONNRESET', 'POST', false],
 		['ECONNABORTED', 'POST', false],
 		['ETIMEDOUT', 'PATCH', false],
-		['ECONNREFUSED', 'POST', true],
+		['ECONNREFUSED', 'POST', false],
+		['ECONNREFUSED', 'GET', false],
+		['ENOTFOUND', 'GET', false],
 		['EAI_AGAIN', 'POST', true],
+		['EHOSTUNREACH', 'POST', true],
 		['ERR_TLS_CERT_ALTNAME_INVALID', 'GET', false],
 	])('network error %s on %s → retry %s', (code, method, expected) => {
 		expect(retryableNetworkError(code, method)).toBe(expected);
@@ -139,17 +142,33 @@ describe('executeRequest', () => {
 		expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1600);
 	});
 
-	test('a POST is not sent again after a reset, but is after a refused connection', async () => {
+	test('a POST is not sent again after a reset, but is after a temporary DNS failure', async () => {
 		const reset = context([networkFailure('ECONNRESET'), { statusCode: 201 }]);
 		await expect(executeRequest(reset.ctx, policy([]), { method: 'POST', url: '/x' })).rejects.toMatchObject({
 			message: 'Could not reach Vendor: the connection was reset',
 		});
 		expect(reset.sent).toHaveLength(1);
 
-		const refused = context([networkFailure('ECONNREFUSED'), { statusCode: 201, body: { id: 1 } }]);
-		const response = await executeRequest(refused.ctx, policy([]), { method: 'POST', url: '/x' });
+		const again = context([networkFailure('EAI_AGAIN'), { statusCode: 201, body: { id: 1 } }]);
+		const response = await executeRequest(again.ctx, policy([]), { method: 'POST', url: '/x' });
 		expect(response.body).toEqual({ id: 1 });
-		expect(refused.sent).toHaveLength(2);
+		expect(again.sent).toHaveLength(2);
+	});
+
+	test.each([
+		['ENOTFOUND', 'Could not reach Vendor api.vendor.test: the host name does not exist'],
+		['ECONNREFUSED', 'Could not reach Vendor api.vendor.test: nothing answers at this address (connection refused)'],
+	])('%s: one attempt, no wait, and the error names the credential field', async (code, message) => {
+		const waits: number[] = [];
+		const { ctx, sent } = context([networkFailure(code), { statusCode: 200 }]);
+		const withAddress = policy(waits, { address: 'Check "Server URL" in the Vendor credential.' });
+		const error = await executeRequest(ctx, withAddress, { method: 'GET', url: 'https://api.vendor.test/x' }).catch((e: Error) => e);
+		expect(error).toMatchObject({ message });
+		expect((error as unknown as { description: string }).description).toBe(
+			`Not retried, because retrying cannot fix an address. Check "Server URL" in the Vendor credential. (${code})`,
+		);
+		expect(sent).toHaveLength(1);
+		expect(waits).toEqual([]);
 	});
 
 	test('a PUT after a timeout is retried; a 502 on PATCH is not', async () => {
