@@ -144,7 +144,7 @@ export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P
 }
 
 /** One item's parameter, as n8n's `getNodeParameter(name, itemIndex, fallback)` reads it. */
-export type ItemParameter = (name: string, itemIndex: number, fallback?: unknown) => unknown;
+export type ItemParameter = (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => unknown;
 
 /**
  * What a bulk operation sends, set up once per node run: `ctx` sends the requests (through the vendor's
@@ -171,7 +171,7 @@ export interface BulkOperation {
 export function bulkOperation<P>(request: { method: IHttpRequestMethods; url: string }, setup: BulkSetup<P>): BulkOperation {
 	return {
 		async execute(this: IExecuteFunctions) {
-			const options = await setup(this, (name, itemIndex, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+			const options = await setup(this, (name, itemIndex, fallback, options) => this.getNodeParameter(name, itemIndex, fallback, options));
 			return await sendBulk(this, options);
 		},
 		routing: {
@@ -180,7 +180,7 @@ export function bulkOperation<P>(request: { method: IHttpRequestMethods; url: st
 				async pagination(this: IExecutePaginationFunctions) {
 					return await guarded(this, async () => {
 						const itemIndex = this.getItemIndex();
-						const options = await setup(this, (name, _itemIndex, fallback) => this.getNodeParameter(name, fallback));
+						const options = await setup(this, (name, _itemIndex, fallback, options) => this.getNodeParameter(name, fallback, options));
 						const { results, failures } = await sendItems(this.getNode(), [itemIndex], { ...options, chunkSize: 1 });
 						const failure = failures.get(itemIndex);
 						if (failure) throw failure.error;

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
 import { baseUrl, ticketmatic } from '../transport';
+import { searchContacts } from './locators';
 
 /**
  * One of the account's settings lists, `GET /settings/system/<list>` → `{ data: [...] }`, in one answer (tm-go
@@ -58,4 +59,5 @@ export const methods = {
 		getCustomFields: customFields.options,
 		getOptIns: optIns.options,
 	},
+	listSearch: { searchContacts, searchRelationTypes: relationTypes.search },
 };

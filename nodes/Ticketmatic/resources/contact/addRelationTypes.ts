@@ -7,6 +7,6 @@ export const addRelationTypes: Operation = {
 	value: 'addRelationTypes',
 	action: 'Add relation types to contacts',
 	description: 'Give contacts relation types, up to 1000 contacts per request; each item gets its own result',
-	fields: [contactId, { ...relationTypeIds, required: true }],
+	fields: [...contactId, { ...relationTypeIds, required: true }],
 	bulk: contactBatch('addrelationtypes'),
 };

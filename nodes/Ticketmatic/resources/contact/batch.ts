@@ -38,7 +38,7 @@ export function contactBatch(operation: BatchOperation) {
 			noun: 'contacts',
 			chunkSize: BULK_MAX,
 			build: (itemIndex) => {
-				const id = parameter('contactId', itemIndex, '') as string | number;
+				const id = parameter('contactId', itemIndex, '', { extractValue: true }) as string | number;
 				if (String(id ?? '').trim() === '') {
 					throw new NodeOperationError(node, '"Contact ID" is empty, so nothing was sent for this item', {
 						itemIndex,

@@ -12,5 +12,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/contacts/{contactId}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [contactId],
+	fields: contactId,
 };

@@ -1,19 +1,44 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fieldCollection } from '../../../shared/description';
+import { changedInVersion2, fieldCollection } from '../../../shared/description';
+import { recordLocator } from '../../../shared/locator';
 import type { Check, ValueSource } from '../../../shared/validators';
 import { digits, emailAddress, idList } from '../../../shared/validators';
 
-export const contactId: INodeProperties = {
-	displayName: 'Contact ID',
-	name: 'contactId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '10001',
-	description: 'The numeric ID of the contact',
-};
+/** The contact: its numeric ID typed in version 1, a locator (search by name or e-mail) from version 2. */
+export const contactId: INodeProperties[] = changedInVersion2(
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 10001',
+		description: 'The numeric ID of the contact',
+	},
+	recordLocator({
+		displayName: 'Contact',
+		name: 'contactId',
+		description: 'The contact: search by name or e-mail, or give its numeric ID',
+		searchListMethod: 'searchContacts',
+		id: { placeholder: 'e.g. 10001', regex: '^\\s*[0-9]+\\s*$', error: 'A contact ID is a number' },
+	}),
+);
+
+/** Simplify keeps these contact fields (addresses, phone numbers, opt-ins and custom fields are left out). */
+export const SIMPLE_CONTACT = [
+	'id',
+	'firstname',
+	'middlename',
+	'lastname',
+	'email',
+	'company',
+	'birthdate',
+	'languagecode',
+	'relationtypes',
+	'lastupdatets',
+] as const;
 
 export const email: INodeProperties = {
 	displayName: 'Email',

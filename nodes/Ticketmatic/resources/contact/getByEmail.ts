@@ -1,7 +1,9 @@
 import type { Operation } from '../../../shared/description';
+import { fromVersion2 } from '../../../shared/description';
+import { simplify, simplifyParameter } from '../../../shared/output';
 import { checkEmail } from '../../../shared/validators';
 import { ticketmatic } from '../../transport';
-import { email } from './fields';
+import { email, SIMPLE_CONTACT } from './fields';
 
 export const getByEmail: Operation = {
 	name: 'Get by Email',
@@ -12,6 +14,7 @@ export const getByEmail: Operation = {
 		// Ticketmatic: contact id 0 plus ?email= looks the contact up by address (../shared/api/ticketmatic.md).
 		request: { method: 'GET', url: '/contacts/0', qs: { email: '={{ String($parameter.email).trim() }}' } },
 		operations: { pagination: ticketmatic.sendChecked(checkEmail('email')) },
+		output: { postReceive: [simplify(SIMPLE_CONTACT)] },
 	},
-	fields: [email],
+	fields: [email, ...fromVersion2([simplifyParameter(SIMPLE_CONTACT)])],
 };

@@ -7,6 +7,6 @@ export const removeRelationTypes: Operation = {
 	value: 'removeRelationTypes',
 	action: 'Remove relation types from contacts',
 	description: 'Take relation types off contacts, up to 1000 contacts per request; each item gets its own result',
-	fields: [contactId, { ...relationTypeIds, required: true }],
+	fields: [...contactId, { ...relationTypeIds, required: true }],
 	bulk: contactBatch('removerelationtypes'),
 };

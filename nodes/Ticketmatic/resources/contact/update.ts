@@ -14,7 +14,7 @@ export const update: Operation = {
 		operations: { pagination: ticketmatic.sendChecked(checkContact('updateFields', false)) },
 	},
 	fields: [
-		contactId,
+		...contactId,
 		fieldCollection('updateFields', [...contactFields, { ...email, required: false }]),
 	],
 };

@@ -12,5 +12,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/settings/system/relationtypes/{relationTypeId}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [relationTypeId],
+	fields: relationTypeId,
 };

@@ -1,16 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendBody } from '../../../shared/description';
+import { changedInVersion2, sendBody } from '../../../shared/description';
+import { recordLocator } from '../../../shared/locator';
 
-export const relationTypeId: INodeProperties = {
-	displayName: 'Relation Type ID',
-	name: 'relationTypeId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '1',
-	description: 'The numeric ID of the relation type',
-};
+/** A relation type: its numeric ID typed in version 1, a locator (the account's relation types) from version 2. */
+export const relationTypeId: INodeProperties[] = changedInVersion2(
+	{
+		displayName: 'Relation Type ID',
+		name: 'relationTypeId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1',
+		description: 'The numeric ID of the relation type',
+	},
+	recordLocator({
+		displayName: 'Relation Type',
+		name: 'relationTypeId',
+		description: 'The relation type, picked by name, or its numeric ID',
+		searchListMethod: 'searchRelationTypes',
+		id: { placeholder: 'e.g. 1', regex: '^\\s*[0-9]+\\s*$', error: 'A relation type ID is a number' },
+	}),
+);
 
 /** A relation type is `{ id, name, parentid, isarchived, … }`; only `name` and `parentid` are written (tm-go ticketmatic/types.go `RelationType`). */
 export const relationTypeValues = {

@@ -7,5 +7,5 @@ export const get: Operation = {
 	action: 'Get a relation type',
 	description: 'Retrieve a relation type by ID',
 	routing: { request: { method: 'GET', url: '/settings/system/relationtypes/{relationTypeId}' } },
-	fields: [relationTypeId],
+	fields: relationTypeId,
 };

@@ -7,5 +7,5 @@ export const create: Operation = {
 	action: 'Create a remark',
 	description: 'Add a remark to a contact',
 	routing: { request: { method: 'POST', url: '/contacts/{contactId}/remarks' } },
-	fields: [contactId, { ...remarkValues.content, required: true }, remarkValues.pinned],
+	fields: [...contactId, { ...remarkValues.content, required: true }, remarkValues.pinned],
 };

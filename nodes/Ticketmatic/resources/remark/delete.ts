@@ -11,5 +11,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/contacts/{contactId}/remarks/{remarkId}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [contactId, remarkId],
+	fields: [...contactId, remarkId],
 };

@@ -7,5 +7,5 @@ export const get: Operation = {
 	action: 'Get a remark',
 	description: 'Retrieve a remark of a contact',
 	routing: { request: { method: 'GET', url: '/contacts/{contactId}/remarks/{remarkId}' } },
-	fields: [contactId, remarkId],
+	fields: [...contactId, remarkId],
 };

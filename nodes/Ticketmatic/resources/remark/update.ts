@@ -9,7 +9,7 @@ export const update: Operation = {
 	description: 'Change the content or pinning of a remark',
 	routing: { request: { method: 'PUT', url: '/contacts/{contactId}/remarks/{remarkId}' } },
 	fields: [
-		contactId,
+		...contactId,
 		remarkId,
 		fieldCollection('updateFields', [remarkValues.content, remarkValues.pinned]),
 	],
