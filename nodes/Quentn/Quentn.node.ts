@@ -8,9 +8,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
+import { campaignProperties } from './resources/campaign';
 import { commentProperties } from './resources/comment';
 import { contactCustomOperations, contactProperties } from './resources/contact';
 import { contactTermProperties } from './resources/contactTerm';
+import { customFieldProperties } from './resources/customField';
 import { termProperties } from './resources/term';
 import { methods } from './methods';
 import { BASE_URL, quentn } from './transport';
@@ -22,9 +24,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Campaign', value: 'campaign', description: 'Start a campaign for a contact' },
+			{ name: 'Comment', value: 'comment', description: 'Comments on a contact' },
 			{ name: 'Contact', value: 'contact' },
 			{ name: 'Contact Term', value: 'contactTerm', description: 'The terms (tags) of one contact' },
-			{ name: 'Comment', value: 'comment', description: 'Comments on a contact' },
+			{ name: 'Custom Field', value: 'customField', description: "The account's custom contact fields" },
 			{ name: 'Term', value: 'term', description: 'The terms (tags) of the account' },
 		],
 		default: 'contact',
@@ -33,6 +37,8 @@ const properties: INodeProperties[] = [
 	...contactTermProperties,
 	...termProperties,
 	...commentProperties,
+	...campaignProperties,
+	...customFieldProperties,
 ];
 
 export class Quentn implements INodeType {

@@ -5,7 +5,7 @@ import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
 import { idList } from '../shared/validators';
-import { API_PATH, quentnBaseUrl } from './host';
+import { API_PATH, quentnBaseUrl, quentnHost } from './host';
 
 /** The node's request defaults build the same URL from the credential; the credential checks the host. */
 export const BASE_URL = `=https://{{ String($credentials.systemId).trim() }}.{{ String($credentials.serverId).trim() }}.quentn.com${API_PATH}`;
@@ -50,9 +50,17 @@ export const commentPaginator = addressablePaginator({
 /** A contact's terms come in one answer (a bare array); Return All / Limit are applied to it. */
 export const contactTermPaginator = singlePage('');
 
+/** Custom fields: `GET /custom-fields` answers every field at once (a bare array); Return All / Limit are applied to it. */
+export const customFieldList = quentn.list(singlePage(''));
+
 /** The base URL for requests that do not go through routing (bulk create, the term picker). */
 export async function baseUrlOf(ctx: RequestContext): Promise<string> {
 	return quentnBaseUrl(await ctx.getCredentials('quentnApi'), ctx.getNode());
+}
+
+/** The campaign API's base URL: its own path, lower-case `v1` as Quentn's help centre ("Campaign API") prints it. */
+export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
+	return `https://${quentnHost(await ctx.getCredentials('quentnApi'), ctx.getNode())}/public/api/v1`;
 }
 
 /**

@@ -1,0 +1,4 @@
+import { resourceProperties } from '../../../shared/description';
+import { getAll } from './getAll';
+
+export const customFieldProperties = resourceProperties('customField', [getAll], 'getAll');
