@@ -92,27 +92,73 @@ export interface Transport {
 	sendChecked(...checks: Check[]): Hook;
 	/** An operation's `routing.operations.pagination` for a list: Return All / Limit with this paginator. */
 	list(paginator: Paginator, ...checks: Check[]): Hook;
+	/**
+	 * An operation's `routing.operations.pagination` for "Create or Update": looks the item's record up, then
+	 * sends the routed create, or the update `spec` makes of it. Each output item says which: `upsert` is
+	 * `"created"` or `"updated"`.
+	 */
+	upsert(spec: UpsertSpec, ...checks: Check[]): Hook;
 	/** For custom operations and pickers: one request through the executor, the body returned. */
 	request(ctx: RequestContext, options: IHttpRequestOptions, itemIndex?: number): Promise<unknown>;
 }
 
+/** A GET to the vendor (path relative to the base URL): its body, or `undefined` when the vendor answers 404. */
+export type Lookup = (url: string, qs?: IDataObject) => Promise<unknown>;
+
+/** How one vendor's Create or Update finds the record and updates it. */
+export interface UpsertSpec {
+	/** The id of the item's existing record (`lookup` sends the request), or `undefined` when there is none. */
+	find(ctx: IExecuteSingleFunctions, lookup: Lookup): Promise<string | number | undefined>;
+	/** The update of the found record, made from the routed create; omit when the create itself updates (it merges). */
+	update?(create: IHttpRequestOptions, id: string | number): IHttpRequestOptions;
+}
+
 export function createTransport(policy: TransportPolicy): Transport {
+	const routed = (ctx: IExecuteSingleFunctions, requestData: RoutedRequest): IHttpRequestOptions => ({
+		...(requestData.options as IHttpRequestOptions),
+		url: resolvePath(ctx, String(requestData.options.url ?? ''), policy.pathValues),
+	});
+
+	/** Sends one request and shapes the answer as the operation's routing says. */
+	const sendAndShape = async (ctx: IExecuteSingleFunctions, requestData: RoutedRequest, options: IHttpRequestOptions) => {
+		const response = await executeRequest(ctx, policy, options, ctx.getItemIndex());
+		const body = response.body === '' || response.body === undefined ? {} : response.body;
+		let items: INodeExecutionData[] = [{ json: body as IDataObject }];
+		if (requestData.postReceive.length) {
+			items = await postReceive(ctx, requestData, items, response);
+		} else if (Array.isArray(body)) {
+			items = (body as IDataObject[]).map((json) => ({ json }));
+		}
+		return withPairedItem(ctx, items);
+	};
+
 	const sendChecked = (...checks: Check[]): Hook =>
 		async function (this, requestData) {
-		return await guarded(this, async () => {
-			for (const check of checks) check(this);
-			const options: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy.pathValues) };
-			const response = await executeRequest(this, policy, options, this.getItemIndex());
-			const body = response.body === '' || response.body === undefined ? {} : response.body;
-			let items: INodeExecutionData[] = [{ json: body as IDataObject }];
-			if (requestData.postReceive.length) {
-				items = await postReceive(this, requestData, items, response);
-			} else if (Array.isArray(body)) {
-				items = (body as IDataObject[]).map((json) => ({ json }));
-			}
-			return withPairedItem(this, items);
-		});
-	};
+			return await guarded(this, async () => {
+				for (const check of checks) check(this);
+				return await sendAndShape(this, requestData, routed(this, requestData));
+			});
+		};
+
+	const upsert = (spec: UpsertSpec, ...checks: Check[]): Hook =>
+		async function (this, requestData) {
+			return await guarded(this, async () => {
+				for (const check of checks) check(this);
+				const create = routed(this, requestData);
+				const lookup: Lookup = async (url, qs) => {
+					const options: IHttpRequestOptions = { baseURL: create.baseURL, headers: create.headers, method: 'GET', url, qs };
+					return await executeRequest(this, policy, options, this.getItemIndex()).then(
+						(response) => response.body,
+						(error: unknown) => ((error as { httpCode?: unknown }).httpCode === '404' ? undefined : Promise.reject(error)),
+					);
+				};
+				const id = await spec.find(this, lookup);
+				const options = id === undefined || !spec.update ? create : spec.update(create, id);
+				const upserted = id === undefined ? 'created' : 'updated';
+				const items = await sendAndShape(this, requestData, options);
+				return items.map((item) => ({ ...item, json: { ...item.json, upsert: upserted } }));
+			});
+		};
 
 	const list = (paginator: Paginator, ...checks: Check[]): Hook =>
 		async function (this, requestData) {
@@ -141,6 +187,7 @@ export function createTransport(policy: TransportPolicy): Transport {
 		send: sendChecked(),
 		sendChecked,
 		list,
+		upsert,
 		async request(ctx, options, itemIndex) {
 			return (await executeRequest(ctx, policy, options, itemIndex)).body;
 		},

@@ -5,5 +5,6 @@ import { get } from './get';
 import { getAll } from './getAll';
 import { merge } from './merge';
 import { update } from './update';
+import { upsert } from './upsert';
 
-export const contactProperties = resourceProperties('contact', [create, get, getAll, update, del, merge], 'get');
+export const contactProperties = resourceProperties('contact', [create, get, getAll, update, upsert, del, merge], 'get');

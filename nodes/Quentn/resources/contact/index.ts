@@ -5,8 +5,9 @@ import { del } from './delete';
 import { get } from './get';
 import { getByEmail } from './getByEmail';
 import { update } from './update';
+import { upsert } from './upsert';
 
-const operations = [create, createMany, get, getByEmail, update, del];
+const operations = [create, createMany, get, getByEmail, update, upsert, del];
 
 export const contactProperties = resourceProperties('contact', operations, 'get');
 

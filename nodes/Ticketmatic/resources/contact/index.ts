@@ -10,8 +10,9 @@ import { removeRelationTypes } from './removeRelationTypes';
 import { subscribe } from './subscribe';
 import { unsubscribe } from './unsubscribe';
 import { update } from './update';
+import { upsert } from './upsert';
 
-const operations = [create, get, getByEmail, getAll, update, del, importOperation, addRelationTypes, removeRelationTypes, subscribe, unsubscribe];
+const operations = [create, get, getByEmail, getAll, update, upsert, del, importOperation, addRelationTypes, removeRelationTypes, subscribe, unsubscribe];
 
 export const contactProperties = resourceProperties('contact', operations, 'get');
 
