@@ -38,7 +38,7 @@ export const upsert: Operation = {
 		operations: { pagination: chartMogul.upsert(byEmail, checkEmail('email')) },
 	},
 	fields: [
-		customerUuid,
+		...customerUuid,
 		contactDataSource,
 		{
 			displayName: 'Email',
