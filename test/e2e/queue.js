@@ -291,9 +291,11 @@ async function main() {
 		// the tables); the workflows are activated through the main (activating needs the node types, which an
 		// import CLI without the package does not have).
 		const runs = vendors.map((vendor) => {
-			// The vendor's first workflow that uses its own node (Quentn has one for n8n's HTTP Request node too).
+			// The vendor's first workflow that starts with a Manual Trigger and uses its own node (Quentn has one for
+			// n8n's HTTP Request node too).
 			const candidates = vendor.workflows.map((spec) => ({ spec, definition: JSON.parse(fs.readFileSync(spec.file, 'utf8')) }));
-			const { spec, definition } = candidates.find((c) => c.definition.nodes.some((n) => n.type === vendor.nodeType)) ?? candidates[0];
+			const uses = (c, type) => c.definition.nodes.some((n) => n.type === type);
+			const { spec, definition } = candidates.find((c) => uses(c, vendor.nodeType) && uses(c, 'n8n-nodes-base.manualTrigger')) ?? candidates[0];
 			return { vendor, spec, definition: asWebhookWorkflow(definition) };
 		});
 		const limits = chartMogul ? limitWorkflow(chartMogul) : undefined;
