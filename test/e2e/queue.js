@@ -302,7 +302,7 @@ async function main() {
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(vendors.flatMap((v) => v.credentials)));
 		const workflowsFile = path.join(work, 'workflows.json');
-		fs.writeFileSync(workflowsFile, JSON.stringify([...runs.map((r) => r.definition), ...(limits ? [limits] : [])].map(({ webhookPath, ...w }) => w)));
+		fs.writeFileSync(workflowsFile, JSON.stringify([...runs.map((r) => r.definition), ...(limits ? [limits] : [])].map((w) => ({ ...w, webhookPath: undefined }))));
 		const importAll = async () => {
 			for (const [args, what] of [
 				[['import:credentials', `--input=${credentialsFile}`], 'credentials'],
