@@ -69,7 +69,8 @@ export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
  */
 export function idListBody(name: string) {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const ids = idList(this.getNodeParameter(name, []));
+		// A locator (Comment) gives its value in any mode; a list (Term Names or IDs) as it is.
+		const ids = idList(this.getNodeParameter(name, [], { extractValue: true }));
 		return { ...options, body: ids.map((id) => (/^\d+$/.test(id) ? Number(id) : id)) };
 	};
 }

@@ -18,7 +18,10 @@ export interface LocatorSpec {
 	hint?: string;
 	/** The node's `methods.listSearch` function for the From List mode (omit when the records cannot be listed). */
 	searchListMethod?: string;
-	/** By URL: an example, and a regex whose one group is the ID (used to check the URL and to take the ID out of it). */
+	/**
+	 * By URL: an example, and a regex whose one group is the ID. The editor checks a typed URL against it anchored
+	 * (n8n-workflow validateResourceLocatorParameter: `^regex$`); the node takes the ID out with it (extractValue).
+	 */
 	url?: { placeholder: string; regex: string; error: string };
 	/** By ID: an example and the form an ID has. */
 	id: { placeholder: string; regex: string; error: string; displayName?: string };

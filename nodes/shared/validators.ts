@@ -179,7 +179,7 @@ export function checkEmail(name: string, optional = false): Check {
 export function checkIdList(name: string, label: string, single = false): Check {
 	return (ctx) => {
 		const source = { node: ctx.getNode(), parameter: label, itemIndex: ctx.getItemIndex() };
-		const raw = ctx.getNodeParameter(name, []);
+		const raw = ctx.getNodeParameter(name, [], { extractValue: true });
 		const ids = idList(raw);
 		if (ids.length === 0 || (single && ids.length > 1)) digits(Array.isArray(raw) ? raw.join(',') : raw, source);
 		for (const id of ids) digits(id, source);

@@ -151,3 +151,33 @@ describe('ChartMogul locator lists', () => {
 		});
 	});
 });
+
+describe('ChartMogul customer URL mode', () => {
+	test('a customer page URL with a trailing path still names the customer', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`/v1/customers/${CUSTOMER}/contacts`).reply(201, contact('con_9'));
+
+		const { error } = await run({
+			resource: 'contact',
+			operation: 'create',
+			customerUuid: locator('url', ` https://app.chartmogul.com/#/customers/${CUSTOMER}/profile `),
+			dataSourceUuid: locator('list', DATA_SOURCE),
+		});
+
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => r.path)).toEqual([`/v1/customers/${CUSTOMER}/contacts`]);
+	});
+
+	test('a URL that is not a customer page is refused by the editor check, nothing sent', async () => {
+		const api = fakeApi(HOST);
+		await expect(
+			run({
+				resource: 'contact',
+				operation: 'create',
+				customerUuid: locator('url', 'https://app.chartmogul.com/#/customers/12345-Acme'),
+				dataSourceUuid: locator('list', DATA_SOURCE),
+			}),
+		).rejects.toThrow('The workflow has issues');
+		expect(api.requests).toHaveLength(0);
+	});
+});

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
 import { allTerms, baseUrlOf, quentn } from '../transport';
+import { searchComments } from './locators';
 
 /** The account's terms (tags), every page of GET /terms; the ids stored. */
 export const terms = picker({ load: allTerms, nameField: 'name', valueField: 'id', descriptionField: 'description' });
@@ -26,4 +27,5 @@ export const methods = {
 		getTerms: terms.options,
 		getCustomFields: customFields.options,
 	},
+	listSearch: { searchComments, searchTerms: terms.search },
 };

@@ -50,7 +50,7 @@ export const customerUuid: INodeProperties[] = changedInVersion2(
 		// A customer's page in the ChartMogul app is https://app.chartmogul.com/#/customers/<customer uuid>.
 		url: {
 			placeholder: 'e.g. https://app.chartmogul.com/#/customers/cus_…',
-			regex: '^\\s*https://app\\.chartmogul\\.com/#/customers/(cus_[^/?#\\s]+)',
+			regex: '\\s*https://app\\.chartmogul\\.com/#/customers/(cus_[^/?#\\s]+)(?:[/?#]\\S*)?\\s*',
 			error: 'Paste the address of a customer page: https://app.chartmogul.com/#/customers/cus_…',
 		},
 		id: { displayName: 'By UUID', placeholder: 'e.g. cus_…', regex: '^\\s*cus_\\S+\\s*$', error: 'A customer UUID starts with "cus_"' },

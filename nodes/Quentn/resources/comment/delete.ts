@@ -16,5 +16,5 @@ export const del: Operation = {
 		operations: { pagination: quentn.sendChecked(checkIdList('commentId', 'Comment ID', true)) },
 		output: { postReceive: [deleted] },
 	},
-	fields: [contactId, commentId],
+	fields: [contactId, ...commentId],
 };

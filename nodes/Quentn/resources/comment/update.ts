@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { sendBody } from '../../../shared/description';
 import { checkIdList } from '../../../shared/validators';
 import { quentn } from '../../transport';
 import { comment, commentId, contactId } from './fields';
@@ -15,7 +16,7 @@ export const update: Operation = {
 	},
 	fields: [
 		contactId,
-		{ ...commentId, routing: { send: { type: 'body', property: 'id', value: '={{ Number(String($value).trim()) }}' } } },
+		...commentId.map((field) => ({ ...field, routing: sendBody('id', '={{ Number(String($value).trim()) }}') })),
 		comment,
 	],
 };

@@ -10,8 +10,10 @@ export const contactId: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '123',
+	placeholder: 'e.g. 123',
 	description: 'The numeric ID of the contact in Quentn',
+	// Quentn's API finds contacts by ID or e-mail only (quentn-php ContactClient): there is no list to pick from.
+	hint: 'Quentn cannot list contacts: map the ID from an earlier node (e.g. the "id" of Get by Email or Create)',
 };
 
 export const email: INodeProperties = {

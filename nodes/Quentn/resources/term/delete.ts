@@ -12,5 +12,5 @@ export const del: Operation = {
 		request: { method: 'DELETE', url: '/terms/{termId}' },
 		output: { postReceive: [deleted] },
 	},
-	fields: [termId],
+	fields: termId,
 };

@@ -1,14 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const termId: INodeProperties = {
-	displayName: 'Term ID',
-	name: 'termId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '123',
-	description: 'The ID of the term (Quentn also accepts the term name here)',
-};
+import { changedInVersion2 } from '../../../shared/description';
+import { recordLocator } from '../../../shared/locator';
+
+/** A term: its ID (or name) typed in version 1, a locator (the account's terms) from version 2. */
+export const termId: INodeProperties[] = changedInVersion2(
+	{
+		displayName: 'Term ID',
+		name: 'termId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 123',
+		description: 'The ID of the term (Quentn also accepts the term name here)',
+	},
+	recordLocator({
+		displayName: 'Term',
+		name: 'termId',
+		description: 'The term (tag), picked by name, or its ID or exact name (GET /terms/{id or name})',
+		searchListMethod: 'searchTerms',
+		id: { displayName: 'By ID or Name', placeholder: 'e.g. 123 or Newsletter', regex: '\\s*\\S.*', error: 'Enter the term ID or its name' },
+	}),
+);
 
 export const name: INodeProperties = {
 	displayName: 'Name',

@@ -9,5 +9,5 @@ export const get: Operation = {
 	routing: {
 		request: { method: 'GET', url: '/terms/{termId}' },
 	},
-	fields: [termId],
+	fields: termId,
 };

@@ -11,7 +11,7 @@ export const update: Operation = {
 		request: { method: 'PUT', url: '/terms/{termId}' },
 	},
 	fields: [
-		termId,
+		...termId,
 		fieldCollection('updateFields', [description, name]),
 	],
 };
