@@ -11,6 +11,7 @@ const { createTicketmaticFake, ticketmaticSignature } = require('./ticketmatic')
 const { createQuentnFake } = require('./quentn');
 const { createChartMogulFake } = require('./chartmogul');
 const { createJtelFake } = require('./jtel');
+const { wan } = require('./wan');
 
 function call(fake, method, url, { headers = {}, body } = {}) {
 	const raw = body === undefined ? Buffer.alloc(0) : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -160,4 +161,14 @@ test('rate limit: 429 with Retry-After above N accepted requests in the last sec
 	now += 1000; // the three accepted ones left the window
 	assert.equal((await call(fake, 'GET', '/v1/ping', { headers: h })).status, 200);
 	assert.deepEqual({ accepted: fake.stats.accepted, r429: fake.stats.r429, maxPerSecond: fake.stats.maxPerSecond }, { accepted: 4, r429: 3, maxPerSecond: 3 });
+});
+
+test('WAN model: 3 round trips for the first answer on a connection (TCP + TLS 1.3 + request), 1 for each later one', async () => {
+	const waits = [];
+	const network = wan(50, async (ms) => waits.push(ms));
+	const a = {};
+	const b = {};
+	for (const socket of [a, a, a, b, b, a]) await network.delay({ socket });
+	assert.deepEqual(waits, [150, 50, 50, 150, 50, 50]);
+	assert.deepEqual(network.stats, { rttMs: 50, requests: 6, connections: 2 });
 });
