@@ -7,7 +7,7 @@
  * later answer on a kept-alive connection 1 RTT.
  *
  * Measured in one run and printed as a table with the targets of issue #17 and a met/missed verdict per row
- * (also written to bench/RESULTS.md):
+ * (also written into docs/benchmarks.md, between its `bench:results` markers):
  *   - Return All of RECORDS records per vendor list operation: our node; n8n's own HTTP Request node with its
  *     pagination option (same n8n, same fakes); and, from bench/replay.js (bare Node, no n8n), the HTTP Request
  *     node's pages replayed one after another with a new connection each and with one kept-alive connection (the
@@ -562,8 +562,13 @@ async function main() {
 	}
 	const text = lines.join('\n');
 	console.log(`\n${text}\n`);
-	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results (\`npm run bench\`)\n\n${text}\n`);
-	say('written to bench/RESULTS.md');
+	const docs = path.join(REPO, 'docs', 'benchmarks.md');
+	const page = fs.readFileSync(docs, 'utf8');
+	const start = '<!-- bench:results -->';
+	const end = '<!-- /bench:results -->';
+	if (!page.includes(start) || !page.includes(end)) throw new Error(`${docs} has no ${start} … ${end} markers`);
+	fs.writeFileSync(docs, `${page.slice(0, page.indexOf(start) + start.length)}\n${text}\n${page.slice(page.indexOf(end))}`);
+	say('written into docs/benchmarks.md');
 }
 
 main().catch((error) => {

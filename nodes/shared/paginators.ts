@@ -89,7 +89,8 @@ class Pages {
 			throw new PagingError(this.count, request, `is beyond ${this.maxPages.toLocaleString('en')} pages, the most one list may take: stopped there`);
 		}
 		if (records.length > 0) {
-			const fingerprint = JSON.stringify(records);
+			// Its length, first and last record: a page the server repeats has the same (and two pages of one list do not).
+			const fingerprint = `${records.length}:${JSON.stringify(records[0])}:${JSON.stringify(records[records.length - 1])}`;
 			if (fingerprint === this.previous) {
 				throw new PagingError(this.count, request, `returned the same records as page ${this.count - 1}: the server did not move on, so the list would never end`);
 			}

@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PageRequest } from '../../nodes/shared/paginators';
-import { PagingError, addressablePaginator, cursorPaginator, everyMatch, singlePage } from '../../nodes/shared/paginators';
+import { quentn } from '../../nodes/Quentn/transport';
+import { ticketmatic } from '../../nodes/Ticketmatic/transport';
+import { ticketSource } from '../../nodes/TicketSource/transport';
+import { PAGES_IN_FLIGHT, PagingError, addressablePaginator, cursorPaginator, everyMatch, singlePage } from '../../nodes/shared/paginators';
 
 const records = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: from + i }));
 const ids = (list: IDataObject[]) => list.map((r) => r.id);
@@ -181,6 +184,14 @@ describe('addressable paginator (offset)', () => {
 		});
 		expect(ids(out)).toEqual([0, 1, 2, 3, 4, 5, 6]);
 	});
+});
+
+test.each([
+	['Quentn', quentn.policy.maxInFlight],
+	['Ticketmatic', ticketmatic.policy.maxInFlight],
+	['TicketSource', ticketSource.policy.maxInFlight],
+])('%s: the pages in flight stay within the vendor\'s in-flight cap', (_vendor, cap) => {
+	expect(PAGES_IN_FLIGHT).toBeLessThanOrEqual(cap);
 });
 
 describe('addressable paginator (page number)', () => {
