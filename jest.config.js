@@ -7,7 +7,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 	},
+	setupFilesAfterEnv: ['<rootDir>/test/harness/setup.js'],
 	testTimeout: 60_000,
-	// n8n-core leaves a timer running after a workflow execution; the tests themselves wait for every run.
-	forceExit: true,
 };

@@ -31,7 +31,6 @@ export class TicketmaticApi implements ICredentialType {
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
-			typeOptions: { password: true },
 			required: true,
 			default: '',
 			hint: 'The public half of the API key pair. Ticketmatic support issues API keys (support@ticketmatic.com).',

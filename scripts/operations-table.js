@@ -11,10 +11,6 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 
-function label(options, value) {
-	return options.find((option) => option.value === value)?.name ?? value;
-}
-
 /** Markdown table rows for one node: resource, operation, the request it sends, what it does. */
 function operationsTable(node) {
 	const { properties } = node.description;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test code, never published: it reads README.md and loads the node sources */
 /** The README's operations tables are generated from the node descriptions; this fails when they drift. */
 import fs from 'node:fs';
 import path from 'node:path';

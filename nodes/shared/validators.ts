@@ -50,7 +50,10 @@ export function pathSegment(value: unknown, source: ValueSource): string {
 }
 
 /** Characters no vendor ID contains: a value with one of them is a URL, a path or a query mapped by mistake. */
-const NOT_IN_AN_ID = /[/?#%\\\s]|[\u0000-\u001f]/;
+const NOT_IN_AN_ID = /[/?#%\\\s]/;
+
+/** A tab, line break or other control character (U+0000–U+001F), which no vendor ID contains either. */
+const isControlCharacter = (character: string) => character.charCodeAt(0) < 0x20;
 
 /**
  * An opaque vendor ID (ChartMogul's `con_…`, TicketSource's `cst-…`) that becomes one path segment: as
@@ -59,9 +62,9 @@ const NOT_IN_AN_ID = /[/?#%\\\s]|[\u0000-\u001f]/;
 export function idSegment(value: unknown, source: ValueSource): string {
 	const segment = pathSegment(value, source);
 	const text = asText(value);
-	const bad = NOT_IN_AN_ID.exec(text);
+	const bad = [...text].find((character) => isControlCharacter(character) || NOT_IN_AN_ID.test(character));
 	if (bad) {
-		const shown = /[\u0000-\u001f]/.test(bad[0]) ? 'a control character (tab, line break…)' : /\s/.test(bad[0]) ? 'a space' : `"${bad[0]}"`;
+		const shown = isControlCharacter(bad) ? 'a control character (tab, line break…)' : /\s/.test(bad) ? 'a space' : `"${bad}"`;
 		refuse(
 			source,
 			`"${source.parameter}" is not a valid ID: it contains ${shown}`,

@@ -1,6 +1,6 @@
 /** ChartMogul records shaped like the seed's result (../shared/seeds/chartmogul-add-contact.txt). */
 export const HOST = 'https://api.chartmogul.com';
-export const API_KEY = 'cm-test-key-0123456789abcdef';
+export const API_KEY = 'cm-dummy-key-0123456789abcdef';
 export const credentials = { chartMogulApi: { apiKey: API_KEY } };
 /** HTTP Basic: the API key as user name, an empty password. */
 export const BASIC = `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`;

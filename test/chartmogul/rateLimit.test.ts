@@ -4,6 +4,7 @@
  * delayed, so in-flight requests really overlap.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
@@ -47,7 +48,7 @@ function limitedServer(replyDelayMs: () => number): LimitedServer {
 					state.rejected[429]++;
 					return [429, { code: 429, message: 'Your request rate has exceeded our rate limit', param: null }, { 'Retry-After': '1' }];
 				}
-				await new Promise((resolve) => setTimeout(resolve, replyDelayMs()));
+				await sleep(replyDelayMs());
 				const email = (body as IDataObject).email as string;
 				state.created.set(email, (state.created.get(email) ?? 0) + 1);
 				return [201, contact(`con_${email}`, { email })];
@@ -89,9 +90,6 @@ describe('ChartMogul rate limits', () => {
 		const started = Date.now();
 		const { output, error } = await runNode({ type: 'chartMogul', parameters: createParameters, credentials, items });
 		const wallMs = Date.now() - started;
-		console.info(
-			`ChartMogul 200 creates: ${wallMs} ms wall time, ${server.attempts} requests, max ${server.maxOpen} open, max ${server.maxPerSecond} started in one second, rejected ${JSON.stringify(server.rejected)}`,
-		);
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(200);

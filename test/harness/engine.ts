@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test code, never published: it loads the package's sources by the paths in package.json */
 /**
  * Runs a workflow through n8n-core's real engine (WorkflowExecute → RoutingNode / execute), with our
  * nodes and credentials loaded the way n8n loads them: from package.json's "n8n" section.

@@ -2,7 +2,7 @@
 export const SERVER = 'https://acd.example.com';
 export const CLIENTS_ID = '1234';
 export const BASE_PATH = `/rest/v1.0/${CLIENTS_ID}`;
-export const TOKEN = 'jtel-token-0123456789abcdef';
+export const TOKEN = 'jtel-dummy-token-0123456789abcdef';
 export const credentials = { jtelApi: { serverUrl: SERVER, clientsId: CLIENTS_ID, token: TOKEN } };
 
 export function contact(id: number, extra: Record<string, unknown> = {}) {

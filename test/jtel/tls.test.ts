@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test code, never published: it makes a certificate with openssl and serves HTTPS */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jtel-tls-'));
 	execFileSync(
 		'openssl',
-		['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', 'key.pem', '-out', 'cert.pem'],
+		['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', 'key.pem', '-out', 'cert.pem'],
 		{ cwd: dir, stdio: 'ignore' },
 	);
 	server = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
@@ -26,8 +27,9 @@ beforeAll(async () => {
 		res.writeHead(200, { 'Content-Type': 'application/json' });
 		res.end(JSON.stringify(one(campaign(538, 'Spring calls'))));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	serverUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	// A host name, not 127.0.0.1: Node warns (DEP0123) when TLS is given an IP address as server name.
+	await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+	serverUrl = `https://localhost:${(server.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
@@ -36,7 +38,7 @@ afterAll(async () => {
 
 beforeEach(() => {
 	seen.length = 0;
-	nock.enableNetConnect('127.0.0.1');
+	nock.enableNetConnect('localhost');
 });
 afterEach(resetHttp);
 

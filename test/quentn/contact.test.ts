@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
@@ -327,10 +328,10 @@ describe('Quentn requests in flight', () => {
 			.reply(function (_uri, body, callback) {
 				seen.now++;
 				seen.max = Math.max(seen.max, seen.now);
-				setTimeout(() => {
+				void sleep(15).then(() => {
 					seen.now--;
 					callback(null, [200, answer(body) as Record<string, unknown>]);
-				}, 15);
+				});
 			});
 		return { api, seen };
 	}

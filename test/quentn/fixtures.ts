@@ -1,7 +1,7 @@
 /** Quentn records shaped like the seed's samples (../shared/seeds/quentn-contact-api.txt). */
 export const HOST = 'https://acme.s1.quentn.com';
 export const API = '/public/api/V1';
-export const API_KEY = 'qn-test-secret-0123456789';
+export const API_KEY = 'qn-dummy-secret-0123456789';
 export const credentials = { quentnApi: { systemId: 'acme', serverId: 's1', apiKey: API_KEY } };
 
 export function term(id: number, name = `Tag ${id}`) {

@@ -1,6 +1,8 @@
+import { sleep } from 'n8n-workflow';
+
 import { openGates, RequestGate, throughGate } from '../../nodes/shared/limiter';
 
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const tick = (ms: number) => sleep(ms);
 
 describe('RequestGate', () => {
 	test('never lets more than maxInFlight run at once, and runs everything', async () => {

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
@@ -161,10 +162,10 @@ describe('Ticketmatic contact', () => {
 				const limit = Number(query.get('limit'));
 				const data = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => ({ id: offset + i + 1 }));
 				// Later pages answer faster, so out-of-order arrival is exercised.
-				setTimeout(() => {
+				void sleep(40 - Math.min(30, offset / 400)).then(() => {
 					inFlight--;
 					callback(null, [200, { data, nbrofresults: TOTAL }]);
-				}, 40 - Math.min(30, offset / 400));
+				});
 			});
 		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: { searchTerm: 'x' } });
 		expect(error).toBeUndefined();

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test code, never published: it checks the signature against openssl */
 import { execFileSync } from 'node:child_process';
 
 import { TicketmaticApi } from '../../credentials/TicketmaticApi.credentials';
@@ -22,6 +23,12 @@ describe('Ticketmatic credential', () => {
 			new Date(Date.UTC(2014, 8, 23, 17, 23, 0, 456)),
 		);
 		expect(header).toBe(`TM-HMAC-SHA256 key=accesskey ts=2014-09-23T17:23:00 sign=${expected}`);
+	});
+
+	test('the Access Key is shown in clear (the public half of the key pair), the Secret Key is masked', () => {
+		const field = (name: string) => new TicketmaticApi().properties.find((property) => property.name === name);
+		expect(field('accessKey')?.typeOptions?.password).toBeUndefined();
+		expect(field('secretKey')?.typeOptions?.password).toBe(true);
 	});
 
 	test('timestamp is UTC YYYY-MM-DDTHH:mm:ss without milliseconds or zone', () => {

@@ -5,7 +5,7 @@ export const ACCOUNT = 'testaccount';
 export const HOST = 'https://apps.ticketmatic.com';
 export const PREFIX = `/api/1/${ACCOUNT}`;
 export const ACCESS_KEY = 'access-key-0123';
-export const SECRET_KEY = 'secret-key-abcdef-0123456789';
+export const SECRET_KEY = 'dummy-secret-key-abcdef-0123456789';
 
 export const hmacCredentials = {
 	ticketmaticApi: { accountName: ACCOUNT, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, authentication: 'hmac' },

@@ -2,7 +2,7 @@ import type { FakeApi } from '../harness/http';
 
 /** TicketSource records shaped like the seed's samples (../shared/seeds/ticketsource-customers-and-notes.txt). */
 export const BASE = 'https://api.ticketsource.io';
-export const API_KEY = 'skl-test-secret-0123456789';
+export const API_KEY = 'skl-dummy-secret-0123456789';
 export const credentials = { ticketSourceApi: { apiKey: API_KEY } };
 
 export function customer(id: string, extra: Record<string, unknown> = {}) {

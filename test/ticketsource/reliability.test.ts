@@ -1,5 +1,6 @@
 /** The shared executor's promises, proven on TicketSource through n8n's engine. */
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
@@ -171,7 +172,7 @@ describe('TicketSource reliability', () => {
 			.reply(async (uri) => {
 				inFlight++;
 				most = Math.max(most, inFlight);
-				await new Promise((resolve) => setTimeout(resolve, 20));
+				await sleep(20);
 				inFlight--;
 				return [200, { data: customer(uri.split('/').pop()!) }];
 			});
