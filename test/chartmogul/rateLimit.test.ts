@@ -117,17 +117,11 @@ describe('ChartMogul rate limits', () => {
 		// different runs never overlap in one gate's queue, so only a window kept per account keeps them under 40/s.
 		const server = limitedServer(() => 40 + Math.floor(Math.random() * 60));
 		const half = (offset: number) => many(100, (i) => ({ email: `loop${offset + i}@example.com` }));
-		const started = Date.now();
 		const runs = await Promise.all(
 			[0, 100].map((offset) =>
 				runNode({ type: 'chartMogul', parameters: createParameters, credentials, items: half(offset), loopBatchSize: 20 }),
 			),
 		);
-		const wallMs = Date.now() - started;
-		console.info(
-			`ChartMogul 2 × 100 creates in Loop Over Items (batches of 20): ${wallMs} ms, ${server.attempts} requests, max ${server.maxPerSecond} in one second, rejected ${JSON.stringify(server.rejected)}`,
-		);
-
 		for (const [index, run] of runs.entries()) {
 			expect(run.error).toBeUndefined();
 			expect(run.nodeRuns).toBe(5);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test code, never published: it reads docs/queue-mode.md */
 /**
  * docs/queue-mode.md carries a docker compose file that cannot be run here (no Docker in CI): check its shape, so
  * that a copy-paste gives Redis, PostgreSQL, a main and workers with this package, and that it follows the package.

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 
+import { QuentnTrigger } from '../../nodes/Quentn/QuentnTrigger.node';
 import { MAX_CONTACTS, parseContacts, validSignature } from '../../nodes/Quentn/webhook';
 import type { WebhookCall } from '../harness/engine';
 import { runWebhook } from '../harness/engine';
@@ -133,7 +134,6 @@ describe('Quentn webhook signature', () => {
 });
 
 describe('Quentn Webhook API credential test', () => {
-	const { QuentnTrigger } = require('../../nodes/Quentn/QuentnTrigger.node') as typeof import('../../nodes/Quentn/QuentnTrigger.node');
 	const test_ = new QuentnTrigger().methods.credentialTest.hashSaltIsSet;
 	const check = (hashSalt: unknown) => test_.call({} as never, { id: '1', name: 'salt', type: 'quentnWebhookApi', data: { hashSalt } } as never);
 

@@ -11,8 +11,10 @@ const run = (parameters: IDataObject) => runNode({ type: 'ticketSource', typeVer
 const locator = (mode: string, value: string) => ({ __rl: true, mode, value });
 
 const simple = (record: ReturnType<typeof customer>) => {
-	const { address, membership, consent, ...rest } = flat(record) as IDataObject;
-	void address, void membership, void consent;
+	const rest = { ...(flat(record) as IDataObject) };
+	delete rest.address;
+	delete rest.membership;
+	delete rest.consent;
 	return rest;
 };
 
