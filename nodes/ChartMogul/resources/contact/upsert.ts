@@ -23,7 +23,8 @@ const byEmail: UpsertSpec = {
 		return typeof uuid === 'string' && uuid !== '' ? uuid : undefined;
 	},
 	update: (create, uuid) => {
-		const { data_source_uuid: _dataSource, ...fields } = (create.body ?? {}) as IDataObject;
+		const fields = { ...((create.body ?? {}) as IDataObject) };
+		delete fields.data_source_uuid;
 		return { ...create, method: 'PATCH', url: `/contacts/${encodeURIComponent(String(uuid))}`, body: fields };
 	},
 };
