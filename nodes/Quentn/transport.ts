@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import type { RequestContext } from '../shared/executor';
 import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator, singlePage } from '../shared/paginators';
-import { createTransport } from '../shared/transport';
+import { createTransport, emptyOnNotFound } from '../shared/transport';
 import { idList } from '../shared/validators';
 import { API_PATH, quentnBaseUrl, quentnHost } from './host';
 
@@ -47,8 +47,11 @@ export const commentPaginator = addressablePaginator({
 	pageCount: 'number_ranges',
 });
 
-/** A contact's terms come in one answer (a bare array); Return All / Limit are applied to it. */
-export const contactTermPaginator = singlePage('');
+/**
+ * A contact's terms come in one answer (a bare array); Return All / Limit are applied to it. A contact without
+ * terms is answered with HTTP 404, which is an empty list (quentn-php ContactClient::getContactTerms).
+ */
+export const contactTermPaginator = emptyOnNotFound(singlePage(''));
 
 /** Custom fields: `GET /custom-fields` answers every field at once (a bare array); Return All / Limit are applied to it. */
 export const customFieldList = quentn.list(singlePage(''));

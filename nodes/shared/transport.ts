@@ -78,6 +78,23 @@ function pagingFailure(ctx: IExecuteSingleFunctions, policy: RequestPolicy, opti
 	});
 }
 
+/** Whether an error is the vendor's HTTP 404 (as the executor reports it). */
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}
+
+/**
+ * A list whose endpoint answers HTTP 404 when there is nothing to list (Quentn's terms of a contact without
+ * terms: quentn-php ContactClient::getContactTerms returns an empty list on 404): an empty list, not an error.
+ */
+export function emptyOnNotFound(paginator: Paginator): Paginator {
+	return {
+		async collect(fetch, limit) {
+			return await paginator.collect(fetch, limit).catch(async (error: unknown) => (isNotFound(error) ? [] : await Promise.reject(error)));
+		},
+	};
+}
+
 /** A vendor's request policy, plus how the `{placeholders}` of its routed URLs are checked. */
 export interface TransportPolicy extends RequestPolicy {
 	/** Per placeholder name, with a default; an opaque `id` when not set. */
@@ -90,6 +107,11 @@ export interface Transport {
 	send: Hook;
 	/** The same, with checks of the item's parameters first (an operation's `routing.operations.pagination`). */
 	sendChecked(...checks: Check[]): Hook;
+	/**
+	 * As `sendChecked`, for a lookup where HTTP 404 means "no such record" (Quentn's contact by e-mail): no
+	 * record instead of an error; the operation's postReceive still runs (e.g. to fail when the user asks).
+	 */
+	lookup(...checks: Check[]): Hook;
 	/** An operation's `routing.operations.pagination` for a list: Return All / Limit with this paginator. */
 	list(paginator: Paginator, ...checks: Check[]): Hook;
 	/**
@@ -119,11 +141,23 @@ export function createTransport(policy: TransportPolicy): Transport {
 		url: resolvePath(ctx, String(requestData.options.url ?? ''), policy.pathValues),
 	});
 
-	/** Sends one request and shapes the answer as the operation's routing says. */
-	const sendAndShape = async (ctx: IExecuteSingleFunctions, requestData: RoutedRequest, options: IHttpRequestOptions) => {
-		const response = await executeRequest(ctx, policy, options, ctx.getItemIndex());
+	/**
+	 * Sends one request and shapes the answer as the operation's routing says. With `notFound: 'none'` an HTTP 404
+	 * is no record (the operation's postReceive still runs on none).
+	 */
+	const sendAndShape = async (
+		ctx: IExecuteSingleFunctions,
+		requestData: RoutedRequest,
+		options: IHttpRequestOptions,
+		notFound: 'error' | 'none' = 'error',
+	) => {
+		const response = await executeRequest(ctx, policy, options, ctx.getItemIndex()).catch(async (error: unknown) =>
+			notFound === 'none' && isNotFound(error)
+				? ({ body: [], headers: {}, statusCode: 404 } as IN8nHttpFullResponse)
+				: await Promise.reject(error),
+		);
 		const body = response.body === '' || response.body === undefined ? {} : response.body;
-		let items: INodeExecutionData[] = [{ json: body as IDataObject }];
+		let items: INodeExecutionData[] = response.statusCode === 404 ? [] : [{ json: body as IDataObject }];
 		if (requestData.postReceive.length) {
 			items = await postReceive(ctx, requestData, items, response);
 		} else if (Array.isArray(body)) {
@@ -132,11 +166,11 @@ export function createTransport(policy: TransportPolicy): Transport {
 		return withPairedItem(ctx, items);
 	};
 
-	const sendChecked = (...checks: Check[]): Hook =>
+	const single = (notFound: 'error' | 'none', checks: Check[]): Hook =>
 		async function (this, requestData) {
 			return await guarded(this, async () => {
 				for (const check of checks) check(this);
-				return await sendAndShape(this, requestData, routed(this, requestData));
+				return await sendAndShape(this, requestData, routed(this, requestData), notFound);
 			});
 		};
 
@@ -184,8 +218,9 @@ export function createTransport(policy: TransportPolicy): Transport {
 
 	return {
 		policy,
-		send: sendChecked(),
-		sendChecked,
+		send: single('error', []),
+		sendChecked: (...checks) => single('error', checks),
+		lookup: (...checks) => single('none', checks),
 		list,
 		upsert,
 		async request(ctx, options, itemIndex) {

@@ -126,6 +126,39 @@ describe('Quentn contact', () => {
 			expect(error?.message).toBe('No Quentn contact has the email address "john@example.com"');
 		});
 
+		test('HTTP 404 (no contact has the address, as Quentn answers it): no item and no error', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/contact/john%40example.com`).reply(404, { error: true, message: 'Contact not found' });
+			const { output, error } = await run({ operation: 'getByEmail', email: 'john@example.com' });
+			expect(error).toBeUndefined();
+			expect(output).toEqual([]);
+			expect(api.requests).toHaveLength(1);
+			expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${API}/contact/john%40example.com` });
+			expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
+		});
+
+		test('HTTP 404 with "Error If Not Found": only that item fails (continue on fail), the others go on', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/contact/a%40example.com`).reply(404, { error: true, message: 'Contact not found' });
+			api.scope.get(`${API}/contact/b%40example.com`).reply(200, [{ id: 2, mail: 'b@example.com' }]);
+			const { output } = await run(
+				{ operation: 'getByEmail', email: '={{ $json.mail }}', options: { errorIfNotFound: true } },
+				{ items: [{ mail: 'a@example.com' }, { mail: 'b@example.com' }], continueOnFail: true },
+			);
+			expect(api.requests).toHaveLength(2);
+			expect(output).toEqual([
+				expect.objectContaining({ json: { error: 'No Quentn contact has the email address "a@example.com"' }, pairedItem: { item: 0 } }),
+				{ json: { id: 2, mail: 'b@example.com' }, pairedItem: { item: 1 } },
+			]);
+		});
+
+		test('other errors stay errors (a 401 is not "not found")', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/contact/john%40example.com`).reply(401, { error: true, message: 'Invalid API key' });
+			const { error } = await run({ operation: 'getByEmail', email: 'john@example.com' });
+			expect(error?.message).toBe('Quentn: Invalid API key');
+		});
+
 		test('one match: one item', async () => {
 			const { result } = lookup([{ id: 123, mail: 'john@example.com' }]);
 			const { output } = await result;

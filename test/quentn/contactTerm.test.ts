@@ -22,6 +22,17 @@ describe('Quentn contact terms', () => {
 		]);
 	});
 
+	test('getAll of a contact without terms (Quentn answers HTTP 404): an empty list, not an error', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${API}/contact/93/terms`).reply(404, { error: true, message: 'No terms found' });
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${API}/contact/93/terms` });
+		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
+		expect(output).toEqual([]);
+	});
+
 	test('getAll with a limit returns that many', async () => {
 		const api = fakeApi(HOST);
 		api.scope.get(`${API}/contact/93/terms`).reply(200, [term(12), term(13), term(14)]);

@@ -25,9 +25,10 @@ export const getByEmail: Operation = {
 	action: 'Get contacts by email',
 	description: 'Retrieve every contact with an email address (several contacts can share one)',
 	routing: {
-		// Quentn answers an email in place of the id with an array of all contacts that have it.
+		// Quentn answers an email in place of the id with an array of all contacts that have it, and HTTP 404
+		// when none has it (quentn-php ContactClient::findContactByMail turns that 404 into an empty result).
 		request: { method: 'GET', url: '/contact/{email}' },
-		operations: { pagination: quentn.sendChecked(checkEmail('email')) },
+		operations: { pagination: quentn.lookup(checkEmail('email')) },
 		output: { postReceive: [unwrap(''), errorIfNone] },
 	},
 	fields: [
