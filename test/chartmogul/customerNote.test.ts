@@ -40,6 +40,21 @@ describe('ChartMogul customer note / call log', () => {
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
+	test('create without text (optional, as in chartmogul-go NewNote): no text is sent', async () => {
+		const api = fakeApi(HOST);
+		const record = note('note_2', { type: 'call', call_duration: 60, text: '' });
+		api.scope.post('/v1/customer_notes').reply(201, record);
+
+		const { output, error } = await run({ operation: 'create', customerUuid: CUSTOMER, type: 'call', text: '', additionalFields: { callDuration: 60 } });
+
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0]).toMatchObject({ method: 'POST', path: '/v1/customer_notes' });
+		expect(api.requests[0].headers.authorization).toBe(BASIC);
+		expect(api.requests[0].body).toEqual({ customer_uuid: CUSTOMER, type: 'call', call_duration: 60 });
+		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
+	});
+
 	test('create refuses an invalid author email before sending', async () => {
 		const api = fakeApi(HOST);
 		const { error } = await run({

@@ -61,6 +61,17 @@ describe('Ticketmatic contact', () => {
 		expect(output).toEqual([{ json: contact(10001), pairedItem: { item: 0 } }]);
 	});
 
+	test('create without an e-mail address (Ticketmatic accepts one, tm-go TestCreate): no email is sent', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts`).reply(200, contact(10002, { email: '' }));
+		const { output, error } = await run({ operation: 'create', email: '  ', additionalFields: { firstName: 'John' } });
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0]).toMatchObject({ method: 'POST', path: `${PREFIX}/contacts`, body: { firstname: 'John' } });
+		expect(verifyHmac(api.requests[0].headers.authorization).ok).toBe(true);
+		expect(output).toEqual([{ json: contact(10002, { email: '' }), pairedItem: { item: 0 } }]);
+	});
+
 	test('create with a bad e-mail sends nothing; continue on fail gives a paired error item', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${PREFIX}/contacts`).reply(200, contact(1));

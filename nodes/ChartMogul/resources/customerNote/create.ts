@@ -25,7 +25,12 @@ export const create: Operation = {
 			description: 'Whether this is a note or a log of a call',
 			routing: sendBody('type'),
 		},
-		{ ...text, required: true },
+		{
+			...text,
+			// Optional: chartmogul-go notes.go NewNote sends `text` only when given (omitempty).
+			description: 'The content of the note or call log; may be left empty (e.g. a call log with only a duration)',
+			routing: { send: { type: 'body', property: 'text', value: '={{ String($value ?? "").trim() === "" ? undefined : $value }}' } },
+		},
 		fieldCollection('additionalFields', [authorEmail, callDuration, createdAt]),
 	],
 };

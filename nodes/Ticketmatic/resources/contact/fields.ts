@@ -40,13 +40,14 @@ export const SIMPLE_CONTACT = [
 	'lastupdatets',
 ] as const;
 
+/** A contact's e-mail address. Optional: Ticketmatic creates and imports contacts without one (tm-go contacts TestCreate, TestImport). */
 export const email: INodeProperties = {
 	displayName: 'Email',
 	name: 'email',
 	type: 'string',
 	placeholder: 'name@email.com',
-	required: true,
 	default: '',
+	description: 'The e-mail address of the contact; may be left empty. When given, it must be a valid address.',
 };
 
 /** Relation types ("Press", "VIP", …) are how Ticketmatic classifies contacts; the list comes from the account. */
@@ -214,7 +215,6 @@ export const additionalFields: INodeProperties = fieldCollection('additionalFiel
 
 /** Parameter name → Ticketmatic's field name, for the fields sent as they are. */
 const PLAIN: Record<string, string> = {
-	email: 'email',
 	birthdate: 'birthdate',
 	company: 'company',
 	firstName: 'firstname',
@@ -257,7 +257,8 @@ export function contactBody(fields: IDataObject, node: INode, itemIndex: number)
 	for (const [name, value] of Object.entries(fields)) {
 		if (name in PLAIN) body[PLAIN[name]] = value;
 	}
-	if (typeof fields.email === 'string') body.email = emailAddress(fields.email, at('Email'));
+	// Checked only when given: Ticketmatic itself accepts a contact without an e-mail address.
+	if (fields.email !== undefined && String(fields.email).trim() !== '') body.email = emailAddress(fields.email, at('Email'));
 	if (fields.addresses !== undefined) {
 		body.addresses = entries(fields.addresses, 'address').map((a) =>
 			filled({

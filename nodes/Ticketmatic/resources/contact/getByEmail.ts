@@ -16,5 +16,5 @@ export const getByEmail: Operation = {
 		operations: { pagination: ticketmatic.sendChecked(checkEmail('email')) },
 		output: { postReceive: [simplify(SIMPLE_CONTACT)] },
 	},
-	fields: [email, ...fromVersion2([simplifyParameter(SIMPLE_CONTACT)])],
+	fields: [{ ...email, required: true, description: 'The e-mail address to look up' }, ...fromVersion2([simplifyParameter(SIMPLE_CONTACT)])],
 };
