@@ -56,12 +56,76 @@ describe('Ticketmatic contact import', () => {
 		expect(error?.message).toMatch(/account name "a b" is not valid/);
 	});
 
-	test('an optional contact id is sent as a number', async () => {
+	test('contact ids already reserved ("Already Reserved"): sent as numbers, nothing reserved', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${PREFIX}/contacts/import`).reply(importReply);
-		const { output } = await run({ operation: 'import', email: 'c1@example.com', contactId: '9364924', additionalFields: {} }, [{}]);
+		const { output } = await run(
+			{ operation: 'import', email: 'c1@example.com', contactId: '9364924', additionalFields: {}, options: { contactIdRange: 'alreadyReserved' } },
+			[{}],
+		);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${PREFIX}/contacts/import`]);
 		expect(api.requests[0].body).toEqual([{ id: 9364924, email: 'c1@example.com' }]);
 		expect(output).toEqual([{ json: { id: 9364924, ok: true }, pairedItem: { item: 0 } }]);
+	});
+
+	test('"Reserve Before Import": POST /contacts/import/reserve up to the highest given id, then the import', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import/reserve`).reply(200, { id: 9364930 });
+		api.scope.post(`${PREFIX}/contacts/import`).reply(importReply);
+		const items = [{ id: '9364924', email: 'c1@example.com' }, { id: '', email: 'c2@example.com' }, { id: '9364930', email: 'c3@example.com' }];
+		const { output, error } = await run(
+			{ operation: 'import', email: '={{ $json.email }}', contactId: '={{ $json.id }}', additionalFields: {}, options: { contactIdRange: 'reserve' } },
+			items,
+		);
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${PREFIX}/contacts/import/reserve`, `POST ${PREFIX}/contacts/import`]);
+		expect(api.requests[0].body).toEqual({ id: 9364930 });
+		expect(api.requests.every((r) => verifyHmac(r.headers.authorization).ok)).toBe(true);
+		expect(api.requests[1].body).toEqual([
+			{ id: 9364924, email: 'c1@example.com' },
+			{ email: 'c2@example.com' },
+			{ id: 9364930, email: 'c3@example.com' },
+		]);
+		expect(output.map((i) => [i.json, i.pairedItem])).toEqual([
+			[{ id: 9364924, ok: true }, { item: 0 }],
+			[{ id: 100002, ok: true }, { item: 1 }],
+			[{ id: 9364930, ok: true }, { item: 2 }],
+		]);
+	});
+
+	test('a failed reservation imports nothing of that request: each item fails with Ticketmatic\'s message', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import/reserve`).reply(400, { code: 400, message: 'Invalid id' });
+		api.scope.post(`${PREFIX}/contacts/import`).optionally().reply(importReply);
+		const { output } = await run(
+			{ operation: 'import', email: 'c1@example.com', contactId: '5', additionalFields: {}, options: { contactIdRange: 'reserve' } },
+			[{}],
+			true,
+		);
+		expect(api.requests.map((r) => r.path)).toEqual([`${PREFIX}/contacts/import/reserve`]);
+		expect(output).toEqual([expect.objectContaining({ json: { error: 'Ticketmatic: Invalid id' }, pairedItem: { item: 0 } })]);
+	});
+
+	test('a contact id without "Contact ID Range" is refused before sending, saying how to fix it; the other items are imported', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).reply(importReply);
+		const items = [{ id: '9364924', email: 'c1@example.com' }, { id: '', email: 'c2@example.com' }];
+		const { output } = await run({ operation: 'import', email: '={{ $json.email }}', contactId: '={{ $json.id }}', additionalFields: {} }, items, true);
+		expect(api.requests.map((r) => r.path)).toEqual([`${PREFIX}/contacts/import`]);
+		expect(api.requests[0].body).toEqual([{ email: 'c2@example.com' }]);
+		expect(output[0].json.error).toBe('Contact ID 9364924 needs a reserved ID range, so nothing was sent for this item');
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect((output[0].error as { description?: string }).description).toMatch(/Add the option "Contact ID Range"/);
+		expect(output[1]).toEqual({ json: { id: 100002, ok: true }, pairedItem: { item: 1 } });
+	});
+
+	test('contacts without an e-mail address are imported too (tm-go TestImport): no email is sent', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).reply(200, [{ id: 500, ok: true }]);
+		const { output, error } = await run({ operation: 'import', email: '', additionalFields: { firstName: 'Test', lastName: 'Mc Cheer' } }, [{}]);
+		expect(error).toBeUndefined();
+		expect(api.requests[0].body).toEqual([{ firstname: 'Test', lastname: 'Mc Cheer' }]);
+		expect(output).toEqual([{ json: { id: 500, ok: true }, pairedItem: { item: 0 } }]);
 	});
 
 	test('vendor ok:false → that item goes to the error output (continue on fail), the others are stored', async () => {

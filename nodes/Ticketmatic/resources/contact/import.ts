@@ -1,10 +1,35 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { bulkOperation } from '../../../shared/bulk';
 import type { Operation } from '../../../shared/description';
+import { fieldCollection } from '../../../shared/description';
 import { digits } from '../../../shared/validators';
 import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
 import { additionalFields, contactBody, email } from './fields';
+
+/**
+ * Ticketmatic imports a contact under a given ID only inside a reserved range; reserving (POST
+ * /contacts/import/reserve `{ id }`) takes every unused ID up to `id`, and new contacts get higher IDs from then
+ * on (tm-php lib/Endpoints/Contacts.php `reserve`). That changes the whole account, so the node does it only when
+ * asked; without the option a contact ID is refused before anything is sent.
+ */
+const contactIdRange: INodeProperties = {
+	displayName: 'Contact ID Range',
+	name: 'contactIdRange',
+	type: 'options',
+	default: 'reserve',
+	description: 'Contact IDs are imported only into a range reserved in Ticketmatic. How the given IDs get there.',
+	options: [
+		{
+			name: 'Reserve Before Import',
+			value: 'reserve',
+			description:
+				'Reserve every unused ID up to the highest given one first (POST /contacts/import/reserve). New contacts then get higher IDs.',
+		},
+		{ name: 'Already Reserved', value: 'alreadyReserved', description: 'The IDs were reserved before: send them as they are' },
+	],
+};
 
 interface ImportAnswer extends IDataObject {
 	id?: number;
@@ -12,11 +37,14 @@ interface ImportAnswer extends IDataObject {
 	error?: string;
 }
 
+type IdRange = 'reserve' | 'alreadyReserved' | undefined;
+
 /** POST /contacts/import: one Contact per input item, at most 1000 per call, one `{ id, ok, error }` back per contact, in order. */
 function importContacts() {
 	return bulkOperation<IDataObject>({ method: 'POST', url: '/contacts/import' }, async (ctx, parameter) => {
-		const url = `${await baseUrl(ctx)}/contacts/import`;
+		const base = await baseUrl(ctx);
 		const node = ctx.getNode();
+		const ranges = new Map<number, IdRange>();
 		return {
 			noun: 'contacts',
 			chunkSize: BULK_MAX,
@@ -25,11 +53,27 @@ function importContacts() {
 				fields.email = parameter('email', itemIndex, '') as string;
 				const contact = contactBody(fields, node, itemIndex);
 				const id = parameter('contactId', itemIndex, '') as string | number;
-				if (id === '' || id === undefined) return contact;
-				return { id: Number(digits(id, { node, parameter: 'Contact ID', itemIndex })), ...contact };
+				if (id === '' || id === undefined || String(id).trim() === '') return contact;
+				const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
+				const range = (parameter('options.contactIdRange', itemIndex, '') as IdRange | '') || undefined;
+				if (range === undefined) {
+					throw new NodeOperationError(node, `Contact ID ${contactId} needs a reserved ID range, so nothing was sent for this item`, {
+						itemIndex,
+						description:
+							'Ticketmatic imports a contact under a given ID only when that ID was reserved. Add the option "Contact ID Range": "Reserve Before Import" reserves every unused ID up to the highest one given (new contacts then get higher IDs), "Already Reserved" sends the IDs as they are. Or leave Contact ID empty to let Ticketmatic assign one.',
+					});
+				}
+				ranges.set(itemIndex, range);
+				return { id: contactId, ...contact };
 			},
 			send: async (chunk) => {
-				const answers = await ticketmatic.request(ctx, { method: 'POST', url, body: chunk.map((entry) => entry.payload) }, chunk[0].itemIndex);
+				const reserve = chunk.filter((entry) => ranges.get(entry.itemIndex) === 'reserve').map((entry) => Number(entry.payload.id));
+				if (reserve.length) {
+					// Reserves every unused ID up to this one (tm-php Contacts::reserve); the import follows only if it succeeded.
+					await ticketmatic.request(ctx, { method: 'POST', url: `${base}/contacts/import/reserve`, body: { id: Math.max(...reserve) } }, chunk[0].itemIndex);
+				}
+				const body = chunk.map((entry) => entry.payload);
+				const answers = await ticketmatic.request(ctx, { method: 'POST', url: `${base}/contacts/import`, body }, chunk[0].itemIndex);
 				return (Array.isArray(answers) ? (answers as ImportAnswer[]) : []).map((answer) => ({
 					json: answer,
 					error: answer.ok === false ? `Ticketmatic did not import the contact: ${answer.error || 'no reason given'}` : undefined,
@@ -52,10 +96,11 @@ export const importOperation: Operation = {
 			type: 'string',
 			default: '',
 			placeholder: '10001',
-			description: 'Optional. The ID to import the contact under; leave empty to let Ticketmatic assign one.',
+			description:
+				'Optional. The ID to import the contact under (needs the option "Contact ID Range"); leave empty to let Ticketmatic assign one.',
 		},
 		additionalFields,
+		fieldCollection('options', [contactIdRange]),
 	],
 	bulk: importContacts(),
 };
-
