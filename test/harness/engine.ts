@@ -227,6 +227,8 @@ export interface RunSpec {
 	typeVersion?: number;
 	/** The workflow's static data (triggers keep their state there); the same object across runs = one workflow. */
 	staticData?: IDataObject;
+	/** The workflow's time zone (Workflow settings → Timezone); n8n's default when not given. */
+	timezone?: string;
 }
 
 let executionCounter = 0;
@@ -282,7 +284,7 @@ function buildRun(spec: RunSpec) {
 			: { Input: { main: [[to('Node')]] } },
 		nodeTypes: types,
 		active: false,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(spec.timezone ? { timezone: spec.timezone } : {}) },
 		staticData: spec.staticData,
 	});
 

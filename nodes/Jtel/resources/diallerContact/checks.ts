@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Check } from '../../../shared/validators';
 import { digits } from '../../../shared/validators';
+import { localDateTime } from '../../../shared/dates';
 import { OTHER_PHONE_FIELDS } from './fields';
 
 const filled = (value: unknown) =>
@@ -62,3 +63,45 @@ export const checkUserData: Check = (ctx) => {
 export const checkDeleteTarget: Check = (ctx) => {
 	if (ctx.getNodeParameter('deleteBy', 'id') === 'userData') checkUserData(ctx);
 };
+
+/** The import's date fields, by jtel's body property (jtel wiki "Import a Dialler Contact"). */
+export const DATE_FIELDS: Record<string, string> = { dtBeginDate: 'Begin Date', dtEndDate: 'End Date', FollowUpDateTime: 'Follow-Up Date and Time' };
+
+const PARAMETER_OF: Record<string, string> = { dtBeginDate: 'dtBeginDate', dtEndDate: 'dtEndDate', FollowUpDateTime: 'followUpDateTime' };
+
+/** Every date field that is set must be a date (a picked date, an ISO string, `$now`, milliseconds). */
+export const checkDates: Check = (ctx) => {
+	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
+	for (const [property, label] of Object.entries(DATE_FIELDS)) {
+		const value = additional[PARAMETER_OF[property]];
+		if (value === undefined || value === null || value === '') continue;
+		if (localDateTime(value, ctx.getTimezone()) === undefined) {
+			refuse(
+				ctx,
+				`"${label}" is not a date: "${String(value).slice(0, 60)}"`,
+				'Pick a date, or map one as an ISO 8601 date (e.g. 2026-01-10T09:30:00 or 2026-01-10T09:30:00+01:00), a Luxon DateTime such as {{ $now }}, or milliseconds since 1970.',
+			);
+		}
+	}
+};
+
+/**
+ * preSend: jtel's date fields as `yyyy-MM-ddTHH:mm:ss`, the form of jtel's examples, whatever form n8n gives
+ * them in. A moment (`$now`, an ISO string with an offset, milliseconds) becomes the clock time of the workflow's
+ * time zone: jtel's fields carry no zone, and the workflow's zone is the one n8n's date picker and `$now` use.
+ * An empty one is left out. A value that is not a date is left for `checkDates` to report.
+ */
+export async function sendLocalDates(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = { ...((options.body as IDataObject | undefined) ?? {}) };
+	for (const property of Object.keys(DATE_FIELDS)) {
+		if (!(property in body)) continue;
+		const value = body[property];
+		if (value === undefined || value === null || value === '') {
+			delete body[property];
+			continue;
+		}
+		const local = localDateTime(value, this.getTimezone());
+		if (local !== undefined) body[property] = local;
+	}
+	return { ...options, body };
+}

@@ -3,7 +3,7 @@ import { fieldCollection } from '../../../shared/description';
 import { unwrap } from '../../../shared/output';
 import { jtel } from '../../transport';
 import { campaignId } from '../diallerCampaign/fields';
-import { checkContactToImport } from './checks';
+import { checkContactToImport, checkDates, sendLocalDates } from './checks';
 import { importFields } from './fields';
 
 export const importContact: Operation = {
@@ -14,7 +14,8 @@ export const importContact: Operation = {
 	routing: {
 		// One contact per request: jtel's import takes exactly one (jtel wiki "Import a Dialler Contact").
 		request: { method: 'POST', url: '/dialler/contacts/import' },
-		operations: { pagination: jtel.sendChecked(checkContactToImport) },
+		send: { preSend: [sendLocalDates] },
+		operations: { pagination: jtel.sendChecked(checkContactToImport, checkDates) },
 		output: { postReceive: [unwrap('records')] },
 	},
 	fields: [
