@@ -45,6 +45,18 @@ export class TicketmaticApi implements ICredentialType {
 			hint: 'The private half of the API key pair, issued together with the access key.',
 		},
 		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'apps.ticketmatic.com' },
+				{ name: 'Test', value: 'test', description: 'test.ticketmatic.com' },
+				{ name: 'QA', value: 'qa', description: 'qa.ticketmatic.com' },
+			],
+			default: 'production',
+			hint: 'Production unless Ticketmatic gave you an account on its test or QA environment',
+		},
+		{
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'options',

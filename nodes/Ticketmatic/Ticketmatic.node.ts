@@ -42,7 +42,7 @@ export class Ticketmatic implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ticketmaticApi', required: true }],
 		requestDefaults: {
-			// https://apps.ticketmatic.com/api/1/<account short name>, the name percent-encoded (and validated when signing).
+			// https://<apps|test|qa>.ticketmatic.com/api/1/<account short name>, the name percent-encoded (both validated when signing).
 			baseURL: BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},

@@ -2,16 +2,45 @@ import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-/** Every account lives under its short name: https://apps.ticketmatic.com/api/1/{accountname} (../shared/api/ticketmatic.md). */
-export const API_ROOT = 'https://apps.ticketmatic.com/api/1';
+/**
+ * Ticketmatic's servers: production (tm-go ticketmatic/client.go `Server`), QA (tm-go .travis.yml and tm-php
+ * test/bootstrap.php run their tests against https://qa.ticketmatic.com) and test (ticketmaticbenelux/tm_api
+ * tm_api.js `setHost` allows apps, test and qa.ticketmatic.com). A closed list: the keys never go to another host.
+ */
+export const ENVIRONMENTS = {
+	production: 'https://apps.ticketmatic.com',
+	test: 'https://test.ticketmatic.com',
+	qa: 'https://qa.ticketmatic.com',
+} as const;
+
+export type Environment = keyof typeof ENVIRONMENTS;
+
+/** The credential's server; production when the credential has no environment (credentials saved before it existed). */
+export function serverOf(credentials: ICredentialDataDecryptedObject): string {
+	const environment = credentials.environment === undefined || credentials.environment === '' ? 'production' : String(credentials.environment);
+	if (!Object.prototype.hasOwnProperty.call(ENVIRONMENTS, environment)) {
+		throw new UserError(
+			`The Ticketmatic environment "${environment.slice(0, 60)}" is not one of ${Object.keys(ENVIRONMENTS).join(', ')}. ` +
+				'Choose the environment in the Ticketmatic credential.',
+		);
+	}
+	return ENVIRONMENTS[environment as Environment];
+}
 
 // Keys come from Ticketmatic support; the short name from Settings → Account parameters (ticketmatic.com/docs/api/coreconcepts/authentication, …/docs/tickets/selling_tickets/manualwidgeturl).
 /** How to fix a refused request (HTTP 401/403): used by the node's errors and the credential test. */
 export const CREDENTIAL_HINT =
 	'Check the account name, access key and secret key in the Ticketmatic credential (API keys are issued by Ticketmatic support; the account name is the short name under Settings → Account parameters). With request signing, Ticketmatic also refuses a request whose time is more than 30 minutes off: make sure the clock of the n8n server is correct.';
 
-/** The node's base URL (an expression: n8n resolves it with the item's credential). */
-export const BASE_URL = `=${API_ROOT}/{{ encodeURIComponent($credentials.accountName) }}`;
+/**
+ * The node's base URL, https://<server>/api/1/<account short name> (an expression: n8n resolves it with the
+ * item's credential). An unknown environment falls back to production here, but `authenticate` refuses it
+ * before anything is sent.
+ */
+export const BASE_URL = `={{ ${Object.entries(ENVIRONMENTS)
+	.filter(([name]) => name !== 'production')
+	.map(([name, server]) => `$credentials.environment === "${name}" ? "${server}" : `)
+	.join('')}"${ENVIRONMENTS.production}" }}/api/1/{{ encodeURIComponent($credentials.accountName) }}`;
 
 /**
  * The account short name as a path segment. Ticketmatic short names are letters, digits, "-" and "_"
@@ -30,7 +59,7 @@ export function accountSegment(value: unknown): string {
 
 /** The base URL of an account, for requests the node builds itself (bulk operations, pickers). */
 export function accountBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return `${API_ROOT}/${accountSegment(credentials.accountName)}`;
+	return `${serverOf(credentials)}/api/1/${accountSegment(credentials.accountName)}`;
 }
 
 /** Ticketmatic's signing timestamp: UTC, `YYYY-MM-DDTHH:mm:ss`, no milliseconds and no zone (Ticketmatic docs, authentication). */
@@ -48,6 +77,7 @@ export function signature(secretKey: string, accessKey: string, accountName: str
  * Ticketmatic refuses a timestamp older than 30 minutes, so a header must never be cached.
  */
 export function authorizationHeader(credentials: ICredentialDataDecryptedObject, now = new Date()): string {
+	serverOf(credentials);
 	const accountName = accountSegment(credentials.accountName);
 	const accessKey = String(credentials.accessKey ?? '');
 	const secretKey = String(credentials.secretKey ?? '');

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 
 import { TicketmaticApi } from '../../credentials/TicketmaticApi.credentials';
-import { authorizationHeader, signature, signingTimestamp } from '../../nodes/Ticketmatic/signing';
+import { BASE_URL, authorizationHeader, signature, signingTimestamp } from '../../nodes/Ticketmatic/signing';
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { ACCESS_KEY, ACCOUNT, HOST, PREFIX, SECRET_KEY, basicCredentials, contact, hmacCredentials, verifyHmac } from './fixtures';
@@ -91,10 +91,59 @@ describe('Ticketmatic credential', () => {
 	test('the credential test is GET /tools/account on the account, with a 401 rule', () => {
 		const { test } = new TicketmaticApi();
 		expect(test.request.url).toBe('/tools/account');
-		expect(test.request.baseURL).toBe(
-			'=https://apps.ticketmatic.com/api/1/{{ encodeURIComponent($credentials.accountName) }}',
-		);
+		// The node's own base URL expression (https://<environment's server>/api/1/<account>): resolved in the tests below.
+		expect(test.request.baseURL).toBe(BASE_URL);
 		expect(test.rules?.[0]).toMatchObject({ type: 'responseCode', properties: { value: 401 } });
 		expect(ACCOUNT).toBe('testaccount');
+	});
+});
+
+describe('Ticketmatic environment (credential option: production, test, QA; never a free URL)', () => {
+	const inEnvironment = (environment: string | undefined) => ({ ticketmaticApi: { ...hmacCredentials.ticketmaticApi, ...(environment === undefined ? {} : { environment }) } });
+
+	test.each([
+		['test', 'https://test.ticketmatic.com'],
+		['qa', 'https://qa.ticketmatic.com'],
+		['production', 'https://apps.ticketmatic.com'],
+		[undefined, 'https://apps.ticketmatic.com'],
+	])('%s → routed requests go to %s, signed', async (environment, host) => {
+		const api = fakeApi(host);
+		api.scope.get(`${PREFIX}/contacts/7`).reply(200, contact(7));
+		const { output, error } = await getContact(inEnvironment(environment) as typeof hmacCredentials);
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${PREFIX}/contacts/7` });
+		expect(verifyHmac(api.requests[0].headers.authorization).ok).toBe(true);
+		expect(output).toEqual([{ json: contact(7), pairedItem: { item: 0 } }]);
+	});
+
+	test('bulk requests the node builds itself (import) go to the same environment', async () => {
+		const api = fakeApi('https://qa.ticketmatic.com');
+		api.scope.post(`${PREFIX}/contacts/import`).reply(200, [{ id: 1, ok: true }]);
+		const { output, error } = await runNode({
+			type: 'ticketmatic',
+			parameters: { resource: 'contact', operation: 'import', email: 'a@example.com', additionalFields: {} },
+			credentials: inEnvironment('qa'),
+		});
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${PREFIX}/contacts/import`]);
+		expect(output).toEqual([{ json: { id: 1, ok: true }, pairedItem: { item: 0 } }]);
+	});
+
+	test.each([['evil.example'], ['https://evil.example'], ['constructor']])('an environment outside the list (%j) is refused before anything is sent', async (environment) => {
+		const api = fakeApi(HOST);
+		api.scope.get(/.*/).optionally().reply(200, contact(7));
+		const evil = fakeApi('https://evil.example');
+		evil.scope.get(/.*/).optionally().reply(200, contact(7));
+		const { error } = await getContact(inEnvironment(environment) as typeof hmacCredentials);
+		expect(api.requests).toHaveLength(0);
+		expect(evil.requests).toHaveLength(0);
+		expect(error?.message).toMatch(/environment .* is not one of production, test, qa/);
+	});
+
+	test('the credential test request resolves to the chosen environment', () => {
+		const credential = new TicketmaticApi();
+		expect(credential.properties.find((p) => p.name === 'environment')).toMatchObject({ type: 'options', default: 'production' });
+		expect(String(credential.test.request.baseURL)).toContain('$credentials.environment');
 	});
 });
