@@ -32,7 +32,6 @@ export class Ticketmatic implements INodeType {
 		name: 'ticketmatic',
 		icon: { light: 'file:../../icons/ticketmatic.svg', dark: 'file:../../icons/ticketmatic.dark.svg' },
 		group: ['transform'],
-		// Version 2: address and phone number types are picked from the account, with no default (version 1 sent type 1).
 		...NODE_VERSIONS,
 		subtitle: subtitleInWords(properties),
 		description: 'Create, read, update, archive and import Ticketmatic contacts, their remarks and relation types',

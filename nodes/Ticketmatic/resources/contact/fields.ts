@@ -86,20 +86,10 @@ const accountPicker = (displayName: string, name: string, loadOptionsMethod: str
  * from version 2 the type is picked from the account and there is no default.
  */
 function typeId(what: string, loadOptionsMethod: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Type ID',
-			name: 'typeId',
-			type: 'number',
-			default: 1,
-			description: `${what} type ID (Settings → System → ${what} types)`,
-			displayOptions: { show: { '@version': [1] } },
-		},
-		accountPicker('Type Name or ID', 'typeId', loadOptionsMethod, `${what} type, from the account's ${what.toLowerCase()} types`, {
-			required: true,
-			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
-		}),
-	];
+	return changedInVersion2(
+		{ displayName: 'Type ID', name: 'typeId', type: 'number', default: 1, description: `${what} type ID (Settings → System → ${what} types)` },
+		accountPicker('Type Name or ID', 'typeId', loadOptionsMethod, `${what} type, from the account's ${what.toLowerCase()} types`, { required: true }),
+	);
 }
 
 /** Contact fields other than the e-mail (../shared/seeds/ticketmatic-contacts-import.txt), for create, update and import. */
