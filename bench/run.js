@@ -329,7 +329,8 @@ const median = (values) => {
 const timeCell = (s) => {
 	if (s.error) return `error: ${String(s.error).slice(0, 120)}`;
 	const samples = (s.samples ?? []).filter((v) => v !== undefined);
-	return samples.length > 1 ? `${ms(s.executionMs)} (${Math.round(Math.min(...samples))}–${Math.round(Math.max(...samples))})` : ms(s.executionMs);
+	const failed = s.failedRounds ? ` [${s.failedRounds} round(s) failed]` : '';
+	return `${samples.length > 1 ? `${ms(s.executionMs)} (${Math.round(Math.min(...samples))}–${Math.round(Math.max(...samples))})` : ms(s.executionMs)}${failed}`;
 };
 const ms = (v) => (v === undefined ? '—' : `${Math.round(v)} ms`);
 const ratio = (v) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(2));
@@ -435,7 +436,9 @@ async function main() {
 					const r = await execute(rt, env, side === 'ours' ? b.oursWf : b.httpWf, side === 'ours' ? 'Ours' : 'HTTP');
 					const requests = fake.requests.filter(b.listPath).length;
 					times[side].push(r.executionMs);
-					if (round === 1 || r.error) {
+					if (r.error && row[side] && !row[side].error) {
+						row[side].failedRounds = (row[side].failedRounds ?? 0) + 1; // keep the good round's record
+					} else if (round === 1 || r.error || row[side]?.error) {
 						const recorded = fake.requests.filter(b.listPath).map((q) => ({
 							method: q.method,
 							host: String(q.headers.host).replace(/:\d+$/, ''),
@@ -456,7 +459,8 @@ async function main() {
 					const fake = use(b.vendor, withWan(b.fake()));
 					const r = await replay(rt, { address: fakes.address, port: fakes.port, caFile: tls.caFile, keepAlive, requests: recorded });
 					times[key].push(r.executionMs);
-					if (round === 1 || r.error) row[key] = { ...r, requests: recorded.length, connections: fake.stats.network.connections };
+					if (r.error && row[key] && !row[key].error) row[key].failedRounds = (row[key].failedRounds ?? 0) + 1;
+					else if (round === 1 || r.error || row[key]?.error) row[key] = { ...r, requests: recorded.length, connections: fake.stats.network.connections };
 					say(`${b.label} (bare Node https, ${keepAlive ? 'keep-alive' : 'new connection each'}, round ${round}): ${recorded.length} requests on ${fake.stats.network.connections} connections, ${r.error ? `ERROR ${r.error}` : ms(r.executionMs)}`);
 				}
 			}
