@@ -31,7 +31,7 @@ function operationsTable(node) {
 			// A bulk operation sends its endpoint with many items per request in a workflow (one item per request as a tool).
 			const bulk = custom[resource.value]?.[option.value] ? ' (bulk)' : '';
 			const sent = request
-				? [request.url, ...fieldUrls].map((url) => `\`${request.method} ${url}\``).join(' or ') + bulk
+				? [...new Set([request.url, ...fieldUrls])].map((url) => `\`${request.method} ${url}\``).join(' or ') + bulk
 				: '—';
 			rows.push(`| ${resource.name} | ${option.name} | ${sent} | ${option.description ?? ''} |`);
 		}

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
 import { jtel } from '../transport';
+import { searchDiallerContacts } from './locators';
 
 /** The campaign picker: GET /dialler/campaigns (all at once, `records` of `{ ID, Name }`), searched by name or ID. */
 export const campaigns = picker({
@@ -15,5 +16,5 @@ export const campaigns = picker({
 
 /** Every picker of the node, under the names its parameters use. */
 export const methods = {
-	listSearch: { searchCampaigns: campaigns.search },
+	listSearch: { searchCampaigns: campaigns.search, searchDiallerContacts },
 };

@@ -15,7 +15,16 @@ function refuse(ctx: IExecuteSingleFunctions, message: string, description: stri
 
 /** jtel's import needs Name, the campaign, and at least one of PhoneNumber1..6 (jtel wiki "Import a Dialler Contact"). */
 export const checkContactToImport: Check = (ctx) => {
-	if (ctx.getNodeParameter('campaignBy', 'id') === 'id') {
+	// Version 1 names the campaign with "Campaign By"; from version 2 the locator's "By Name" mode does.
+	const version2 = ctx.getNode().typeVersion >= 2;
+	const byName = version2
+		? (ctx.getNodeParameter('campaignId', {}) as { mode?: string }).mode === 'name'
+		: ctx.getNodeParameter('campaignBy', 'id') === 'name';
+	if (byName && version2) {
+		if (!filled(ctx.getNodeParameter('campaignId', '', { extractValue: true }))) {
+			refuse(ctx, '"Campaign" is empty', 'Enter the name of the dialler campaign to import the contact into.');
+		}
+	} else if (!byName) {
 		digits(ctx.getNodeParameter('campaignId', '', { extractValue: true }), {
 			node: ctx.getNode(),
 			parameter: 'Campaign',

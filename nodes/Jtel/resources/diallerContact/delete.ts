@@ -26,11 +26,11 @@ export const del: Operation = {
 			],
 			default: 'id',
 		},
-		{
-			...contactId,
-			displayOptions: { show: { deleteBy: ['id'] } },
+		...contactId.map((field) => ({
+			...field,
+			displayOptions: { show: { ...field.displayOptions?.show, deleteBy: ['id'] } },
 			routing: { request: { url: '/dialler/contacts/contact/{contactId}' } },
-		},
+		})),
 		{
 			displayName: 'User Data',
 			name: 'userData',

@@ -1,15 +1,41 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The dialler contact's ID (DiallerContactsID), used in paths. */
-export const contactId: INodeProperties = {
-	displayName: 'Contact ID',
-	name: 'contactId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '70001',
-	description: 'The ID of the dialler contact (DiallerContactsID)',
-};
+import { changedInVersion2 } from '../../../shared/description';
+import { recordLocator } from '../../../shared/locator';
+
+/** The dialler contact (DiallerContactsID, used in paths): typed in version 1, a locator from version 2. */
+export const contactId: INodeProperties[] = changedInVersion2(
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 70001',
+		description: 'The ID of the dialler contact (DiallerContactsID)',
+	},
+	recordLocator({
+		displayName: 'Contact',
+		name: 'contactId',
+		description: 'The dialler contact, picked by name, phone number or user data, or its ID (DiallerContactsID)',
+		searchListMethod: 'searchDiallerContacts',
+		id: { placeholder: 'e.g. 70001', regex: '^\\s*[0-9]+\\s*$', error: 'A dialler contact ID is a number' },
+	}),
+);
+
+/** Simplify keeps these of the ~80 fields of a dialler contact (the per-number dialling state is left out). */
+export const SIMPLE_CONTACT = [
+	'ID',
+	'DiallerCampaignsID',
+	'UserData',
+	'Name',
+	'FirstName',
+	'Company',
+	'PhoneNumber1',
+	'Email',
+	'Comment',
+	'dtNextTry',
+] as const;
 
 type FieldType = 'string' | 'number' | 'dateTime';
 

@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/description';
-import { unwrap } from '../../../shared/output';
-import { contactId } from './fields';
+import { fromVersion2 } from '../../../shared/description';
+import { simplify, simplifyParameter, unwrap } from '../../../shared/output';
+import { contactId, SIMPLE_CONTACT } from './fields';
 
 export const get: Operation = {
 	name: 'Get',
@@ -9,7 +10,7 @@ export const get: Operation = {
 	description: 'Retrieve a dialler contact by ID',
 	routing: {
 		request: { method: 'GET', url: '/dialler/contacts/{contactId}' },
-		output: { postReceive: [unwrap('records')] },
+		output: { postReceive: [unwrap('records'), simplify(SIMPLE_CONTACT)] },
 	},
-	fields: [contactId],
+	fields: [...contactId, ...fromVersion2([simplifyParameter(SIMPLE_CONTACT)])],
 };

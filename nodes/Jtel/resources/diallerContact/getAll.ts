@@ -1,7 +1,9 @@
 import type { Operation } from '../../../shared/description';
-import { fieldCollection, returnAllAndLimit } from '../../../shared/description';
+import { fieldCollection, fromVersion2, returnAllAndLimit } from '../../../shared/description';
+import { simplify, simplifyParameter } from '../../../shared/output';
 import { jtelList } from '../../transport';
 import { campaignId } from '../diallerCampaign/fields';
+import { SIMPLE_CONTACT } from './fields';
 
 // jtel sends the whole list in one response (no paging): Limit only trims what was received.
 const [returnAll, limit] = returnAllAndLimit();
@@ -14,6 +16,7 @@ export const getAll: Operation = {
 	routing: {
 		request: { method: 'GET', url: '/dialler/contacts' },
 		operations: { pagination: jtelList },
+		output: { postReceive: [simplify(SIMPLE_CONTACT)] },
 	},
 	fields: [
 		{
@@ -29,5 +32,6 @@ export const getAll: Operation = {
 				routing: { send: { type: 'query', property: 'diallerCampaignsID', value: '={{ String($value).trim() }}' } },
 			},
 		]),
+		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),
 	],
 };

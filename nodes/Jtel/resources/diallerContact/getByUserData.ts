@@ -1,7 +1,9 @@
 import type { Operation } from '../../../shared/description';
-import { unwrap } from '../../../shared/output';
+import { fromVersion2 } from '../../../shared/description';
+import { simplify, simplifyParameter, unwrap } from '../../../shared/output';
 import { jtel } from '../../transport';
 import { checkUserData } from './checks';
+import { SIMPLE_CONTACT } from './fields';
 
 export const getByUserData: Operation = {
 	name: 'Get by User Data',
@@ -12,7 +14,7 @@ export const getByUserData: Operation = {
 		// jtel: POST /dialler/contacts with { UserDataList } looks contacts up (../shared/api/jtel.md).
 		request: { method: 'POST', url: '/dialler/contacts' },
 		operations: { pagination: jtel.sendChecked(checkUserData) },
-		output: { postReceive: [unwrap('records')] },
+		output: { postReceive: [unwrap('records'), simplify(SIMPLE_CONTACT)] },
 	},
 	fields: [
 		{
@@ -26,5 +28,6 @@ export const getByUserData: Operation = {
 			description: 'Your own key of the contact (UserData). Add several values to get several contacts at once.',
 			routing: { send: { type: 'body', property: 'UserDataList', value: '={{ [$value].flat(2).map((value) => String(value).trim()) }}' } },
 		},
+		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),
 	],
 };

@@ -1,10 +1,23 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
 import type { Operation } from '../../../shared/description';
-import { fieldCollection } from '../../../shared/description';
+import { fieldCollection, fromVersion2, inVersion1 } from '../../../shared/description';
 import { unwrap } from '../../../shared/output';
 import { jtel } from '../../transport';
 import { campaignId } from '../diallerCampaign/fields';
 import { checkContactToImport, checkDates, sendLocalDates } from './checks';
 import { importFields } from './fields';
+
+/**
+ * preSend of the version-2 campaign locator: `DiallerCampaignsName` in mode "By Name", else `DiallerCampaignsID`
+ * (an expression cannot see a locator's mode: n8n's `$parameter` gives only its value).
+ */
+async function sendCampaign(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const { mode } = this.getNodeParameter('campaignId', {}) as { mode?: string };
+	const value = String(this.getNodeParameter('campaignId', '', { extractValue: true }) ?? '').trim();
+	const campaign = mode === 'name' ? { DiallerCampaignsName: value } : { DiallerCampaignsID: Number(value) };
+	return { ...options, body: { ...(options.body as IDataObject), ...campaign } };
+}
 
 export const importContact: Operation = {
 	name: 'Import',
@@ -19,6 +32,8 @@ export const importContact: Operation = {
 		output: { postReceive: [unwrap('records')] },
 	},
 	fields: [
+		// Version 1: "Campaign By" chose between the campaign locator and a name field (two switches in a row).
+		...inVersion1([
 		{
 			displayName: 'Campaign By',
 			name: 'campaignBy',
@@ -45,6 +60,17 @@ export const importContact: Operation = {
 			displayOptions: { show: { campaignBy: ['name'] } },
 			routing: { send: { type: 'body', property: 'DiallerCampaignsName' } },
 		},
+		]),
+		// From version 2 one control: the campaign from the list, by ID or by name (jtel takes DiallerCampaignsID or
+		// DiallerCampaignsName: jtel wiki "Import a Dialler Contact").
+		...fromVersion2([
+			{
+				...campaignId,
+				modes: [...(campaignId.modes ?? []), { displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. My Campaign' }],
+				description: 'The dialler campaign to import the contact into: from the list, by its ID, or by its name exactly as in jtel',
+				routing: { send: { preSend: [sendCampaign] } },
+			},
+		]),
 		{
 			displayName: 'Name',
 			name: 'name',
