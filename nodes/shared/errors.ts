@@ -116,13 +116,22 @@ export interface HttpFailure {
 	/** How many attempts were made, when the executor retried. */
 	attempts?: number;
 	itemIndex?: number;
+	/** Set when the retries stopped at the item's deadline (milliseconds). */
+	deadlineMs?: number;
+}
+
+/** " (gave up after 3 attempts)", and the deadline when that is what ended the retries. */
+function triedNote(attempts: number | undefined, deadlineMs: number | undefined): string {
+	const limit = deadlineMs === undefined ? '' : `the ${Math.round(deadlineMs / 1000)} s allowed for one item are used up`;
+	if (attempts && attempts > 1) return ` (gave up after ${attempts} attempts${limit ? `: ${limit}` : ''})`;
+	return limit ? ` (${limit})` : '';
 }
 
 /** A `NodeApiError` whose message is the vendor's own and whose description says how to fix it. */
 export function apiError(node: INode, hints: ErrorHints, failure: HttpFailure, secrets: readonly string[]): NodeApiError {
 	const said = vendorMessage(failure.body);
 	const base = said ? `${hints.vendor}: ${said}` : `${hints.vendor} answered HTTP ${failure.status}`;
-	const tried = failure.attempts && failure.attempts > 1 ? ` (gave up after ${failure.attempts} attempts)` : '';
+	const tried = triedNote(failure.attempts, failure.deadlineMs);
 	const message = redact(base + tried, secrets);
 	const description = redact(fixHint(failure.status, hints, said), secrets);
 	// Only the status and the vendor's message travel with the error: never the request or its headers.
@@ -163,10 +172,10 @@ export const CERTIFICATE_CODES = new Set([
 export function networkError(
 	node: INode,
 	hints: ErrorHints,
-	failure: { code: string; detail: string; attempts: number; itemIndex?: number; sent: boolean; host?: string },
+	failure: { code: string; detail: string; attempts: number; itemIndex?: number; sent: boolean; host?: string; deadlineMs?: number },
 	secrets: readonly string[],
 ): NodeApiError {
-	const tried = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
+	const tried = triedNote(failure.attempts, failure.deadlineMs);
 	// The raw code (ECONNRESET…) stays out of the message: n8n would swap the whole message for a generic one.
 	const certificate = CERTIFICATE_CODES.has(failure.code);
 	const address = failure.code === 'ENOTFOUND' || failure.code === 'ECONNREFUSED';

@@ -6,10 +6,11 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { createHash } from 'crypto';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ErrorHints } from './errors';
 import { CERTIFICATE_CODES, apiError, networkError } from './errors';
@@ -28,6 +29,13 @@ export interface RetrySettings {
 	wait?: (ms: number) => Promise<void>;
 	/** Injected in unit tests; `Math.random` otherwise. */
 	random?: () => number;
+	/**
+	 * Longest time one item's request may take, every attempt and wait included (counted from the start of
+	 * its first attempt): each attempt's timeout is cut to what is left, and no retry starts past it.
+	 */
+	deadlineMs: number;
+	/** Injected in unit tests; `Date.now` otherwise. */
+	now?: () => number;
 }
 
 export const DEFAULT_RETRY: RetrySettings = {
@@ -35,7 +43,14 @@ export const DEFAULT_RETRY: RetrySettings = {
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	maxTotalWaitMs: 90_000,
+	// n8n gives a declarative request 300 s per attempt (RoutingNode's default timeout, n8n packages/core
+	// src/execution-engine/routing-node.ts), so 5 attempts could hold a slot for 25 minutes. 180 s is twice the
+	// wait budget above and far longer than any answer these APIs give to one page or one 1,000-contact call.
+	deadlineMs: 180_000,
 };
+
+/** n8n's default timeout of one declarative request (RoutingNode), used when the request sets none. */
+const N8N_TIMEOUT_MS = 300_000;
 
 /** How one vendor's requests are sent: which credential, how many at once, and what to tell the user. */
 export interface RequestPolicy extends ErrorHints {
@@ -154,10 +169,51 @@ function hostOf(options: IHttpRequestOptions, detail: string): string | undefine
 	}
 }
 
+/** n8n's signal that the execution was stopped (n8n-workflow `getExecutionCancelSignal`; absent in pickers). */
+function cancelSignal(ctx: RequestContext): AbortSignal | undefined {
+	const get = (ctx as Partial<IExecuteSingleFunctions>).getExecutionCancelSignal;
+	return typeof get === 'function' ? get.call(ctx) : undefined;
+}
+
+const STOPPED = {
+	before: ['The execution was stopped before this item was sent', 'Nothing was sent for this item: run it again when you are ready.'],
+	retry: ['The execution was stopped while this item waited to be retried', 'Its last attempt failed and it was not sent again: run it again when you are ready.'],
+	during: ['The execution was stopped while this item was being sent', 'The request was under way: check in the vendor whether it was stored before running this item again.'],
+} as const;
+
+function stopped(node: INode, itemIndex: number | undefined, when: keyof typeof STOPPED): NodeOperationError {
+	const [message, description] = STOPPED[when];
+	return new NodeOperationError(node, message, { itemIndex, description });
+}
+
+/** Waits, unless the execution is stopped first: then returns at once (false). */
+async function waitUnlessStopped(wait: (ms: number) => Promise<void>, ms: number, signal?: AbortSignal): Promise<boolean> {
+	if (!signal) {
+		await wait(ms);
+		return true;
+	}
+	if (signal.aborted) return false;
+	return await new Promise<boolean>((resolve, reject) => {
+		const onAbort = () => resolve(false);
+		signal.addEventListener('abort', onAbort, { once: true });
+		wait(ms).then(
+			() => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(!signal.aborted);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error as Error);
+			},
+		);
+	});
+}
+
 /**
  * Sends one request with the vendor's credential. Every request of every operation goes through here:
- * it bounds the requests in flight for the node run, retries what is safe to retry, and turns failures
- * into errors that carry the vendor's message, a fix, and no secret.
+ * it bounds the requests in flight for the vendor account, retries what is safe to retry within a deadline,
+ * stops when the execution is stopped, and turns failures into errors that carry the vendor's message, a fix,
+ * and no secret.
  */
 export async function executeRequest(
 	ctx: RequestContext,
@@ -167,6 +223,8 @@ export async function executeRequest(
 ): Promise<IN8nHttpFullResponse> {
 	const settings: RetrySettings = { ...DEFAULT_RETRY, ...policy.retry };
 	const wait = settings.wait ?? sleep;
+	const now = settings.now ?? Date.now;
+	const signal = cancelSignal(ctx);
 	const method = ((options.method ?? 'GET') as IHttpRequestMethods).toUpperCase();
 	const node = ctx.getNode();
 	const request: IHttpRequestOptions = {
@@ -179,23 +237,33 @@ export async function executeRequest(
 
 	const key = await gateKey(ctx, policy);
 	let waited = 0;
+	let deadline: number | undefined;
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse | undefined;
 		let failure: unknown;
+		let started = false;
 		try {
 			response = (await throughGate(
 				key,
 				() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ?? 0),
-				async () =>
-					(await ctx.helpers.httpRequestWithAuthentication.call(
-						ctx,
-						policy.credentialType,
-						{ ...request, headers: { ...(request.headers ?? {}) } },
-					)) as IN8nHttpFullResponse,
+				async () => {
+					if (signal?.aborted) throw stopped(node, itemIndex, 'before');
+					deadline ??= now() + settings.deadlineMs;
+					const timeout = Math.max(1, Math.min(Number(request.timeout) || N8N_TIMEOUT_MS, deadline - now()));
+					started = true;
+					return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, policy.credentialType, {
+						...request,
+						headers: { ...(request.headers ?? {}) },
+						timeout,
+						...(signal ? { abortSignal: signal } : {}),
+					})) as IN8nHttpFullResponse;
+				},
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			if (!started && signal?.aborted) throw stopped(node, itemIndex, attempt === 1 ? 'before' : 'retry');
 			failure = error;
 		}
+		if (signal?.aborted) throw stopped(node, itemIndex, 'during');
 
 		const status = response?.statusCode ?? 0;
 		if (response && status >= 200 && status < 300) return response;
@@ -203,19 +271,23 @@ export async function executeRequest(
 		const code = response ? '' : errorCode(failure);
 		const retry = response ? retryableStatus(status, method) : retryableNetworkError(code, method);
 		let delay = 0;
-		if (retry && attempt < settings.maxAttempts) {
+		let pastDeadline = deadline !== undefined && now() >= deadline;
+		if (retry && attempt < settings.maxAttempts && !pastDeadline) {
 			const asked = response ? retryAfterMs(response.headers?.['retry-after']) : undefined;
 			delay = asked ?? backoffMs(attempt, settings);
-			if (delay <= settings.maxDelayMs && waited + delay <= settings.maxTotalWaitMs) {
+			const withinBudget = delay <= settings.maxDelayMs && waited + delay <= settings.maxTotalWaitMs;
+			pastDeadline = withinBudget && deadline !== undefined && now() + delay >= deadline;
+			if (withinBudget && !pastDeadline) {
 				waited += delay;
-				await wait(delay);
+				if (!(await waitUnlessStopped(wait, delay, signal))) throw stopped(node, itemIndex, 'retry');
 				continue;
 			}
 		}
 
 		const secrets = await secretsOf(ctx, policy);
+		const limit = pastDeadline ? settings.deadlineMs : undefined;
 		if (response) {
-			throw apiError(node, policy, { status, body: response.body, attempts: attempt, itemIndex }, secrets);
+			throw apiError(node, policy, { status, body: response.body, attempts: attempt, itemIndex, deadlineMs: limit }, secrets);
 		}
 		if (!code && failure instanceof Error && !/ECONN|socket|timeout|network/i.test(failure.message)) {
 			throw failure; // not a network failure (e.g. a validation error raised while signing): keep it as it is
@@ -229,6 +301,7 @@ export async function executeRequest(
 				attempts: attempt,
 				itemIndex,
 				sent: AMBIGUOUS.has(code),
+				deadlineMs: limit,
 				host: hostOf(request, failure instanceof Error ? failure.message : String(failure)),
 			},
 			secrets,

@@ -65,9 +65,10 @@ describe('executeRequest', () => {
 	type Step = Partial<IN8nHttpFullResponse> | Error;
 	const node = { name: 'Vendor', type: 'test.vendor', id: 'n1' } as INode;
 
-	function context(steps: Step[], secret = 'sk-very-secret-key') {
+	function context(steps: Step[], secret = 'sk-very-secret-key', signal?: AbortSignal) {
 		const sent: IHttpRequestOptions[] = [];
 		const ctx = {
+			getExecutionCancelSignal: () => signal,
 			getNode: () => node,
 			getExecutionId: () => 'exec-1',
 			getCredentials: async () => ({ apiKey: secret }),
@@ -196,5 +197,82 @@ describe('executeRequest', () => {
 		const failure = new Error('Account name is invalid');
 		const { ctx } = context([failure]);
 		await expect(executeRequest(ctx, policy([]), { method: 'GET', url: '/x' })).rejects.toBe(failure);
+	});
+
+	describe('deadline and stop', () => {
+		test('each attempt gets what is left of the item deadline; no retry starts past it, and the error says so', async () => {
+			// The vendor accepts the connection and never answers: every attempt runs into its timeout.
+			let clock = 0;
+			const timeouts: number[] = [];
+			const waits: number[] = [];
+			const ctx = {
+				getNode: () => node,
+				getCredentials: async () => ({ apiKey: 'k' }),
+				helpers: {
+					httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+						timeouts.push(options.timeout!);
+						clock += options.timeout!;
+						throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' });
+					},
+				},
+			} as unknown as RequestContext;
+			const withClock = policy([], {
+				retry: { wait: async (ms) => void (waits.push(ms), (clock += ms)), random: () => 0, now: () => clock, deadlineMs: 180_000 },
+			});
+			// The node's Request Options set 60 s per request.
+			const error = await executeRequest(ctx, withClock, { method: 'GET', url: '/x', timeout: 60_000 }).catch((e: Error) => e);
+			expect(timeouts).toEqual([60_000, 60_000, 59_250]);
+			expect(waits).toEqual([250, 500]);
+			expect(clock).toBe(180_000);
+			expect(error).toMatchObject({
+				message: 'Could not reach Vendor (gave up after 3 attempts: the 180 s allowed for one item are used up): the request timed out',
+			});
+		});
+
+		test("without a timeout of its own a request gets n8n's 300 s cut to the deadline: a silent vendor holds a slot 180 s, not 25 min", async () => {
+			let clock = 0;
+			const timeouts: number[] = [];
+			const ctx = {
+				getNode: () => node,
+				getCredentials: async () => ({ apiKey: 'k' }),
+				helpers: {
+					httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+						timeouts.push(options.timeout!);
+						clock += options.timeout!;
+						throw Object.assign(new Error('timeout exceeded'), { code: 'ETIMEDOUT' });
+					},
+				},
+			} as unknown as RequestContext;
+			const error = await executeRequest(ctx, policy([], { retry: { wait: async () => {}, now: () => clock } }), { method: 'GET', url: '/x' }).catch(
+				(e: Error) => e,
+			);
+			expect(timeouts).toEqual([180_000]);
+			expect(error).toMatchObject({ message: 'Could not reach Vendor (the 180 s allowed for one item are used up): the request timed out' });
+		});
+
+		test('stopping the execution ends a retry wait at once, and nothing more is sent', async () => {
+			const controller = new AbortController();
+			const { ctx, sent } = context([{ statusCode: 503, body: {} }, { statusCode: 200 }], 'sk-very-secret-key', controller.signal);
+			// A wait that would never end by itself (a long Retry-After).
+			const stop = policy([], { retry: { wait: () => new Promise<void>(() => {}), random: () => 0 } });
+			const pending = executeRequest(ctx, stop, { method: 'GET', url: '/x' }, 3);
+			await new Promise((resolve) => setImmediate(resolve));
+			expect(sent).toHaveLength(1);
+			controller.abort();
+			await expect(pending).rejects.toMatchObject({ message: 'The execution was stopped while this item waited to be retried', context: { itemIndex: 3 } });
+			expect(sent).toHaveLength(1);
+			// The request carried n8n's signal, so one under way is cancelled too.
+			expect(sent[0].abortSignal).toBe(controller.signal);
+		});
+
+		test('an item still queued when the execution is stopped is never sent', async () => {
+			const controller = new AbortController();
+			controller.abort();
+			const { ctx, sent } = context([{ statusCode: 200 }], 'sk-very-secret-key', controller.signal);
+			await expect(executeRequest(ctx, policy([]), { method: 'POST', url: '/x' })).rejects.toMatchObject({
+				message: 'The execution was stopped before this item was sent',
+			});
+			expect(sent).toHaveLength(0);
+		});
 	});
 });
