@@ -117,7 +117,9 @@ export async function pollContactChanges(ctx: IPollFunctions, event: ContactEven
 	const staticData = ctx.getWorkflowStaticData('node');
 	const state = staticData.contactChanges as StoredState | undefined;
 	if (!state || state.event !== event) {
-		staticData.contactChanges = { event, since: await serverTime(ctx), seen: {} } satisfies StoredState;
+		// Whole seconds: a contact changed in the same second as the activation is not lost to a finer clock.
+		const now = await serverTime(ctx);
+		staticData.contactChanges = { event, since: Math.floor(now / 1000) * 1000, seen: {} } satisfies StoredState;
 		return [];
 	}
 	const { records, complete } = await changedSince(ctx, state.since);

@@ -86,6 +86,17 @@ describe('Ticketmatic Trigger (polling)', () => {
 		expect(staticData['node:Node']).toEqual({ contactChanges: { event: 'contactCreated', since: account.now, seen: {} } });
 	});
 
+	test('a contact added later in the second of the activation (Ticketmatic stores whole seconds) is not lost', async () => {
+		const account = new FakeAccount();
+		account.now += 750; // the account clock reads 08:00:00.750 at activation
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactCreated');
+		account.tick(100);
+		account.create(1); // stored as "08:00:00"
+		account.tick(60_000);
+		expect(ids(await poll(staticData, 'contactCreated'))).toEqual([1]);
+	});
+
 	test('contacts created between two polls are emitted once; old ones never; the query is signed and paged', async () => {
 		const account = new FakeAccount();
 		account.create(1, account.now - 3_600_000);
