@@ -26,6 +26,7 @@ const { makeCertificates } = require('./lib/tls');
 const { startFakeHosts } = require('./lib/fake-hosts');
 const { n8n, parseRun, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
 const { checkNode, match } = require('./lib/expect');
+const { liveHelpers } = require('./lib/live');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -227,7 +228,9 @@ async function main() {
 		const credentials = vendors.flatMap((v) => v.credentials);
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
-		const workflows = vendors.flatMap((v) => v.workflows.map((w) => JSON.parse(fs.readFileSync(w.file, 'utf8'))));
+		const workflows = vendors.flatMap((v) =>
+			[...v.workflows, ...(v.triggerWorkflows ?? [])].map((w) => JSON.parse(fs.readFileSync(w.file, 'utf8'))),
+		);
 		const workflowsFile = path.join(work, 'workflows.json');
 		fs.writeFileSync(workflowsFile, JSON.stringify(workflows, null, 2));
 		for (const [what, file] of [['credentials', credentialsFile], ['workflow', workflowsFile]]) {
@@ -269,6 +272,23 @@ async function main() {
 				else if (test.message && !test.message.test(String(verdict.message))) problems.push(`message ${JSON.stringify(verdict.message)} does not match ${test.message}`);
 				const said = verdict?.message ? `: "${String(verdict.message).slice(0, 80)}"` : '';
 				record(`${vendor.name} › credential test "${credential.name}" says ${test.status}${said}`, problems, Date.now() - t1);
+			}
+		}
+		// Trigger nodes: workflows activated in the running n8n, started by the fake (webhook) or by n8n (polling).
+		const live = liveHelpers({ session, base: server.base, rt });
+		for (const { vendor, fake } of active) {
+			for (const workflow of vendor.triggerWorkflows ?? []) {
+				const definition = JSON.parse(fs.readFileSync(workflow.file, 'utf8'));
+				const t0 = Date.now();
+				let problems;
+				try {
+					problems = await workflow.check({ ...live, definition, fake, say });
+				} catch (error) {
+					problems = [error.stack || String(error)];
+				} finally {
+					await live.deactivate(definition.id).catch(() => {});
+				}
+				record(`${vendor.name} › ${definition.name}`, problems, Date.now() - t0);
 			}
 		}
 	} finally {

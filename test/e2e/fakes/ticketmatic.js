@@ -4,11 +4,17 @@
  * HMAC request signing (`TM-HMAC-SHA256 key=.. ts=.. sign=..`, sign = hex HMAC-SHA256(secret, key + account + ts),
  * ts no older than 30 minutes) or Basic auth; limit/offset lists with `nbrofresults`; contacts, import (≤ 1000),
  * batch (refuses a batch without ids, which would touch every contact), remarks, relation types.
+ * Contacts carry createdts/lastupdatets ("YYYY-MM-DD HH:mm:ss", UTC, as in the seed); GET /contacts takes
+ * lastupdatesince (inclusive) and orderby (name, lastupdatets, createdts), as tm-go's ContactQuery.
  */
 const crypto = require('node:crypto');
 const { HttpError, json, createFake, readAuthorization } = require('./router');
 
 const MAX_SKEW_MS = 30 * 60 * 1000;
+
+/** A Ticketmatic timestamp: "YYYY-MM-DD HH:mm:ss", UTC. */
+const stamp = (ms = Date.now()) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+const parseStamp = (text) => Date.parse(`${String(text).replace(' ', 'T')}Z`);
 
 /** The signature Ticketmatic expects; exported so a test can check it against openssl. */
 function ticketmaticSignature(secretKey, accessKey, accountName, ts) {
@@ -54,10 +60,12 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 		return fields;
 	};
 	const createContact = (fields, id) => {
-		const contact = { id: id ?? nextContact++, firstname: '', lastname: '', email: '', relationtypes: [], isdeleted: false, ...fields, createdts: new Date().toISOString() };
+		const now = stamp();
+		const contact = { id: id ?? nextContact++, firstname: '', lastname: '', email: '', relationtypes: [], isdeleted: false, ...fields, createdts: now, lastupdatets: now };
 		contacts.set(contact.id, contact);
 		return contact;
 	};
+	const updateContact = (contact, fields) => Object.assign(contact, fields, { lastupdatets: stamp() });
 	const ids = (value, what) => {
 		if (!Array.isArray(value) || !value.length || value.some((v) => !Number.isInteger(v))) throw fail(400, `${what} must be a non-empty list of integer ids`);
 		if (value.length > 1000) throw fail(400, `${what}: at most 1000 ids per call`);
@@ -85,9 +93,17 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 				const offset = query.has('offset') ? Number(query.get('offset')) : 0;
 				if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0) throw fail(400, 'Invalid limit or offset');
 				const term = (query.get('searchterm') || '').toLowerCase();
+				const since = query.has('lastupdatesince') ? parseStamp(query.get('lastupdatesince')) : undefined;
+				if (Number.isNaN(since)) throw fail(400, `Invalid lastupdatesince "${query.get('lastupdatesince')}"`);
+				const orderBy = query.get('orderby');
+				if (orderBy && !['name', 'lastupdatets', 'createdts'].includes(orderBy)) throw fail(400, `Invalid orderby "${orderBy}"`);
 				const all = [...contacts.values()].filter(
-					(c) => (query.get('includearchived') === 'true' || !c.isdeleted) && (!term || JSON.stringify([c.firstname, c.lastname, c.email]).toLowerCase().includes(term)),
+					(c) =>
+						(query.get('includearchived') === 'true' || !c.isdeleted) &&
+						(!term || JSON.stringify([c.firstname, c.lastname, c.email]).toLowerCase().includes(term)) &&
+						(since === undefined || parseStamp(c.lastupdatets) >= since),
 				);
+				if (orderBy === 'lastupdatets' || orderBy === 'createdts') all.sort((a, b) => parseStamp(a[orderBy]) - parseStamp(b[orderBy]) || a.id - b.id);
 				return json(200, { data: all.slice(offset, offset + limit), nbrofresults: all.length });
 			}],
 			['POST', `${base}/contacts`, ({ body }) => json(200, createContact(contactInput(body)))],
@@ -97,7 +113,7 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 				return json(200, body.map((c) => {
 					try {
 						if (c && c.id !== undefined && contacts.has(Number(c.id))) {
-							Object.assign(contacts.get(Number(c.id)), contactInput(c));
+							updateContact(contacts.get(Number(c.id)), contactInput(c));
 							return { id: Number(c.id), ok: true };
 						}
 						return { id: createContact(contactInput(c)).id, ok: true };
@@ -118,7 +134,7 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 					for (const c of targets) {
 						const set = new Set(c.relationtypes);
 						typeIds.forEach((r) => (op === 'addrelationtypes' ? set.add(r) : set.delete(r)));
-						c.relationtypes = [...set];
+						updateContact(c, { relationtypes: [...set] });
 					}
 				} else if (!['subscribe', 'unsubscribe', 'delete', 'merge', 'update'].includes(op)) {
 					throw fail(400, `Unknown batch operation "${op}"`);
@@ -134,9 +150,9 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 				}
 				return json(200, findContact(params.id));
 			}],
-			['PUT', `${base}/contacts/:id`, ({ params, body }) => json(200, Object.assign(findContact(params.id), contactInput(body)))],
+			['PUT', `${base}/contacts/:id`, ({ params, body }) => json(200, updateContact(findContact(params.id), contactInput(body)))],
 			['DELETE', `${base}/contacts/:id`, ({ params }) => {
-				findContact(params.id).isdeleted = true; // Ticketmatic archives
+				updateContact(findContact(params.id), { isdeleted: true }); // Ticketmatic archives
 				return json(200, '');
 			}],
 			['POST', `${base}/contacts/:id/remarks`, ({ params, body }) => {
@@ -174,7 +190,8 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 		return remark;
 	}
 
-	return Object.assign(fake, { state: { contacts, remarks, relationTypes } });
+	// createContact/updateContact: for tests that change the account between two polls, as a Ticketmatic user would.
+	return Object.assign(fake, { state: { contacts, remarks, relationTypes }, createContact: (fields) => createContact(fields), updateContact });
 }
 
 module.exports = { createTicketmaticFake, ticketmaticSignature };

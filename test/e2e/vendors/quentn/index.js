@@ -1,5 +1,6 @@
 'use strict';
 /** Quentn in a real n8n: a term, a contact tagged with it and commented on, from create to delete. */
+const crypto = require('node:crypto');
 const path = require('node:path');
 const { createQuentnFake } = require('../../fakes/quentn');
 const { exactly, integer, count, sameAs } = require('../../lib/expect');
@@ -8,6 +9,46 @@ const API_KEY = 'quentn-e2e-0123456789';
 // Quentn's host is <system id>.<server id>.quentn.com, taken from the credential.
 const SYSTEM_ID = 'e2esystem';
 const SERVER_ID = 's1';
+// The Hash Salt of the campaign's Webhook element; Quentn signs with it (X-Quentn-Hmac-Sha256, base64 HMAC-SHA256).
+const HASH_SALT = 'e2e-hash-salt-4f1c';
+const sign = (raw, salt = HASH_SALT) => crypto.createHmac('sha256', salt).update(raw).digest('base64');
+
+/** Quentn's campaign Webhook element calling the active workflow: signed, forged, unsigned, malformed. */
+async function checkTrigger({ activate, waitForWebhook, callWebhook, waitForExecutions, itemsOf, executions, sleep, definition }) {
+	const problems = [];
+	await activate(definition.id);
+	const trigger = definition.nodes.find((n) => n.type.endsWith('.quentnTrigger'));
+	const url = `${trigger.webhookId}/webhook`;
+	const contacts = [
+		{ id: '2', first_name: 'Alex', family_name: 'Muster', mail: 'alex.muster@example.com' },
+		{ id: '5', first_name: 'Kim', family_name: 'Namenlos', mail: 'kim.namenlos@example.com' },
+	];
+	const raw = JSON.stringify(contacts, null, 1);
+	const json = { 'content-type': 'application/json' };
+	const refused = [
+		['forged (another salt)', 401, { ...json, 'X-Quentn-Hmac-Sha256': sign(raw, 'guessed-salt') }, raw],
+		['unsigned', 401, json, raw],
+		['signed, but not an array', 400, { ...json, 'X-Quentn-Hmac-Sha256': sign('{"id":"2"}') }, '{"id":"2"}'],
+	];
+	// Unsigned: refused with 401 once the webhook is registered, and nothing is started.
+	await waitForWebhook(url, { headers: json, body: raw });
+	for (const [what, status, headers, body] of refused) {
+		const answer = await callWebhook(url, { headers, body });
+		if (answer.status !== status) problems.push(`${what} call: expected ${status}, got ${answer.status} ${answer.text.slice(0, 200)}`);
+	}
+	const signed = await callWebhook(url, { method: 'PUT', headers: { ...json, 'X-Quentn-Hmac-Sha256': sign(raw) }, body: raw });
+	if (signed.status !== 200) problems.push(`signed call: expected 200, got ${signed.status} ${signed.text.slice(0, 200)}`);
+	const done = await waitForExecutions(definition.id, 1, 30_000);
+	if (done.length !== 1) problems.push(`expected one execution (the signed call), got ${done.length}`);
+	else {
+		const items = await itemsOf(done[0].id, 'Contacts');
+		if (JSON.stringify(items) !== JSON.stringify(contacts)) problems.push(`the workflow got ${JSON.stringify(items)}, expected the two contacts as sent`);
+	}
+	await sleep(2000);
+	const after = await executions(definition.id);
+	if (after.length !== 1) problems.push(`refused calls started executions: ${after.length} in all`);
+	return problems;
+}
 
 module.exports = {
 	name: 'Quentn',
@@ -19,10 +60,13 @@ module.exports = {
 	credentials: [
 		{ id: 'e2eQuentnKey0001', name: 'Quentn (fake)', type: 'quentnApi', data: { systemId: SYSTEM_ID, serverId: SERVER_ID, apiKey: API_KEY } },
 		{ id: 'e2eQuentnBad0001', name: 'Quentn (wrong key)', type: 'quentnApi', data: { systemId: SYSTEM_ID, serverId: SERVER_ID, apiKey: 'not-the-key' } },
+		{ id: 'e2eQuentnSalt001', name: 'Quentn Webhook (salt)', type: 'quentnWebhookApi', data: { hashSalt: HASH_SALT } },
 	],
+	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
 	credentialTests: [
 		{ credential: 'e2eQuentnKey0001', status: 'OK' },
 		{ credential: 'e2eQuentnBad0001', status: 'Error', message: /authori[sz]|401/i },
+		{ credential: 'e2eQuentnSalt001', status: 'OK', message: /checked with this salt/ },
 	],
 	workflows: [
 		{

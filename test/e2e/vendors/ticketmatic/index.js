@@ -9,6 +9,69 @@ const ACCESS_KEY = 'e2e-access-key';
 const SECRET_KEY = 'e2e-secret-key-0123456789';
 const keys = { accountName: ACCOUNT, accessKey: ACCESS_KEY, secretKey: SECRET_KEY };
 
+/**
+ * The polling trigger in an active workflow: activation emits nothing old; contacts added and changed between
+ * polls are emitted by the next poll, each once (a poll with nothing new starts no execution).
+ */
+async function checkTrigger({ activate, waitForExecutions, itemsOf, executions, sleep, fake, definition, say }) {
+	const problems = [];
+	const old = fake.createContact({ firstname: 'Old', lastname: 'Contact', email: 'old@example.com' });
+	const before = fake.createContact({ firstname: 'Before', lastname: 'Activation', email: 'before@example.com' });
+	await sleep(1100); // Ticketmatic times are whole seconds: the activation's second starts after these two
+	await activate(definition.id);
+	await sleep(1500); // the activation poll has read the account clock; the changes below come after it
+	const contactPolls = () => fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/contacts')).length;
+	/** Waits for the next poll of both triggers, then for the executions they started. */
+	const nextPolls = async (executionsWanted) => {
+		const polls = contactPolls();
+		const deadline = Date.now() + 75_000;
+		while (contactPolls() < polls + 2 && Date.now() < deadline) await sleep(1000);
+		if (contactPolls() < polls + 2) problems.push('the triggers did not poll within 75 s');
+		return await waitForExecutions(definition.id, executionsWanted, 15_000);
+	};
+	/** Which node's items each execution carries: { created: [[...ids]], updated: [[...ids]] }. */
+	const emitted = async (list) => {
+		const out = { created: [], updated: [] };
+		for (const execution of list) {
+			const created = await itemsOf(execution.id, 'Created contacts');
+			const updated = await itemsOf(execution.id, 'Updated contacts');
+			if (created.length) out.created.push(created.map((c) => c.id));
+			if (updated.length) out.updated.push(updated.map((c) => `${c.id}:${c.firstname}`));
+		}
+		return out;
+	};
+
+	// Between activation and the first poll: two contacts added, one existing contact changed.
+	const ada = fake.createContact({ firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com' });
+	const alan = fake.createContact({ firstname: 'Alan', lastname: 'Turing', email: 'alan@example.com' });
+	fake.updateContact(before, { firstname: 'Changed' });
+	say('Ticketmatic Trigger: waiting for the first poll after activation (at most a minute)');
+	let got = await emitted(await nextPolls(2));
+	const expected1 = { created: [[ada.id, alan.id]], updated: [[`${before.id}:Changed`]] };
+	if (JSON.stringify(got) !== JSON.stringify(expected1)) problems.push(`first poll emitted ${JSON.stringify(got)}, expected ${JSON.stringify(expected1)}`);
+
+	// Before the second poll: Ada changed, one more contact added.
+	fake.updateContact(ada, { firstname: 'Augusta' });
+	const grace = fake.createContact({ firstname: 'Grace', lastname: 'Hopper', email: 'grace@example.com' });
+	say('Ticketmatic Trigger: waiting for the second poll');
+	got = await emitted(await nextPolls(4));
+	const expected2 = { created: [[ada.id, alan.id], [grace.id]], updated: [[`${before.id}:Changed`], [`${ada.id}:Augusta`]] };
+	if (JSON.stringify(got) !== JSON.stringify(expected2)) problems.push(`after two polls: ${JSON.stringify(got)}, expected ${JSON.stringify(expected2)}`);
+
+	// A third poll with nothing new starts nothing (the overlap is read again, nothing is emitted twice).
+	say('Ticketmatic Trigger: waiting for a third poll with nothing new');
+	const third = await nextPolls(5);
+	if (third.length !== 4) problems.push(`a poll with nothing new started ${third.length - 4} execution(s)`);
+	if ((await emitted(third)).created.flat().includes(old.id)) problems.push('a contact from before the activation was emitted');
+	const last = fake.requests.filter((r) => r.path.endsWith('/contacts')).at(-1);
+	if (!/^TM-HMAC-SHA256 /.test(String(last?.headers?.authorization))) problems.push('the poll was not signed');
+	if (last?.query?.orderby !== 'lastupdatets' || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(String(last?.query?.lastupdatesince))) {
+		problems.push(`the poll asked ${JSON.stringify(last?.query)}`);
+	}
+	await executions(definition.id);
+	return problems;
+}
+
 module.exports = {
 	name: 'Ticketmatic',
 	source: 'nodes/Ticketmatic/Ticketmatic.node.ts',
@@ -21,6 +84,7 @@ module.exports = {
 		{ id: 'e2eTicketmBasic1', name: 'Ticketmatic (fake, basic auth)', type: 'ticketmaticApi', data: { ...keys, authentication: 'basic' } },
 		{ id: 'e2eTicketmBad001', name: 'Ticketmatic (wrong secret)', type: 'ticketmaticApi', data: { ...keys, secretKey: 'not-the-secret', authentication: 'hmac' } },
 	],
+	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
 	credentialTests: [
 		{ credential: 'e2eTicketmHmac01', status: 'OK' },
 		{ credential: 'e2eTicketmBasic1', status: 'OK' },
