@@ -57,18 +57,20 @@ describe('Ticketmatic address and phone number types are the account\'s (no sile
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	test('version 1 workflows run unchanged: an address or phone number saved without a type is still sent as type 1', async () => {
+	test('version 1 workflows run unchanged: an address or phone number saved without a type is still sent as type 1, an opt-in without an id as 0', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${PREFIX}/contacts`).reply(200, contact(10001));
 		const { error } = await run(1, {
 			addresses: { address: [{ street1: 'Main street', city: 'Leuven' }] },
 			phoneNumbers: { phoneNumber: [{ number: '+3216881940' }] },
+			optIns: { optIn: [{ status: 7602 }] },
 		});
 		expect(error).toBeUndefined();
 		expect(api.requests[0].body).toEqual({
 			email: 'john@example.com',
 			addresses: [{ typeid: 1, street1: 'Main street', city: 'Leuven' }],
 			phonenumbers: [{ typeid: 1, number: '+3216881940' }],
+			optins: [{ optinid: 0, status: 7602, info: {} }],
 		});
 	});
 });

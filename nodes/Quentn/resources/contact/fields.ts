@@ -1,4 +1,4 @@
-import { fieldCollection } from '../../../shared/description';
+import { changedInVersion2, fieldCollection } from '../../../shared/description';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { idList } from '../../../shared/validators';
@@ -65,15 +65,19 @@ const standardFields: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFields' },
-						default: '',
-						description:
-							'The custom field, from the account\'s custom fields (its field name is sent). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
+					// Version 2 picks the field from the account (GET /custom-fields); version 1 kept its text field.
+					...changedInVersion2(
+						{ displayName: 'Field Name', name: 'name', type: 'string', default: '', placeholder: 'my_field', description: 'The field name (not the label) of the custom field' },
+						{
+							displayName: 'Field Name or ID',
+							name: 'name',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getCustomFields' },
+							default: '',
+							description:
+								'The custom field, from the account\'s custom fields (its field name is sent). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						},
+					),
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},

@@ -134,13 +134,19 @@ export const contactFields: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					accountPicker('Field Name or ID', 'key', 'getCustomFields', "A custom contact field of the account (its key is sent as c_&lt;key&gt;; with an expression, the key with or without \"c_\")"),
+					...changedInVersion2(
+						text('Key', 'key', { placeholder: 'membership', description: 'The custom field key, with or without the "c_" prefix' }),
+						accountPicker('Field Name or ID', 'key', 'getCustomFields', 'A custom contact field of the account (its key is sent as c_&lt;key&gt;; with an expression, the key with or without "c_")'),
+					),
 					text('Value', 'value'),
 				],
 			},
 		],
 	},
-	accountPicker('Customer Title Name or ID', 'customerTitleId', 'getContactTitles', "Title of the contact (also sets the gender), from the account's contact titles"),
+	...changedInVersion2(
+		{ displayName: 'Customer Title ID', name: 'customerTitleId', type: 'number', default: 0, description: 'Title of the contact (also sets the gender), from Settings → System → Contact titles' },
+		accountPicker('Customer Title Name or ID', 'customerTitleId', 'getContactTitles', "Title of the contact (also sets the gender), from the account's contact titles"),
+	),
 	text('First Name', 'firstName'),
 	text('Language Code', 'languageCode', { placeholder: 'NL', description: 'ISO 639-1 code' }),
 	text('Last Name', 'lastName'),
@@ -157,7 +163,10 @@ export const contactFields: INodeProperties[] = [
 				displayName: 'Opt-In',
 				name: 'optIn',
 				values: [
-					accountPicker('Opt-In Name or ID', 'optInId', 'getOptIns', "An opt-in of the account", { required: true }),
+					...changedInVersion2(
+						{ displayName: 'Opt-In ID', name: 'optInId', type: 'number', default: 0, description: 'From Settings → System → Opt-ins' },
+						accountPicker('Opt-In Name or ID', 'optInId', 'getOptIns', 'An opt-in of the account', { required: true }),
+					),
 					{
 						displayName: 'Status',
 						name: 'status',
