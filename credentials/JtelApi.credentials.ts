@@ -24,7 +24,7 @@ export function jtelBaseUrl(credentials: ICredentialDataDecryptedObject): string
 export class JtelApi implements ICredentialType {
 	name = 'jtelApi';
 
-	displayName = 'Jtel API';
+	displayName = 'jtel API';
 
 	icon = { light: 'file:../icons/jtel.svg', dark: 'file:../icons/jtel.dark.svg' } as const;
 
@@ -37,7 +37,7 @@ export class JtelApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'https://acd.example.com',
+			placeholder: 'e.g. https://acd.example.com',
 			hint: 'The address of your jtel server, without /rest/… (a port or path is fine). https is strongly recommended: with http the token travels unencrypted.',
 		},
 		{
@@ -46,7 +46,7 @@ export class JtelApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '1234',
+			placeholder: 'e.g. 1234',
 			hint: 'The number of your jtel client account (ClientsID), digits only. Your jtel administrator or the jtel portal shows it.',
 		},
 		{

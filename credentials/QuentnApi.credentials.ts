@@ -24,8 +24,8 @@ export class QuentnApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'abc123',
-			hint: 'The first part of your Quentn login address: https://<System ID>.<Server ID>.quentn.com',
+			placeholder: 'e.g. abc123',
+			hint: 'The first part of your Quentn login address: https://&lt;System ID&gt;.&lt;Server ID&gt;.quentn.com',
 		},
 		{
 			displayName: 'Server ID',
@@ -33,8 +33,8 @@ export class QuentnApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'xy1',
-			hint: 'The second part of your Quentn login address: https://<System ID>.<Server ID>.quentn.com',
+			placeholder: 'e.g. xy1',
+			hint: 'The second part of your Quentn login address: https://&lt;System ID&gt;.&lt;Server ID&gt;.quentn.com',
 		},
 		{
 			displayName: 'API Key',

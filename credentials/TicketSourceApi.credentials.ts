@@ -17,7 +17,7 @@ export class TicketSourceApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			placeholder: 'skl-…',
+			placeholder: 'e.g. skl-…',
 			hint: 'In TicketSource: Settings → API. Use the secret key, which starts with "skl-".',
 		},
 	];

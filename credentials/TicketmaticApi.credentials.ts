@@ -24,7 +24,7 @@ export class TicketmaticApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'myaccount',
+			placeholder: 'e.g. myaccount',
 			hint: 'The account short name: in Ticketmatic, Settings → Account parameters. Letters, digits, "-" and "_" only.',
 		},
 		{

@@ -49,7 +49,7 @@ export class Quentn implements INodeType {
 		group: ['transform'],
 		...NODE_VERSIONS,
 		subtitle: subtitleInWords(properties),
-		description: 'Create, find and update Quentn contacts, their terms (tags) and comments',
+		description: 'Create, find, update and delete Quentn contacts, their terms (tags) and comments',
 		defaults: { name: 'Quentn' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

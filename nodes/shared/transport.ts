@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -61,6 +62,26 @@ export async function guarded(
 		if (!ctx.continueOnFail()) throw failure;
 		// n8n's engine shows an item that carries `error` as `{ error: message }`; the description stays on the error.
 		return [{ json: { error: failure.message }, error: failure, pairedItem: { item: ctx.getItemIndex() } }];
+	}
+}
+
+/**
+ * Runs an item's checks and builds its request: a refusal becomes an error that says nothing was sent. n8n's
+ * RoutingNode rethrows any other error as a NodeApiError with the HTTP code "none", which the editor shows as
+ * "From <node> · Error code none" (n8n-core routing-node.ts; NodeErrorView shows "Error code" when httpCode is set),
+ * as if the vendor had answered; a NodeApiError without a code is passed through as it is.
+ */
+export function beforeSending<T>(ctx: IExecuteSingleFunctions, vendor: string, build: () => T): T {
+	try {
+		return build();
+	} catch (error) {
+		if (!(error instanceof NodeOperationError)) throw error;
+		const description = [`Not sent: nothing went to ${vendor} for this item.`, error.description].filter(Boolean).join(' ');
+		throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
+			message: error.message,
+			description,
+			itemIndex: ctx.getItemIndex(),
+		});
 	}
 }
 
@@ -169,16 +190,21 @@ export function createTransport(policy: TransportPolicy): Transport {
 	const single = (notFound: 'error' | 'none', checks: Check[]): Hook =>
 		async function (this, requestData) {
 			return await guarded(this, async () => {
-				for (const check of checks) check(this);
-				return await sendAndShape(this, requestData, routed(this, requestData), notFound);
+				const options = beforeSending(this, policy.vendor, () => {
+					for (const check of checks) check(this);
+					return routed(this, requestData);
+				});
+				return await sendAndShape(this, requestData, options, notFound);
 			});
 		};
 
 	const upsert = (spec: UpsertSpec, ...checks: Check[]): Hook =>
 		async function (this, requestData) {
 			return await guarded(this, async () => {
-				for (const check of checks) check(this);
-				const create = routed(this, requestData);
+				const create = beforeSending(this, policy.vendor, () => {
+					for (const check of checks) check(this);
+					return routed(this, requestData);
+				});
 				const lookup: Lookup = async (url, qs) => {
 					const options: IHttpRequestOptions = { baseURL: create.baseURL, headers: create.headers, method: 'GET', url, qs };
 					return await executeRequest(this, policy, options, this.getItemIndex()).then(
@@ -197,10 +223,12 @@ export function createTransport(policy: TransportPolicy): Transport {
 	const list = (paginator: Paginator, ...checks: Check[]): Hook =>
 		async function (this, requestData) {
 			return await guarded(this, async () => {
-				for (const check of checks) check(this);
+				const base = beforeSending(this, policy.vendor, () => {
+					for (const check of checks) check(this);
+					return routed(this, requestData);
+				});
 				const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 				const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
-				const base: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), url: resolvePath(this, String(requestData.options.url ?? ''), policy.pathValues) };
 				let last: IN8nHttpFullResponse = { body: [], headers: {}, statusCode: 200 };
 				let records: IDataObject[];
 				try {

@@ -112,7 +112,11 @@ export function httpBaseUrl(value: unknown, source: ValueSource): string {
 	} catch {
 		url = undefined;
 	}
-	const problem = !url
+	// "acd.example.com" or "acd.example.com:8443" (which URL would read as the scheme "acd.example.com") lack https://.
+	const noScheme = /^[^\s/:]+(:[0-9]+)?(\/\S*)?$/.test(text);
+	const problem = noScheme
+		? `it has no scheme: add https:// in front (https://${text})`
+		: !url
 		? 'it is not a URL'
 		: url.protocol !== 'http:' && url.protocol !== 'https:'
 			? `the scheme "${url.protocol.replace(':', '')}" is not http or https`

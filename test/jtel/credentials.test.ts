@@ -20,6 +20,8 @@ describe('jtel credential', () => {
 		['https://u:p@host', 'it contains a user name or password'],
 		['https://host/#x', 'it contains a fragment'],
 		['not a url', 'it is not a URL'],
+		['acd.example.com', 'it has no scheme: add https:// in front (https://acd.example.com)'],
+		['acd.example.com:8443/jtel', 'it has no scheme: add https:// in front (https://acd.example.com:8443/jtel)'],
 	])('Server URL %s is refused before any request', async (serverUrl, reason) => {
 		// Any request at all (to any host) would be recorded or fail the test.
 		const seen: string[] = [];

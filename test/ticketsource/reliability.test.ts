@@ -129,7 +129,9 @@ describe('TicketSource reliability', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.id).toBe('cst-1');
 		expect(output[1].json).toEqual({ error: '"Customer ID" is empty' });
-		expect(output[1].error?.description).toBe('Enter the Customer ID, or map it from an earlier node with an expression.');
+		expect(output[1].error?.description).toBe(
+			'Not sent: nothing went to TicketSource for this item. Enter the Customer ID, or map it from an earlier node with an expression.',
+		);
 		expect(output[2].json.id).toBe('cst-3');
 	});
 

@@ -97,6 +97,17 @@ describe('TicketSource version 2', () => {
 	});
 });
 
+describe('TicketSource errors before sending', () => {
+	test('say nothing was sent and carry no HTTP code (the editor showed "Error code none")', async () => {
+		const api = fakeApi(BASE);
+		const { error } = await run({ resource: 'customer', operation: 'create', firstName: 'A', lastName: 'B', email: 'not-an-address' });
+		expect(api.requests).toHaveLength(0);
+		expect(error?.message).toBe('"Email" is not a valid e-mail address');
+		expect(error?.description).toMatch(/^Not sent: nothing went to TicketSource for this item\. /);
+		expect(error?.httpCode ?? null).toBeNull();
+	});
+});
+
 describe('TicketSource locator lists', () => {
 	test('customers: one page per call, named "First Last (email)", filtered, next page as token', async () => {
 		const api = fakeApi(BASE);

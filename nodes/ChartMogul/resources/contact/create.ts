@@ -7,7 +7,7 @@ import { contactDataSource, contactFields, customerUuid } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a contact',
+	action: 'Create contact',
 	description: 'Add a contact to a customer',
 	routing: {
 		// The seed's call (../shared/seeds/chartmogul-add-contact.txt): the customer in the path, so an empty

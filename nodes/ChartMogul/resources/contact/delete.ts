@@ -5,7 +5,7 @@ import { contactUuid } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a contact',
+	action: 'Delete contact',
 	description: 'Delete a contact',
 	routing: {
 		// ChartMogul answers 200 {} or 204 (../shared/api/chartmogul.md); either way the output is { deleted: true }.

@@ -6,7 +6,7 @@ import { contactUuid, SIMPLE_CONTACT } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a contact',
+	action: 'Get contact',
 	description: 'Retrieve a contact by UUID',
 	routing: {
 		request: { method: 'GET', url: '/contacts/{contactUuid}' },

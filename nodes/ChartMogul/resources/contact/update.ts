@@ -7,7 +7,7 @@ import { contactFields, contactUuid } from './fields';
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a contact',
+	action: 'Update contact',
 	description: 'Change some fields of a contact; the others are kept',
 	routing: {
 		request: { method: 'PATCH', url: '/contacts/{contactUuid}' },

@@ -8,7 +8,7 @@ import { authorEmail, callDuration, createdAt, noteTypes, text } from './fields'
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a note or call log',
+	action: 'Create note or call log',
 	description: "Add a note or a call log to a customer's profile",
 	routing: {
 		request: { method: 'POST', url: '/customer_notes' },

@@ -5,7 +5,7 @@ import { noteUuid } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a note or call log',
+	action: 'Delete note or call log',
 	description: 'Delete a note or call log',
 	routing: {
 		request: { method: 'DELETE', url: '/customer_notes/{noteUuid}' },

@@ -44,7 +44,7 @@ export const authorEmail: INodeProperties = {
 	name: 'authorEmail',
 	type: 'string',
 	default: '',
-	placeholder: 'name@email.com',
+	placeholder: 'e.g. name@email.com',
 	description: 'Email of the ChartMogul user shown as the author',
 	routing: sendBody('author_email'),
 };

@@ -4,7 +4,7 @@ import { noteUuid } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a note or call log',
+	action: 'Get note or call log',
 	description: 'Retrieve a note or call log by UUID',
 	routing: { request: { method: 'GET', url: '/customer_notes/{noteUuid}' } },
 	fields: noteUuid,

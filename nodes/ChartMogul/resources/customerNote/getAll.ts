@@ -29,7 +29,7 @@ export const getAll: Operation = {
 				name: 'customerUuid',
 				type: 'string',
 				default: '',
-				placeholder: 'cus_…',
+				placeholder: 'e.g. cus_…',
 				description: 'Only notes and call logs of this customer',
 				routing: sendQuery('customer_uuid'),
 			},

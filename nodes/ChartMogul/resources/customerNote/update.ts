@@ -7,7 +7,7 @@ import { authorEmail, callDuration, createdAt, noteUuid, text, updatedAt } from 
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a note or call log',
+	action: 'Update note or call log',
 	description: 'Change some fields of a note or call log; the others are kept',
 	routing: {
 		// PATCH takes author_email, text, call_duration, created_at, updated_at (../shared/api/chartmogul.md).

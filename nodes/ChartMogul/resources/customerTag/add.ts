@@ -5,7 +5,7 @@ import { checkTags, customerUuid, tags, tagsBody } from './fields';
 export const add: Operation = {
 	name: 'Add',
 	value: 'add',
-	action: 'Add tags to a customer',
+	action: 'Add tags to customer',
 	description: "Add tags to a customer; its other tags are kept. Outputs the customer's tags.",
 	routing: {
 		// chartmogul-node lib/chartmogul/tag.js: /v1/customers/{customerUuid}/attributes/tags.

@@ -5,7 +5,7 @@ import { checkTags, customerUuid, tags, tagsBody } from './fields';
 export const remove: Operation = {
 	name: 'Remove',
 	value: 'remove',
-	action: 'Remove tags from a customer',
+	action: 'Remove tags from customer',
 	description: "Take tags off a customer; its other tags are kept. Outputs the customer's remaining tags.",
 	routing: {
 		// chartmogul-node lib/chartmogul/tag.js: DELETE with a JSON body `{ tags }`.

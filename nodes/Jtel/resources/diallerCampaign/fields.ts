@@ -20,7 +20,7 @@ export const campaignId: INodeProperties = {
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: '538',
+			placeholder: 'e.g. 538',
 			validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A campaign ID is a number' } }],
 		},
 	],

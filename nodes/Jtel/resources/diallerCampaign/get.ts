@@ -5,7 +5,7 @@ import { campaignId } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a dialler campaign',
+	action: 'Get dialler campaign',
 	description: 'Retrieve a dialler campaign by ID',
 	routing: {
 		request: { method: 'GET', url: '/dialler/campaigns/{campaignId}' },

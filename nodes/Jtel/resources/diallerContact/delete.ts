@@ -7,7 +7,7 @@ import { contactId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a dialler contact',
+	action: 'Delete dialler contact',
 	description: 'Delete a dialler contact by ID or by user data',
 	routing: {
 		// By user data: DELETE /dialler/contacts/contact?userData=…; by ID, Contact ID's routing sets the URL.
@@ -37,7 +37,7 @@ export const del: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'crm-4711',
+			placeholder: 'e.g. crm-4711',
 			hint: 'jtel deletes only the first contact with this user data; run it again (or delete by ID) for the others',
 			displayOptions: { show: { deleteBy: ['userData'] } },
 			routing: { send: { type: 'query', property: 'userData', value: '={{ String($value).trim() }}' } },

@@ -59,7 +59,7 @@ function contactField(
 	};
 }
 
-const phone = (n: number) => contactField(`Phone Number ${n}`, `phoneNumber${n}`, `PhoneNumber${n}`, 'string', undefined, '+4989123456');
+const phone = (n: number) => contactField(`Phone Number ${n}`, `phoneNumber${n}`, `PhoneNumber${n}`, 'string', undefined, 'e.g. +4989123456');
 
 /** Every documented import field but the campaign, Name and PhoneNumber1 (jtel wiki "Import a Dialler Contact"). */
 export const importFields: INodeProperties[] = [
@@ -77,7 +77,7 @@ export const importFields: INodeProperties[] = [
 	contactField('Comment', 'comment', 'Comment', 'string', "The contact's notes, shown to the agent"),
 	contactField('Company', 'company', 'Company'),
 	contactField('Country', 'country', 'Country'),
-	contactField('Email', 'email', 'Email', 'string', undefined, 'name@email.com'),
+	contactField('Email', 'email', 'Email', 'string', undefined, 'e.g. name@email.com'),
 	contactField('End Date', 'dtEndDate', 'dtEndDate', 'dateTime', 'The contact is not dialled after this date'),
 	contactField('External System Link', 'externalSystemLink', 'ExternalSystemLink', 'string', 'A link to the contact in your system, shown to the agent'),
 	contactField('Fax Number', 'faxNumber', 'FaxNumber'),

@@ -6,7 +6,7 @@ import { contactId, SIMPLE_CONTACT } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a dialler contact',
+	action: 'Get dialler contact',
 	description: 'Retrieve a dialler contact by ID',
 	routing: {
 		request: { method: 'GET', url: '/dialler/contacts/{contactId}' },

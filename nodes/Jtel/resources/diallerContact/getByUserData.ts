@@ -24,7 +24,7 @@ export const getByUserData: Operation = {
 			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add User Data' },
 			required: true,
 			default: [],
-			placeholder: 'crm-4711',
+			placeholder: 'e.g. crm-4711',
 			description: 'Your own key of the contact (UserData). Add several values to get several contacts at once.',
 			routing: { send: { type: 'body', property: 'UserDataList', value: '={{ [$value].flat(2).map((value) => String(value).trim()) }}' } },
 		},

@@ -22,7 +22,7 @@ async function sendCampaign(this: IExecuteSingleFunctions, options: IHttpRequest
 export const importContact: Operation = {
 	name: 'Import',
 	value: 'import',
-	action: 'Import a dialler contact',
+	action: 'Import dialler contact',
 	description: 'Add a contact to a dialler campaign, or update the one with the same user data',
 	routing: {
 		// One contact per request: jtel's import takes exactly one (jtel wiki "Import a Dialler Contact").
@@ -56,7 +56,7 @@ export const importContact: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'My Campaign',
+			placeholder: 'e.g. My Campaign',
 			displayOptions: { show: { campaignBy: ['name'] } },
 			routing: { send: { type: 'body', property: 'DiallerCampaignsName' } },
 		},
@@ -77,7 +77,7 @@ export const importContact: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'Mustermann',
+			placeholder: 'e.g. Mustermann',
 			description: "The contact's (last) name",
 			routing: { send: { type: 'body', property: 'Name' } },
 		},
@@ -86,7 +86,7 @@ export const importContact: Operation = {
 			name: 'phoneNumber1',
 			type: 'string',
 			default: '',
-			placeholder: '+4989123456',
+			placeholder: 'e.g. +4989123456',
 			hint: 'At least one phone number is needed: this one or Phone Number 2–6 under Additional Fields',
 			routing: { send: { type: 'body', property: 'PhoneNumber1' } },
 		},

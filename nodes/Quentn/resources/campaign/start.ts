@@ -5,7 +5,7 @@ import { campaignRequest, campaignId, checkCampaignContact, contactBy, contactFi
 export const start: Operation = {
 	name: 'Start',
 	value: 'start',
-	action: 'Start a campaign for a contact',
+	action: 'Start campaign for contact',
 	description: "Put a contact into a campaign through the campaign's API trigger element",
 	routing: {
 		// Quentn help centre "Campaign API": POST https://<system_id>.<server_id>.quentn.com/public/api/v1/cb/<cb_id> → { id }.

@@ -4,7 +4,7 @@ import { comment, contactId } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Add a comment to a contact',
+	action: 'Add comment to contact',
 	description: 'Add a comment to a contact',
 	routing: {
 		request: { method: 'POST', url: '/contact/{contactId}/comments' },

@@ -7,7 +7,7 @@ import { commentId, contactId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a comment',
+	action: 'Delete comment',
 	description: 'Delete a comment of a contact',
 	routing: {
 		// Quentn takes a JSON array of comment ids in the body of the DELETE.

@@ -6,7 +6,7 @@ import { contactId } from './fields';
 export const getAll: Operation = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get comments of a contact',
+	action: 'Get comments of contact',
 	description: 'Retrieve the comments of a contact',
 	routing: {
 		request: { method: 'GET', url: '/contact/{contactId}/comments' },

@@ -7,7 +7,7 @@ import { comment, commentId, contactId } from './fields';
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a comment',
+	action: 'Update comment',
 	description: 'Change the text of a comment',
 	routing: {
 		// Quentn: the comment's id goes in the body, not the path.

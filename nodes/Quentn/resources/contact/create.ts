@@ -14,7 +14,7 @@ export async function createBody(this: IExecuteSingleFunctions, options: IHttpRe
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a contact',
+	action: 'Create contact',
 	description: 'Create a contact, or merge it into a duplicate Quentn finds',
 	routing: {
 		request: { method: 'POST', url: '/contact' },

@@ -5,7 +5,7 @@ import { contactId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a contact',
+	action: 'Delete contact',
 	description: 'Delete a contact',
 	routing: {
 		request: { method: 'DELETE', url: '/contact/{contactId}' },

@@ -20,7 +20,7 @@ export const email: INodeProperties = {
 	displayName: 'Email',
 	name: 'email',
 	type: 'string',
-	placeholder: 'name@email.com',
+	placeholder: 'e.g. name@email.com',
 	default: '',
 	description:
 		'Primary email address of the contact. Quentn needs either an email address or a full address (first name, family name, street, city, postal code).',
@@ -137,7 +137,7 @@ const returnFields: INodeProperties = {
 	name: 'returnFields',
 	type: 'string',
 	default: '',
-	placeholder: 'mail,first_name,family_name',
+	placeholder: 'e.g. mail,first_name,family_name',
 	description: 'Comma-separated Quentn field names to return on success (useful when a duplicate was merged)',
 };
 
@@ -180,7 +180,7 @@ export const createOptions: INodeProperties[] = [
 		name: 'requestIp',
 		type: 'string',
 		default: '',
-		placeholder: '123.123.123.123',
+		placeholder: 'e.g. 123.123.123.123',
 		description: 'IPv4 address the contact came from (e.g. of a form submission). Needed for Flood Limit and Spam Protection.',
 	},
 	returnFields,
@@ -267,7 +267,7 @@ export const fieldsOption: INodeProperties = {
 	name: 'fields',
 	type: 'string',
 	default: '',
-	placeholder: 'first_name,family_name,mail,terms',
+	placeholder: 'e.g. first_name,family_name,mail,terms',
 	description: 'Comma-separated Quentn field names to return. By default Quentn returns ID, first name, family name and email.',
 	routing: {
 		send: { type: 'query', property: 'fields', value: '={{ String($value).split(",").map(f => f.trim()).filter(f => f).join(",") }}' },

@@ -5,7 +5,7 @@ import { contactId, fieldsOption } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a contact',
+	action: 'Get contact',
 	description: 'Retrieve a contact by ID',
 	routing: {
 		request: { method: 'GET', url: '/contact/{contactId}' },

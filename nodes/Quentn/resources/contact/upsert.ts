@@ -35,7 +35,7 @@ const upsertOptions = createOptions.filter((option) => option.name !== 'duplicat
 export const upsert: Operation = {
 	name: 'Create or Update',
 	value: 'upsert',
-	action: 'Create or update a contact',
+	action: 'Create or update contact',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: '/contact' },

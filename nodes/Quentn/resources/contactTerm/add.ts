@@ -6,7 +6,7 @@ import { contactId, termIds } from './fields';
 export const add: Operation = {
 	name: 'Add',
 	value: 'add',
-	action: 'Add terms to a contact',
+	action: 'Add terms to contact',
 	description: 'Add terms to a contact; its other terms are kept',
 	routing: {
 		request: { method: 'PUT', url: '/contact/{contactId}/terms' },

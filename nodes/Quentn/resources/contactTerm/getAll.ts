@@ -6,7 +6,7 @@ import { contactId } from './fields';
 export const getAll: Operation = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get terms of a contact',
+	action: 'Get terms of contact',
 	description: 'Retrieve the terms (tags) of a contact',
 	routing: {
 		request: { method: 'GET', url: '/contact/{contactId}/terms' },

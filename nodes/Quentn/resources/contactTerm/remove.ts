@@ -6,7 +6,7 @@ import { contactId, termIds } from './fields';
 export const remove: Operation = {
 	name: 'Remove',
 	value: 'remove',
-	action: 'Remove terms from a contact',
+	action: 'Remove terms from contact',
 	description: 'Remove terms from a contact; its other terms are kept',
 	routing: {
 		// Quentn takes the term ids as a JSON array in the body of the DELETE.

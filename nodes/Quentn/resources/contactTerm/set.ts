@@ -6,7 +6,7 @@ import { contactId, termIds } from './fields';
 export const set: Operation = {
 	name: 'Set',
 	value: 'set',
-	action: 'Set the terms of a contact',
+	action: 'Set terms of contact',
 	description: 'Replace all terms of a contact: terms not listed here are removed from it',
 	routing: {
 		// Quentn marks this POST as deprecated in favour of PUT (add); it overwrites the whole terms field.

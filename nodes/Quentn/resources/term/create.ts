@@ -5,7 +5,7 @@ import { description, name } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a term',
+	action: 'Create term',
 	description: 'Create a term (tag); for an existing name Quentn returns that term\'s ID',
 	routing: {
 		request: { method: 'POST', url: '/terms' },

@@ -5,7 +5,7 @@ import { termId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a term',
+	action: 'Delete term',
 	description: 'Delete a term',
 	routing: {
 		// Path by analogy with the other term calls: unverified (../shared/api/quentn.md).

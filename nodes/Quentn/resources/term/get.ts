@@ -4,7 +4,7 @@ import { termId } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a term',
+	action: 'Get term',
 	description: 'Retrieve a term by ID or name',
 	routing: {
 		request: { method: 'GET', url: '/terms/{termId}' },

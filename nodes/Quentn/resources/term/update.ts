@@ -5,7 +5,7 @@ import { description, name, termId } from './fields';
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a term',
+	action: 'Update term',
 	description: 'Change the name or description of a term',
 	routing: {
 		request: { method: 'PUT', url: '/terms/{termId}' },

@@ -8,7 +8,7 @@ import { customerAttributes, names } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a customer',
+	action: 'Create customer',
 	description: 'Create a customer record',
 	routing: {
 		request: { method: 'POST', url: '/customers', body: { data: { type: 'customer' } } },

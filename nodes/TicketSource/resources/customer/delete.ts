@@ -5,7 +5,7 @@ import { customerId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a customer',
+	action: 'Delete customer',
 	description: 'Delete a customer record',
 	routing: {
 		request: { method: 'DELETE', url: '/customers/{customerId}' },

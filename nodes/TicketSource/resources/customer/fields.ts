@@ -82,8 +82,8 @@ export const customerAttributes: INodeProperties[] = [
 				name: 'details',
 				values: [
 					{ displayName: 'Identifier', name: 'identifier', type: 'string', default: '', description: 'Membership number or code', routing: attribute('membership.identifier') },
-					{ displayName: 'Start Date', name: 'startDate', type: 'string', default: '', placeholder: '2026-01-01', description: 'First day of the membership (YYYY-MM-DD)', routing: attribute('membership.start_date') },
-					{ displayName: 'End Date', name: 'endDate', type: 'string', default: '', placeholder: '2026-12-31', description: 'Last day of the membership (YYYY-MM-DD)', routing: attribute('membership.end_date') },
+					{ displayName: 'Start Date', name: 'startDate', type: 'string', default: '', placeholder: 'e.g. 2026-01-01', description: 'First day of the membership (YYYY-MM-DD)', routing: attribute('membership.start_date') },
+					{ displayName: 'End Date', name: 'endDate', type: 'string', default: '', placeholder: 'e.g. 2026-12-31', description: 'Last day of the membership (YYYY-MM-DD)', routing: attribute('membership.end_date') },
 				],
 			},
 		],
@@ -101,7 +101,7 @@ export const customerAttributes: INodeProperties[] = [
 		name: 'title',
 		type: 'string',
 		default: '',
-		placeholder: 'Mr, Ms, Dr…',
+		placeholder: 'e.g. Mr, Ms, Dr…',
 		routing: attribute('title'),
 	},
 ];
@@ -113,7 +113,7 @@ export const names = {
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		default: '',
 		routing: attribute('email'),
 	},

@@ -6,7 +6,7 @@ import { customerId, SIMPLE_CUSTOMER } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a customer',
+	action: 'Get customer',
 	description: 'Retrieve a customer by ID',
 	routing: {
 		request: { method: 'GET', url: '/customers/{customerId}' },

@@ -8,7 +8,7 @@ import { customerAttributes, customerId, names } from './fields';
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a customer',
+	action: 'Update customer',
 	description: 'Change some fields of a customer; the others are kept',
 	routing: {
 		request: {

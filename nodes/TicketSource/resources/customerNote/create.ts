@@ -6,7 +6,7 @@ import { customerId } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a customer note',
+	action: 'Create customer note',
 	description: 'Add a note to a customer',
 	routing: {
 		request: { method: 'POST', url: '/customers/{customerId}/notes', body: { data: { type: 'customer_note' } } },

@@ -5,7 +5,7 @@ import { customerId, noteId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a customer note',
+	action: 'Delete customer note',
 	description: 'Delete one note of a customer',
 	routing: {
 		request: { method: 'DELETE', url: '/customers/{customerId}/notes/{noteId}' },

@@ -5,7 +5,7 @@ import { customerId, noteId } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a customer note',
+	action: 'Get customer note',
 	description: 'Retrieve one note of a customer',
 	routing: {
 		request: { method: 'GET', url: '/customers/{customerId}/notes/{noteId}' },

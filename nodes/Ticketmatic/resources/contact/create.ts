@@ -5,7 +5,7 @@ import { additionalFields, checkContact, email, sendContact } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a contact',
+	action: 'Create contact',
 	description: 'Create a contact',
 	routing: {
 		request: { method: 'POST', url: '/contacts' },

@@ -5,7 +5,7 @@ import { contactId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a contact',
+	action: 'Delete contact',
 	// Ticketmatic archives instead of deleting (../shared/api/ticketmatic.md).
 	description: 'Archive a contact: Ticketmatic keeps it, marked as deleted, and leaves it out of lists',
 	routing: {

@@ -6,7 +6,7 @@ import { contactId, SIMPLE_CONTACT } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a contact',
+	action: 'Get contact',
 	description: 'Retrieve a contact by ID',
 	routing: {
 		request: { method: 'GET', url: '/contacts/{contactId}' },

@@ -8,7 +8,7 @@ import { email, SIMPLE_CONTACT } from './fields';
 export const getByEmail: Operation = {
 	name: 'Get by Email',
 	value: 'getByEmail',
-	action: 'Get a contact by email',
+	action: 'Get contact by email',
 	description: 'Retrieve the contact with an e-mail address',
 	routing: {
 		// Ticketmatic: contact id 0 plus ?email= looks the contact up by address (../shared/api/ticketmatic.md).

@@ -95,7 +95,7 @@ export const importOperation: Operation = {
 			name: 'contactId',
 			type: 'string',
 			default: '',
-			placeholder: '10001',
+			placeholder: 'e.g. 10001',
 			description:
 				'Optional. The ID to import the contact under (needs the option "Contact ID Range"); leave empty to let Ticketmatic assign one.',
 		},

@@ -6,7 +6,7 @@ import { checkContact, contactFields, contactId, email, sendContact } from './fi
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a contact',
+	action: 'Update contact',
 	description: 'Change some fields of a contact; the others are kept',
 	routing: {
 		request: { method: 'PUT', url: '/contacts/{contactId}' },

@@ -21,7 +21,7 @@ const byEmail: UpsertSpec = {
 export const upsert: Operation = {
 	name: 'Create or Update',
 	value: 'upsert',
-	action: 'Create or update a contact',
+	action: 'Create or update contact',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: '/contacts' },

@@ -5,7 +5,7 @@ import { relationTypeValues } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a relation type',
+	action: 'Create relation type',
 	description: 'Add a relation type to the account',
 	// tm-go settings/system/relationtypes Create: POST with a RelationType body.
 	routing: { request: { method: 'POST', url: '/settings/system/relationtypes' } },

@@ -5,7 +5,7 @@ import { relationTypeId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a relation type',
+	action: 'Delete relation type',
 	// tm-go settings/system/relationtypes Delete: relation types are archived, not removed.
 	description: 'Archive a relation type: Ticketmatic keeps it for history and leaves it out of lists and pickers',
 	routing: {

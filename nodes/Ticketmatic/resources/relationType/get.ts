@@ -4,7 +4,7 @@ import { relationTypeId } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a relation type',
+	action: 'Get relation type',
 	description: 'Retrieve a relation type by ID',
 	routing: { request: { method: 'GET', url: '/settings/system/relationtypes/{relationTypeId}' } },
 	fields: relationTypeId,

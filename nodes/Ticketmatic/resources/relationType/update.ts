@@ -5,7 +5,7 @@ import { relationTypeId, relationTypeValues } from './fields';
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a relation type',
+	action: 'Update relation type',
 	description: 'Rename a relation type or move it under another one',
 	// tm-go settings/system/relationtypes Update: PUT with the fields to change.
 	routing: { request: { method: 'PUT', url: '/settings/system/relationtypes/{relationTypeId}' } },

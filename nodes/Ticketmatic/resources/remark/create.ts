@@ -4,7 +4,7 @@ import { contactId, remarkValues } from './fields';
 export const create: Operation = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a remark',
+	action: 'Create remark',
 	description: 'Add a remark to a contact',
 	routing: { request: { method: 'POST', url: '/contacts/{contactId}/remarks' } },
 	fields: [...contactId, { ...remarkValues.content, required: true }, remarkValues.pinned],

@@ -5,7 +5,7 @@ import { contactId, remarkId } from './fields';
 export const del: Operation = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete a remark',
+	action: 'Delete remark',
 	description: 'Delete a remark of a contact',
 	routing: {
 		request: { method: 'DELETE', url: '/contacts/{contactId}/remarks/{remarkId}' },

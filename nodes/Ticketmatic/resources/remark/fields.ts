@@ -8,7 +8,7 @@ export const remarkId: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '501',
+	placeholder: 'e.g. 501',
 	description: 'The numeric ID of the remark',
 };
 

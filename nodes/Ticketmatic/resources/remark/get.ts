@@ -4,7 +4,7 @@ import { contactId, remarkId } from './fields';
 export const get: Operation = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a remark',
+	action: 'Get remark',
 	description: 'Retrieve a remark of a contact',
 	routing: { request: { method: 'GET', url: '/contacts/{contactId}/remarks/{remarkId}' } },
 	fields: [...contactId, remarkId],

@@ -5,7 +5,7 @@ import { contactId, remarkId, remarkValues } from './fields';
 export const update: Operation = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a remark',
+	action: 'Update remark',
 	description: 'Change the content or pinning of a remark',
 	routing: { request: { method: 'PUT', url: '/contacts/{contactId}/remarks/{remarkId}' } },
 	fields: [
