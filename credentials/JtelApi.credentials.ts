@@ -28,7 +28,7 @@ export class JtelApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/jtel.svg', dark: 'file:../icons/jtel.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#jtel';
+	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#jtel-dialler';
 
 	properties: INodeProperties[] = [
 		{
