@@ -1,4 +1,5 @@
 import type { IHttpRequestOptions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { RequestContext, RequestPolicy } from '../../nodes/shared/executor';
 import {
@@ -256,7 +257,7 @@ describe('executeRequest', () => {
 			// A wait that would never end by itself (a long Retry-After).
 			const stop = policy([], { retry: { wait: () => new Promise<void>(() => {}), random: () => 0 } });
 			const pending = executeRequest(ctx, stop, { method: 'GET', url: '/x' }, 3);
-			await new Promise((resolve) => setImmediate(resolve));
+			await sleep(0);
 			expect(sent).toHaveLength(1);
 			controller.abort();
 			await expect(pending).rejects.toMatchObject({ message: 'The execution was stopped while this item waited to be retried', context: { itemIndex: 3 } });
