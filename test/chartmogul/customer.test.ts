@@ -112,4 +112,19 @@ describe('ChartMogul customer tags', () => {
 			[expect.stringMatching(/Customer UUID/), { item: 1 }],
 		]);
 	});
+
+	test('version 2: the customer picked from the list goes into the path', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`/v1/customers/${CUSTOMER}/attributes/tags`).reply(200, { tags: ['vip'] });
+		const { output, error } = await runNode({
+			type: 'chartMogul',
+			typeVersion: 2,
+			parameters: { resource: 'customerTag', operation: 'add', customerUuid: { __rl: true, mode: 'list', value: CUSTOMER }, tags: 'vip' },
+			credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([['POST', `/v1/customers/${CUSTOMER}/attributes/tags`, { tags: ['vip'] }]]);
+		expect(output).toEqual([{ json: { tags: ['vip'] }, pairedItem: { item: 0 } }]);
+	});
 });
+

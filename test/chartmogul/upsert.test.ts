@@ -67,4 +67,27 @@ describe('ChartMogul contact: Create or Update', () => {
 			[expect.stringMatching(/Email/), { item: 1 }],
 		]);
 	});
+
+	test('version 2: the customer as a locator (By URL) is the path of the create and the filter of the lookup', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get('/v1/contacts').query(lookupQuery('new@example.com')).reply(200, { entries: [], has_more: false });
+		api.scope.post(`/v1/customers/${CUSTOMER}/contacts`).reply(201, contact('con_new'));
+		const { output, error } = await runNode({
+			type: 'chartMogul',
+			typeVersion: 2,
+			parameters: {
+				resource: 'contact',
+				operation: 'upsert',
+				customerUuid: { __rl: true, mode: 'url', value: `https://app.chartmogul.com/#/customers/${CUSTOMER}` },
+				dataSourceUuid: picked(DATA_SOURCE),
+				email: 'new@example.com',
+				additionalFields: {},
+			},
+			credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/contacts', `POST /v1/customers/${CUSTOMER}/contacts`]);
+		expect(output[0].json.upsert).toBe('created');
+	});
 });
+

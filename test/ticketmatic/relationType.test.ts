@@ -66,6 +66,22 @@ describe('Ticketmatic relation type', () => {
 		expect(bad.error?.message).toMatch(/Relation Type ID/);
 	});
 
+	test('version 2: update and delete take the relation type from the locator', async () => {
+		const api = fakeApi(HOST);
+		api.scope.put(`${PREFIX}/settings/system/relationtypes/2`).reply(200, { ...types[0], parentid: 1 });
+		api.scope.delete(`${PREFIX}/settings/system/relationtypes/2`).reply(200, '');
+		const v2 = (parameters: Record<string, unknown>) =>
+			runNode({ type: 'ticketmatic', typeVersion: 2, parameters: { resource: 'relationType', ...parameters }, credentials: hmacCredentials });
+		const updated = await v2({ operation: 'update', relationTypeId: { __rl: true, mode: 'list', value: '2' }, updateFields: { parentId: 1 } });
+		const removed = await v2({ operation: 'delete', relationTypeId: { __rl: true, mode: 'id', value: ' 2 ' } });
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['PUT', `${PREFIX}/settings/system/relationtypes/2`, { parentid: 1 }],
+			['DELETE', `${PREFIX}/settings/system/relationtypes/2`, undefined],
+		]);
+		expect(updated.output).toEqual([{ json: { ...types[0], parentid: 1 }, pairedItem: { item: 0 } }]);
+		expect(removed.output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+	});
+
 	test('the relationTypeIds picker lists the account\'s relation types (signed request, archived left out)', async () => {
 		const api = fakeApi(HOST);
 		api.scope.get(`${PREFIX}/settings/system/relationtypes`).reply(200, { data: types, nbrofresults: 3 });
