@@ -1,6 +1,6 @@
 import { cursorPaginator, everyMatch } from '../shared/paginators';
 import type { Check } from '../shared/validators';
-import { createTransport } from '../shared/transport';
+import { createTransport, emptyOnNotFound } from '../shared/transport';
 
 export const BASE_URL = 'https://api.chartmogul.com/v1';
 
@@ -29,4 +29,4 @@ const pages = cursorPaginator({ pageSize: PAGE_SIZE, sizeParam: 'per_page', curs
 export const chartMogulList = chartMogul.list(pages);
 
 /** A lookup (customer search by e-mail): every page of matches, and 404 = no match. */
-export const chartMogulLookup = (...checks: Check[]) => chartMogul.list(everyMatch(pages), ...checks);
+export const chartMogulLookup = (...checks: Check[]) => chartMogul.list(emptyOnNotFound(everyMatch(pages)), ...checks);

@@ -316,15 +316,9 @@ export function singlePage(records: string): Paginator {
 }
 
 /**
- * A lookup by a key such as an e-mail address: every match (no Return All / Limit, a lookup finds a handful),
- * and HTTP 404 means "no match", not an error (ChartMogul's customer search answers 404 when nothing matches).
+ * A lookup by a key such as an e-mail address: every match, on every page, whatever Limit says (a lookup has
+ * no Return All / Limit; it finds a handful). Combine with `emptyOnNotFound` where "no match" is HTTP 404.
  */
 export function everyMatch(paginator: Paginator): Paginator {
-	return {
-		async collect(fetch) {
-			const notFound = (error: unknown) => (error as { httpCode?: unknown }).httpCode === '404';
-			// Any other error is passed on as it is (the executor's error, with the vendor's words).
-			return await paginator.collect(async (page) => await fetch(page).catch((error: unknown) => (notFound(error) ? undefined : Promise.reject(error))));
-		},
-	};
+	return { collect: async (fetch) => await paginator.collect(fetch) };
 }

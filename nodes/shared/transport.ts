@@ -209,7 +209,7 @@ export function createTransport(policy: TransportPolicy): Transport {
 					const options: IHttpRequestOptions = { baseURL: create.baseURL, headers: create.headers, method: 'GET', url, qs };
 					return await executeRequest(this, policy, options, this.getItemIndex()).then(
 						(response) => response.body,
-						(error: unknown) => ((error as { httpCode?: unknown }).httpCode === '404' ? undefined : Promise.reject(error)),
+						async (error: unknown) => (isNotFound(error) ? undefined : await Promise.reject(error)),
 					);
 				};
 				const id = await spec.find(this, lookup);

@@ -301,13 +301,6 @@ describe('every match (lookups)', () => {
 		const out = await everyMatch(paginator).collect(async () => bodies[call++], 1);
 		expect(ids(out)).toEqual([0, 1, 2]);
 	});
-
-	test('HTTP 404 is no match; other errors stay errors', async () => {
-		const notFound = Object.assign(new Error('not found'), { httpCode: '404' });
-		expect(await everyMatch(paginator).collect(async () => Promise.reject(notFound))).toEqual([]);
-		const refused = Object.assign(new Error('forbidden'), { httpCode: '403' });
-		await expect(everyMatch(paginator).collect(async () => Promise.reject(refused))).rejects.toThrow('forbidden');
-	});
 });
 
 describe('single page', () => {
