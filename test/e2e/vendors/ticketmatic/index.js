@@ -69,6 +69,11 @@ async function checkTrigger({ activate, waitForExecutions, itemsOf, executions, 
 		problems.push(`the poll asked ${JSON.stringify(last?.query)}`);
 	}
 	await executions(definition.id);
+	if (problems.length) {
+		// What the triggers asked, in order: a second /diagnostics/time means a trigger started over (lost its state).
+		const asked = fake.requests.filter((r) => r.path.endsWith('/diagnostics/time') || (r.path.endsWith('/contacts') && r.query.lastupdatesince));
+		problems.push(`requests: ${asked.map((r) => (r.path.endsWith('/time') ? 'time' : `contacts since ${r.query.lastupdatesince}`)).join(', ')}`);
+	}
 	return problems;
 }
 
