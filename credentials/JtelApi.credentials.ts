@@ -24,7 +24,7 @@ export function jtelBaseUrl(credentials: ICredentialDataDecryptedObject): string
 export class JtelApi implements ICredentialType {
 	name = 'jtelApi';
 
-	displayName = 'jtel API';
+	displayName = 'Jtel API';
 
 	icon = { light: 'file:../icons/jtel.svg', dark: 'file:../icons/jtel.dark.svg' } as const;
 

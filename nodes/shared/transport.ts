@@ -75,13 +75,14 @@ export function beforeSending<T>(ctx: IExecuteSingleFunctions, vendor: string, b
 	try {
 		return build();
 	} catch (error) {
-		if (!(error instanceof NodeOperationError)) throw error;
-		const description = [`Not sent: nothing went to ${vendor} for this item.`, error.description].filter(Boolean).join(' ');
-		throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
-			message: error.message,
-			description,
-			itemIndex: ctx.getItemIndex(),
-		});
+		// Only a refusal from the checks (NodeOperationError) is reworded; anything else is passed on as it is.
+		throw error instanceof NodeOperationError
+			? new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
+					message: error.message,
+					description: [`Not sent: nothing went to ${vendor} for this item.`, error.description].filter(Boolean).join(' '),
+					itemIndex: ctx.getItemIndex(),
+				})
+			: error;
 	}
 }
 
