@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, never published: it reads the workflow fixtures */
 /**
  * Version-1 workflows run unchanged: one fixture per node (test/versions/v1/<node>.json) with parameters in the
  * shapes version 1 stored (ids as strings, jtel's Campaign By, Ticketmatic's Order By among the filters), run as
