@@ -4,7 +4,8 @@
  * `npm start`: build this package, install a pinned n8n once (cached outside the repo), put the built package
  * where n8n loads community packages, and start n8n on localhost.
  *
- * Environment: N8N_USER_FOLDER (default <repo>/.n8n-dev), N8N_PORT (default 5678),
+ * Environment: N8N_USER_FOLDER (default <repo>/.n8n-dev), N8N_PORT (default: 5678, or the next free port when
+ * another n8n holds it), N8N_RUNNERS_BROKER_PORT (task broker; default 5679 or the next free port),
  * CONTACT_SUITE_N8N_VERSION (a pin from scripts/lib/n8n-runtime.js), CONTACT_SUITE_N8N_CACHE (cache folder).
  * `npm start -- --no-build` skips the build.
  */
@@ -14,6 +15,7 @@ const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { ensureN8n, n8nEnv } = require('./lib/n8n-runtime');
 const { packPackage, installIntoUserFolder } = require('./lib/package-install');
+const { firstFreePort } = require('./lib/ports');
 
 const REPO = path.resolve(__dirname, '..');
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -44,8 +46,12 @@ async function main() {
 	const declared = PACKAGE.n8n || {};
 	say(`nodes: ${(declared.nodes || []).map((n) => path.basename(n, '.node.js')).join(', ') || 'none'}`);
 
-	const port = process.env.N8N_PORT || '5678';
-	const env = n8nEnv(rt, userFolder, { N8N_PORT: port, N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1' });
+	const host = process.env.N8N_LISTEN_ADDRESS || '127.0.0.1';
+	const port = process.env.N8N_PORT || String(await firstFreePort(5678, { host }));
+	if (port !== '5678' && !process.env.N8N_PORT) say(`port 5678 is in use (another n8n?): the editor gets port ${port}`);
+	// n8n's task broker (Code node runners) listens on 5679 by default and n8n exits when that is taken too.
+	const brokerPort = process.env.N8N_RUNNERS_BROKER_PORT || String(await firstFreePort(5679, { skip: [Number(port)] }));
+	const env = n8nEnv(rt, userFolder, { N8N_PORT: port, N8N_LISTEN_ADDRESS: host, N8N_RUNNERS_BROKER_PORT: brokerPort });
 	say(`starting n8n ${rt.version} (user folder ${userFolder})`);
 	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], { env, stdio: ['inherit', 'pipe', 'inherit'] });
 	const url = `http://localhost:${port}/`;

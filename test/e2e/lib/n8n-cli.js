@@ -1,7 +1,7 @@
 'use strict';
 /** Running the pinned n8n's command line and its server for the e2e suite. */
-const net = require('node:net');
 const { spawn } = require('node:child_process');
+const { freePort } = require('../../../scripts/lib/ports');
 
 /** Runs `n8n <args>` to the end; resolves { code, stdout, stderr } (never rejects on a non-zero exit). */
 function n8n(rt, args, env, { timeoutMs = 180_000 } = {}) {
@@ -62,16 +62,6 @@ function runView(run) {
 	};
 }
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** Starts `n8n start` and waits until its REST API answers. */
 async function startServer(rt, env, port, { timeoutMs = 180_000 } = {}) {

@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const { freePort } = require('../../../scripts/lib/ports');
 
 const which = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 
@@ -48,16 +49,6 @@ function ensurePackages(log) {
 	}
 }
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** Resolves once something accepts TCP connections on 127.0.0.1:port, or rejects after timeoutMs. */
 async function waitForPort(port, { timeoutMs, exited, what, log }) {
