@@ -36,6 +36,11 @@ export interface RetrySettings {
 	deadlineMs: number;
 	/** Injected in unit tests; `Date.now` otherwise. */
 	now?: () => number;
+	/**
+	 * Outage breaker: after this many items in a row of one node run failed on a server error (5xx) or no
+	 * connection, after their retries, the run's remaining items fail at once without a request. 0 = off.
+	 */
+	breakerAfter: number;
 }
 
 export const DEFAULT_RETRY: RetrySettings = {
@@ -47,6 +52,9 @@ export const DEFAULT_RETRY: RetrySettings = {
 	// src/execution-engine/routing-node.ts), so 5 attempts could hold a slot for 25 minutes. 180 s is twice the
 	// wait budget above and far longer than any answer these APIs give to one page or one 1,000-contact call.
 	deadlineMs: 180_000,
+	// Three items in a row, each already retried up to 5 times, is an outage, not bad luck: the rest of the run
+	// would only multiply requests against a vendor that is down (and each POST that timed out is a maybe-duplicate).
+	breakerAfter: 3,
 };
 
 /** n8n's default timeout of one declarative request (RoutingNode), used when the request sets none. */
@@ -209,6 +217,35 @@ async function waitUnlessStopped(wait: (ms: number) => Promise<void>, ms: number
 	});
 }
 
+/** The outage state of one node run: items that failed one after another, and whether sending stopped. */
+interface Breaker {
+	failedInARow: number;
+	open: boolean;
+}
+
+/** Keyed by the node run's execute data (one object per run of a node, shared by its items): no leak. */
+const breakers = new WeakMap<object, Breaker>();
+
+function breakerOf(ctx: RequestContext): Breaker | undefined {
+	const get = (ctx as Partial<IExecuteSingleFunctions>).getExecuteData;
+	if (typeof get !== 'function') return undefined; // pickers and pollers: no node run to protect
+	const run = get.call(ctx) as unknown;
+	if (!run || typeof run !== 'object') return undefined;
+	let breaker = breakers.get(run);
+	if (!breaker) {
+		breaker = { failedInARow: 0, open: false };
+		breakers.set(run, breaker);
+	}
+	return breaker;
+}
+
+function notSent(node: INode, policy: RequestPolicy, itemIndex: number | undefined, after: number, again: boolean): NodeOperationError {
+	return new NodeOperationError(node, `Not sent${again ? ' again' : ''}: ${policy.vendor} failed for ${after} items in a row (server errors or no connection)`, {
+		itemIndex,
+		description: `This item was not sent${again ? ' again' : ''}, so running it again cannot create a duplicate. After ${after} items in a row failed even after their retries, this run stopped sending to ${policy.vendor}: check whether ${policy.vendor} is up, then run the items that were not sent again.`,
+	});
+}
+
 /**
  * Sends one request with the vendor's credential. Every request of every operation goes through here:
  * it bounds the requests in flight for the vendor account, retries what is safe to retry within a deadline,
@@ -225,6 +262,7 @@ export async function executeRequest(
 	const wait = settings.wait ?? sleep;
 	const now = settings.now ?? Date.now;
 	const signal = cancelSignal(ctx);
+	const breaker = settings.breakerAfter > 0 ? breakerOf(ctx) : undefined;
 	const method = ((options.method ?? 'GET') as IHttpRequestMethods).toUpperCase();
 	const node = ctx.getNode();
 	const request: IHttpRequestOptions = {
@@ -248,6 +286,7 @@ export async function executeRequest(
 				() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ?? 0),
 				async () => {
 					if (signal?.aborted) throw stopped(node, itemIndex, 'before');
+					if (breaker?.open) throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
 					deadline ??= now() + settings.deadlineMs;
 					const timeout = Math.max(1, Math.min(Number(request.timeout) || N8N_TIMEOUT_MS, deadline - now()));
 					started = true;
@@ -261,12 +300,16 @@ export async function executeRequest(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (!started && signal?.aborted) throw stopped(node, itemIndex, attempt === 1 ? 'before' : 'retry');
+			if (!started && breaker?.open) throw error;
 			failure = error;
 		}
 		if (signal?.aborted) throw stopped(node, itemIndex, 'during');
 
 		const status = response?.statusCode ?? 0;
-		if (response && status >= 200 && status < 300) return response;
+		if (response && status >= 200 && status < 300) {
+			if (breaker) breaker.failedInARow = 0;
+			return response;
+		}
 
 		const code = response ? '' : errorCode(failure);
 		const retry = response ? retryableStatus(status, method) : retryableNetworkError(code, method);
@@ -284,6 +327,12 @@ export async function executeRequest(
 			}
 		}
 
+		if (breaker) {
+			// This item failed for good: an outage counts towards the breaker, any answer below 500 shows the vendor is up.
+			const outage = response ? status >= 500 : code !== '';
+			breaker.failedInARow = outage ? breaker.failedInARow + 1 : 0;
+			if (breaker.failedInARow >= settings.breakerAfter) breaker.open = true;
+		}
 		const secrets = await secretsOf(ctx, policy);
 		const limit = pastDeadline ? settings.deadlineMs : undefined;
 		if (response) {

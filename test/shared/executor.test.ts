@@ -276,4 +276,40 @@ describe('executeRequest', () => {
 			expect(sent).toHaveLength(0);
 		});
 	});
+
+	describe('outage breaker (per node run)', () => {
+		function runContext(steps: Step[], run: object) {
+			const made = context(steps);
+			(made.ctx as unknown as { getExecuteData: () => object }).getExecuteData = () => run;
+			return made;
+		}
+		const post = { method: 'POST' as const, url: '/x' };
+
+		test('after 3 items in a row failed on 5xx or no connection, the next items of the run are not sent', async () => {
+			const run = {};
+			const steps: Step[] = [{ statusCode: 500, body: {} }, networkFailure('ECONNRESET'), { statusCode: 502, body: {} }, { statusCode: 201 }];
+			const { ctx, sent } = runContext(steps, run);
+			for (let item = 0; item < 3; item++) await expect(executeRequest(ctx, policy([]), post, item)).rejects.toBeDefined();
+			expect(sent).toHaveLength(3);
+			const error = await executeRequest(ctx, policy([]), post, 3).catch((e: Error & { description?: string }) => e);
+			expect(error).toMatchObject({ message: 'Not sent: Vendor failed for 3 items in a row (server errors or no connection)', context: { itemIndex: 3 } });
+			expect((error as { description?: string }).description).toMatch(/^This item was not sent, so running it again cannot create a duplicate\./);
+			expect(sent).toHaveLength(3);
+
+			// Another run of the node (its own execute data) sends as usual.
+			const other = runContext([{ statusCode: 201, body: { id: 9 } }], {});
+			await expect(executeRequest(other.ctx, policy([]), post, 0)).resolves.toMatchObject({ body: { id: 9 } });
+		});
+
+		test('a success or a 4xx in between resets the count; a 4xx is not an outage', async () => {
+			const run = {};
+			const { ctx, sent } = runContext(
+				[{ statusCode: 500, body: {} }, { statusCode: 500, body: {} }, { statusCode: 422, body: {} }, { statusCode: 500, body: {} }, { statusCode: 500, body: {} }, { statusCode: 201 }],
+				run,
+			);
+			for (let item = 0; item < 5; item++) await executeRequest(ctx, policy([]), post, item).catch(() => undefined);
+			await expect(executeRequest(ctx, policy([]), post, 5)).resolves.toMatchObject({ statusCode: 201 });
+			expect(sent).toHaveLength(6);
+		});
+	});
 });

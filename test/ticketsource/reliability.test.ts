@@ -187,4 +187,26 @@ describe('TicketSource reliability', () => {
 		expect(most).toBe(5);
 		expect(output.map((item) => [item.json.id, item.pairedItem])).toEqual(items.map((item, i) => [item.id, { item: i }]));
 	});
+
+	test('an outage: after 3 items in a row failed, the rest of the run is "not sent", with no request (continue on fail)', async () => {
+		const api = fakeApi(BASE);
+		api.scope.post('/customers').times(20).reply(500, { message: 'Server Error' });
+		const items = Array.from({ length: 20 }, (_, i) => ({ email: `p${i}@example.com` }));
+
+		const { output, error } = await run({ ...createParameters, email: '={{ $json.email }}' }, { items, continueOnFail: true });
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(20);
+		const sentEmails = api.requests.map((request) => ((request.body as IDataObject).data as IDataObject).attributes as IDataObject).map((a) => a.email);
+		const failed = output.filter((item) => item.json.error === 'TicketSource: Server Error');
+		const notSent = output.filter((item) => item.json.error === 'Not sent: TicketSource failed for 3 items in a row (server errors or no connection)');
+		// Every item is one or the other, paired to its own input item; exactly the failed ones reached the server.
+		expect(failed.length + notSent.length).toBe(20);
+		output.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
+		expect(new Set(sentEmails)).toEqual(new Set(failed.map((item) => items[(item.pairedItem as { item: number }).item].email)));
+		// 5 in flight at once plus at most the ones that started before the third failure came back: most were never sent.
+		expect(api.requests.length).toBeGreaterThanOrEqual(3);
+		expect(api.requests.length).toBeLessThanOrEqual(8);
+		expect(notSent.map((item) => (item.pairedItem as { item: number }).item)).toContain(19);
+	});
 });
