@@ -300,7 +300,7 @@ export async function executeRequest(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (!started && signal?.aborted) throw stopped(node, itemIndex, attempt === 1 ? 'before' : 'retry');
-			if (!started && breaker?.open) throw error;
+			if (!started && breaker?.open) throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
 			failure = error;
 		}
 		if (signal?.aborted) throw stopped(node, itemIndex, 'during');
