@@ -22,7 +22,7 @@ export class ChartMogulApi implements ICredentialType {
 		},
 	];
 
-	// ChartMogul: HTTP Basic with the API key as user name and an empty password (../shared/api/chartmogul.md).
+	// ChartMogul: HTTP Basic with the API key as user name and an empty password (https://dev.chartmogul.com/reference/authentication).
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: { auth: { username: '={{$credentials.apiKey}}', password: '' } },

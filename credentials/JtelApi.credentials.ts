@@ -11,7 +11,7 @@ import { credentialNode, digits, httpBaseUrl } from '../nodes/shared/validators'
 const CREDENTIAL = credentialNode('jtelApi', 'jtel credential');
 
 /**
- * The jtel REST base, `{server}/rest/v1.0/{ClientsID}` (jtel wiki "Dialler REST API", ../shared/api/jtel.md),
+ * The jtel REST base, `{server}/rest/v1.0/{ClientsID}` (jtel wiki "Dialler REST API" at wiki.jtel.de),
  * from validated values only: a server URL with a user, query or fragment, or a Clients ID such as `12/../3`,
  * would send the token somewhere else than the user meant.
  */
@@ -83,7 +83,7 @@ export class JtelApi implements ICredentialType {
 		return options;
 	}
 
-	// The cheapest authenticated request (../shared/api/jtel.md); `authenticate` sets the base URL.
+	// The cheapest authenticated request (GET /dialler/campaigns, jtel wiki "Dialler REST API"); `authenticate` sets the base URL.
 	test: ICredentialTestRequest = {
 		request: { method: 'GET', url: '/dialler/campaigns' },
 	};

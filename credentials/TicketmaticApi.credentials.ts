@@ -87,7 +87,7 @@ export class TicketmaticApi implements ICredentialType {
 		};
 	}
 
-	// GET /tools/account needs authentication and returns the account's id and name (../shared/api/ticketmatic.md).
+	// GET /tools/account needs authentication and returns the account's id and name (tm-go ticketmatic/tools/operations.go Account).
 	test: ICredentialTestRequest = {
 		request: { baseURL: BASE_URL, url: '/tools/account' },
 		rules: [{ type: 'responseCode', properties: { value: 401, message: CREDENTIAL_HINT } }],

@@ -11,13 +11,13 @@ export const chartMogul = createTransport({
 	credentials:
 		'Check the API key in the ChartMogul credential: in ChartMogul open Settings → Your Account → API Keys and copy a key with "Read & Write" access (a read-only key cannot create, update or delete).',
 	// ChartMogul allows 40 requests/s per account (429 beyond) and 20 parallel connections (503 beyond)
-	// (../shared/api/chartmogul.md). 10 in flight and at most 35 requests in any second leave room for other clients.
+	// (https://dev.chartmogul.com/docs/rate-limits). 10 in flight and at most 35 requests in any second leave room for other clients.
 	maxInFlight: 10,
 	maxPerSecond: 35,
 	secretFields: ['apiKey'],
 });
 
-/** ChartMogul: `per_page` defaults to and may not exceed 200 (../shared/api/chartmogul.md). */
+/** ChartMogul: `per_page` defaults to and may not exceed 200 (https://dev.chartmogul.com/docs/pagination). */
 export const PAGE_SIZE = 200;
 
 /**

@@ -13,7 +13,7 @@ export const jtel = createTransport({
 		'If your jtel server uses a self-signed or company-internal certificate, turn on "Ignore TLS Certificate Errors" in the jtel credential (better: give the server a certificate from a public authority). If not, check the Server URL: the certificate must be for that host name.',
 	address:
 		'Check "Server URL" in the jtel credential: the address of your jtel server as you open it in the browser, for example https://acd.example.com.',
-	// jtel IDs are integers (seeds/jtel-dialler-contact-import.txt: "DiallerCampaignsID": 538; records carry a numeric ID).
+	// jtel IDs are integers (jtel wiki "Dialler REST API - Dialler Contact Functions": "DiallerCampaignsID": 538; records carry a numeric ID).
 	pathValues: { default: 'digits' },
 });
 

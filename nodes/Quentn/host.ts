@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialNode, hostLabel } from '../shared/validators';
 
-/** Quentn's API lives under this path on the account's own host (../shared/api/quentn.md). */
+/** Quentn's API lives under this path on the account's own host (https://help.quentn.com/hc/en-150/articles/4517495751953-Requests). */
 export const API_PATH = '/public/api/V1';
 
 /** Stands in for a node in errors raised while the credential is applied (there is no node there). */

@@ -16,7 +16,7 @@ export const quentn = createTransport({
 	credentials:
 		'Check the Quentn credential: the API key from your Quentn system (Account Settings), and the System ID and Server ID from your login address https://<System ID>.<Server ID>.quentn.com.',
 	// Quentn reports its rate limit per key in X-Rate-Limit-* headers without publishing the numbers
-	// (../shared/api/quentn.md); 5 requests at a time keeps one node run well inside any sane limit while
+	// (unverified: no public Quentn page found that documents them); 5 requests at a time keeps one node run well inside any sane limit while
 	// 429s (with Retry-After) are retried by the executor.
 	maxInFlight: 5,
 	secretFields: ['apiKey'],
@@ -68,7 +68,7 @@ export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
 
 /**
  * preSend: the request body is the bare JSON array of ids, e.g. `[123, 555]` (Quentn's contact terms and
- * comment deletion take no envelope; ../shared/seeds/quentn-contact-api.txt). The check above validates them.
+ * comment deletion take no envelope; https://help.quentn.com/hc/en-150/articles/4517835330961-Contact-API). The check above validates them.
  */
 export function idListBody(name: string) {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {

@@ -44,7 +44,7 @@ export const BASE_URL = `={{ ${Object.entries(ENVIRONMENTS)
 
 /**
  * The account short name as a path segment. Ticketmatic short names are letters, digits, "-" and "_"
- * (../shared/api/ticketmatic.md); anything else is refused, so a typo can never send the keys elsewhere.
+ * (unverified: Ticketmatic documents no character set); anything else is refused, so a typo can never send the keys elsewhere.
  */
 export function accountSegment(value: unknown): string {
 	const text = typeof value === 'string' ? value : '';

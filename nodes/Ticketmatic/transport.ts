@@ -17,13 +17,13 @@ export const ticketmatic = createTransport({
 });
 
 /**
- * Contacts per page. Ticketmatic documents no maximum; 1000 is the largest page its own clients use
- * (../shared/api/ticketmatic.md), and the same as the import and batch maximum.
+ * Contacts per page. Ticketmatic documents no maximum (https://www.ticketmatic.com/docs/api/contacts/getlist); 1000
+ * is this node's choice (unverified as a server limit), the same as the import maximum.
  */
 export const PAGE_SIZE = 1000;
 
 
-/** Ticketmatic's maximum per POST /contacts/import and per POST /contacts/batch (../shared/api/ticketmatic.md). */
+/** Ticketmatic's maximum per POST /contacts/import and per POST /contacts/batch (https://www.ticketmatic.com/docs/api/contacts/import; the batch limit is unverified). */
 export const BULK_MAX = 1000;
 
 /**

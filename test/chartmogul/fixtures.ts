@@ -1,4 +1,4 @@
-/** ChartMogul records shaped like the seed's result (../shared/seeds/chartmogul-add-contact.txt). */
+/** ChartMogul records shaped like the result of ChartMogul's "Add a Contact to Customer" (dev.chartmogul.com API reference). */
 export const HOST = 'https://api.chartmogul.com';
 export const API_KEY = 'cm-dummy-key-0123456789abcdef';
 export const credentials = { chartMogulApi: { apiKey: API_KEY } };

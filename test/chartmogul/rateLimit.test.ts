@@ -1,6 +1,6 @@
 /**
  * ChartMogul allows 40 requests/s per account (429 beyond) and 20 parallel connections (503 beyond)
- * (../shared/api/chartmogul.md). This fake enforces both, counted in the reply function while replies are
+ * (https://dev.chartmogul.com/docs/rate-limits). This fake enforces both, counted in the reply function while replies are
  * delayed, so in-flight requests really overlap.
  */
 import type { IDataObject } from 'n8n-workflow';

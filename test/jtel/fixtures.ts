@@ -1,4 +1,4 @@
-/** jtel records shaped like the seed's samples (../shared/seeds/jtel-dialler-contact-import.txt). */
+/** jtel records shaped like the samples of the jtel wiki "Dialler REST API - Dialler Contact Functions". */
 export const SERVER = 'https://acd.example.com';
 export const CLIENTS_ID = '1234';
 export const BASE_PATH = `/rest/v1.0/${CLIENTS_ID}`;

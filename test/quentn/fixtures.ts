@@ -1,4 +1,4 @@
-/** Quentn records shaped like the seed's samples (../shared/seeds/quentn-contact-api.txt). */
+/** Quentn records shaped like the samples of https://help.quentn.com/hc/en-150/articles/4517835330961-Contact-API. */
 export const HOST = 'https://acme.s1.quentn.com';
 export const API = '/public/api/V1';
 export const API_KEY = 'qn-dummy-secret-0123456789';
@@ -16,7 +16,7 @@ export function comment(id: number, contactId = 93) {
 	return { id, contact_id: contactId, uid: 2, created: 1627980505, changed: 1627980505, comment: `comment ${id}` };
 }
 
-/** One range of `GET /contact/{id}/comments`, as the seed shows it. */
+/** One range of `GET /contact/{id}/comments`, as Quentn's "Contact API" help page shows it. */
 export function commentRange(range: number, ids: number[], total: number, limit = 50) {
 	return {
 		range,

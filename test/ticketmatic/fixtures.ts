@@ -1,4 +1,4 @@
-/** Ticketmatic records shaped like the seed (../shared/seeds/ticketmatic-contacts-import.txt). */
+/** Ticketmatic records shaped like the example of https://www.ticketmatic.com/docs/api/contacts/import. */
 import { createHmac } from 'node:crypto';
 
 export const ACCOUNT = 'testaccount';

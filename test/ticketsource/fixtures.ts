@@ -1,6 +1,6 @@
 import type { FakeApi } from '../harness/http';
 
-/** TicketSource records shaped like the seed's samples (../shared/seeds/ticketsource-customers-and-notes.txt). */
+/** TicketSource records shaped like the samples of https://ticketsource.io/working-with-customers. */
 export const BASE = 'https://api.ticketsource.io';
 export const API_KEY = 'skl-dummy-secret-0123456789';
 export const credentials = { ticketSourceApi: { apiKey: API_KEY } };

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Fake ChartMogul (https://api.chartmogul.com/v1), from shared/api/chartmogul.md: Basic auth with the API key as
+ * Fake ChartMogul (https://api.chartmogul.com/v1), from dev.chartmogul.com: Basic auth with the API key as
  * user name and an empty password, cursor paging (`cursor`, `per_page` ≤ 200, `has_more`), contacts (create, merge,
  * `custom` sent as [{key, value}] and returned as an object) and customer notes.
  */

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Fake jtel dialler REST API (`{server}/rest/v1.0/{ClientsID}`), from shared/api/jtel.md: Bearer token, the
+ * Fake jtel dialler REST API (`{server}/rest/v1.0/{ClientsID}`), from the jtel wiki ("Dialler REST API"): Bearer token, the
  * ClientsID in every path, `records` envelopes with everything at once (no paging), import of ONE contact
  * (name, campaign by id or name, a phone number), overwrite by UserData, delete by id or by user data.
  * The server is the user's, so the suite picks a host name for it (e.g. jtel.e2e.test).

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Fake Quentn (https://<system_id>.<server_id>.quentn.com/public/api/V1/), from shared/api/quentn.md: Bearer key,
+ * Fake Quentn (https://<system_id>.<server_id>.quentn.com/public/api/V1/), from help.quentn.com (Requests, Contact API, Terms API): Bearer key,
  * contacts by id or e-mail (always an array), bulk create, terms on a contact (JSON bodies on DELETE too),
  * the term catalogue paged by offset/limit (≤ 500, stop on a short page), comments paged by range/limit (≤ 50).
  */

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Fake Ticketmatic (https://apps.ticketmatic.com/api/1/{accountname}), from shared/api/ticketmatic.md:
+ * Fake Ticketmatic (https://apps.ticketmatic.com/api/1/{accountname}), from ticketmatic.com/docs/api and tm-go:
  * HMAC request signing (`TM-HMAC-SHA256 key=.. ts=.. sign=..`, sign = hex HMAC-SHA256(secret, key + account + ts),
  * ts no older than 30 minutes) or Basic auth; limit/offset lists with `nbrofresults`; contacts, import (≤ 1000),
  * batch (refuses a batch without ids, which would touch every contact), remarks, relation types.

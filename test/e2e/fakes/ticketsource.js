@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Fake TicketSource (https://api.ticketsource.io), from ../../../../shared/api/ticketsource.md and the seed:
+ * Fake TicketSource (https://api.ticketsource.io), from https://ticketsource.io/working-with-customers:
  * Bearer key (or Basic with the key as user name), JSON:API-style bodies that must say `data.type`, updates whose
  * `data.id` must match the path, lists paged with `page`/`per_page` and `links.next` until it is null.
  */

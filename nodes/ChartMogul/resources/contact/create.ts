@@ -10,7 +10,7 @@ export const create: Operation = {
 	action: 'Create contact',
 	description: 'Add a contact to a customer',
 	routing: {
-		// The seed's call (../shared/seeds/chartmogul-add-contact.txt): the customer in the path, so an empty
+		// ChartMogul's "Add a Contact to Customer" call (dev.chartmogul.com API reference): the customer in the path, so an empty
 		// Customer UUID is refused before anything is sent.
 		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
 		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true)) },

@@ -8,7 +8,7 @@ export const del: Operation = {
 	action: 'Delete contact',
 	description: 'Delete a contact',
 	routing: {
-		// ChartMogul answers 200 {} or 204 (../shared/api/chartmogul.md); either way the output is { deleted: true }.
+		// ChartMogul "Delete a Contact" (dev.chartmogul.com); 200 {} or 204 both accepted (unverified which one it sends); either way the output is { deleted: true }.
 		request: { method: 'DELETE', url: '/contacts/{contactUuid}' },
 		output: { postReceive: [deleted] },
 	},

@@ -100,7 +100,7 @@ export const contactDataSource: INodeProperties = {
 /** Contact fields shared by create (Additional Fields) and update (Update Fields), sorted by name. */
 export const contactFields: INodeProperties[] = [
 	{
-		// ChartMogul takes custom attributes as [{ key, value }] and returns them as { key: value } (seed).
+		// ChartMogul takes custom attributes as [{ key, value }] and returns them as { key: value } (dev.chartmogul.com "Add a Contact to Customer").
 		// Each row writes its own array element, so the whole mapping stays declarative (no code, no preSend).
 		displayName: 'Custom Attributes',
 		name: 'custom',

@@ -33,7 +33,7 @@ export const merge: Operation = {
 	action: 'Merge two contacts',
 	description: 'Merge one contact into another; the merged contact is deleted',
 	routing: {
-		// POST /contacts/{into_uuid}/merge/{from_uuid}, no body; returns the merged contact (../shared/api/chartmogul.md).
+		// POST /contacts/{into_uuid}/merge/{from_uuid}, no body; returns the merged contact (https://dev.chartmogul.com/reference/merge-contacts).
 		request: { method: 'POST', url: '/contacts/{intoContactUuid}/merge/{fromContactUuid}' },
 		operations: { pagination: chartMogul.sendChecked(differentContacts) },
 	},

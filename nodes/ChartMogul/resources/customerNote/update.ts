@@ -10,7 +10,7 @@ export const update: Operation = {
 	action: 'Update note or call log',
 	description: 'Change some fields of a note or call log; the others are kept',
 	routing: {
-		// PATCH takes author_email, text, call_duration, created_at, updated_at (../shared/api/chartmogul.md).
+		// PATCH takes author_email, text, call_duration, created_at, updated_at (https://dev.chartmogul.com/reference/update-a-customer-note).
 		request: { method: 'PATCH', url: '/customer_notes/{noteUuid}' },
 		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.authorEmail', true)) },
 	},

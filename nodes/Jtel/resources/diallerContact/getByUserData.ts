@@ -11,7 +11,7 @@ export const getByUserData: Operation = {
 	action: 'Get dialler contacts by user data',
 	description: 'Retrieve the dialler contacts with the given user data, with their result codes and history',
 	routing: {
-		// jtel: POST /dialler/contacts with { UserDataList } looks contacts up (../shared/api/jtel.md).
+		// jtel: POST /dialler/contacts with { UserDataList } looks contacts up (jtel wiki "Dialler REST API - Dialler Contact Functions").
 		request: { method: 'POST', url: '/dialler/contacts' },
 		operations: { pagination: jtel.sendChecked(checkUserData) },
 		output: { postReceive: [unwrap('records'), simplify(SIMPLE_CONTACT)] },

@@ -35,7 +35,7 @@ const text = (displayName: string, name: string, description?: string, placehold
 	...(placeholder ? { placeholder } : {}),
 });
 
-/** The standard contact fields (seed: "Verfügbare Kontaktfelder"); keys are Quentn's field names in camelCase. */
+/** The standard contact fields (Quentn help centre "Contact API", its list of contact fields); keys are Quentn's field names in camelCase. */
 const standardFields: INodeProperties[] = [
 	text('Billing City', 'baCity'),
 	text('Billing Country', 'baCountry', 'Country as ISO 3166-1 alpha-2 code, e.g. DE for Germany', 'DE'),
@@ -255,7 +255,7 @@ export function contactToCreate(read: ReadParameter): { contact: IDataObject; op
 	};
 }
 
-/** preSend of update: the fields to change at the top level, plus `return_fields` (seed: "Update contact"). */
+/** preSend of update: the fields to change at the top level, plus `return_fields` (Quentn help centre "Contact API": "Update contact"). */
 export async function updateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const fields = contactObject(this.getNodeParameter('updateFields', {}) as IDataObject);
 	return { ...options, body: { ...fields, ...requestOptions(this.getNodeParameter('options', {}) as IDataObject) } };

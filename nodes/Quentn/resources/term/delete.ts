@@ -8,7 +8,7 @@ export const del: Operation = {
 	action: 'Delete term',
 	description: 'Delete a term',
 	routing: {
-		// Path by analogy with the other term calls: unverified (../shared/api/quentn.md).
+		// Path by analogy with the other calls of Quentn's "Terms API" help page: unverified.
 		request: { method: 'DELETE', url: '/terms/{termId}' },
 		output: { postReceive: [deleted] },
 	},

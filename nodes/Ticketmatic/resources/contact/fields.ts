@@ -92,7 +92,7 @@ function typeId(what: string, loadOptionsMethod: string): INodeProperties[] {
 	);
 }
 
-/** Contact fields other than the e-mail (../shared/seeds/ticketmatic-contacts-import.txt), for create, update and import. */
+/** Contact fields other than the e-mail (https://www.ticketmatic.com/docs/api/contacts/import), for create, update and import. */
 export const contactFields: INodeProperties[] = [
 	{
 		displayName: 'Addresses',
@@ -171,7 +171,7 @@ export const contactFields: INodeProperties[] = [
 						displayName: 'Status',
 						name: 'status',
 						type: 'options',
-						// Ticketmatic's opt-in status codes (../shared/api/ticketmatic.md).
+						// Ticketmatic's opt-in status codes (7602 in https://www.ticketmatic.com/docs/api/contacts/import; 7601, 7603 unverified).
 						options: [
 							{ name: 'Opted In', value: 7602 },
 							{ name: 'Opted Out', value: 7603 },
@@ -348,7 +348,7 @@ export const listFilters = {
 		type: 'dateTime',
 		default: '',
 		description: 'Only records changed since this moment',
-		// Ticketmatic timestamps read "YYYY-MM-DD HH:mm:ss" (../shared/seeds/ticketmatic-contacts-import.txt).
+		// Ticketmatic timestamps read "YYYY-MM-DD HH:mm:ss" (https://www.ticketmatic.com/docs/api/contacts/getlist).
 		routing: { send: { type: 'query', property: 'lastupdatesince', value: '={{ String($value).replace("T", " ").slice(0, 19) }}' } },
 	},
 	filter: {

@@ -11,7 +11,7 @@ export const getByEmail: Operation = {
 	action: 'Get contact by email',
 	description: 'Retrieve the contact with an e-mail address',
 	routing: {
-		// Ticketmatic: contact id 0 plus ?email= looks the contact up by address (../shared/api/ticketmatic.md).
+		// Ticketmatic: contact id 0 plus ?email= looks the contact up by address (tm-php lib/Endpoints/Contacts.php get).
 		request: { method: 'GET', url: '/contacts/0', qs: { email: '={{ String($parameter.email).trim() }}' } },
 		operations: { pagination: ticketmatic.sendChecked(checkEmail('email')) },
 		output: { postReceive: [simplify(SIMPLE_CONTACT)] },

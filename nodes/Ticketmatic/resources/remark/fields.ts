@@ -12,7 +12,7 @@ export const remarkId: INodeProperties = {
 	description: 'The numeric ID of the remark',
 };
 
-/** A remark is `{ id, content, pinned }` (../shared/api/ticketmatic.md). */
+/** A remark is `{ id, content, pinned }` (tm-go ticketmatic/types.go ContactRemark). */
 export const remarkValues = {
 	content: {
 		displayName: 'Content',
