@@ -46,6 +46,31 @@ function record(name, problems, durationMs) {
 	}
 }
 
+/**
+ * The workflows under examples/ (README "Examples"), each with the vendor whose node it uses; one whose vendor is not
+ * in this run is left out. They use the vendor credentials by the ids above, so they import and run as they are.
+ */
+function loadExamples(vendors) {
+	const dir = path.join(REPO, 'examples');
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => {
+			const file = path.join(dir, f);
+			const definition = JSON.parse(fs.readFileSync(file, 'utf8'));
+			const vendor = vendors.find((v) => definition.nodes.some((n) => n.type === v.nodeType));
+			return vendor && { vendor, file, definition };
+		})
+		.filter(Boolean);
+}
+
+/** An example passes when it ran without an error and every node of this package in it output at least one item. */
+function exampleWorkflow({ file, definition }) {
+	const ours = definition.nodes.filter((n) => n.type.startsWith(`${PACKAGE.name}.`)).map((n) => n.name);
+	return { file, after: ({ run }) => ours.filter((name) => !run.items(name).length).map((name) => `"${name}" output no items`) };
+}
+
 function parseArgs(argv) {
 	const only = argv.filter((a) => !a.startsWith('--'));
 	const breakArg = argv.find((a) => a.startsWith('--break='));
@@ -231,6 +256,8 @@ async function main() {
 		const workflows = vendors.flatMap((v) =>
 			[...v.workflows, ...(v.triggerWorkflows ?? [])].map((w) => JSON.parse(fs.readFileSync(w.file, 'utf8'))),
 		);
+		const examples = loadExamples(vendors);
+		workflows.push(...examples.map((e) => e.definition));
 		const workflowsFile = path.join(work, 'workflows.json');
 		fs.writeFileSync(workflowsFile, JSON.stringify(workflows, null, 2));
 		for (const [what, file] of [['credentials', credentialsFile], ['workflow', workflowsFile]]) {
@@ -243,6 +270,10 @@ async function main() {
 		const badInputOnly = process.env.CONTACT_SUITE_E2E_BAD_INPUT_ONLY === '1';
 		for (const { vendor, fake } of badInputOnly ? [] : active) {
 			for (const workflow of vendor.workflows) await runWorkflow(rt, env, vendor, { ...workflow, dump }, fake);
+		}
+		for (const example of badInputOnly ? [] : examples) {
+			const { fake } = active.find((a) => a.vendor === example.vendor);
+			await runWorkflow(rt, env, { name: `example ${path.basename(example.file)}` }, { ...exampleWorkflow(example), dump }, fake);
 		}
 
 		// Fault suite (test/e2e/faults): the same workflows under injected 429/503/dropped connections, retry budget, secrets.
