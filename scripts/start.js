@@ -16,6 +16,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const { ensureN8n, n8nEnv } = require('./lib/n8n-runtime');
 const { packPackage, installIntoUserFolder } = require('./lib/package-install');
 const { firstFreePort } = require('./lib/ports');
+const { dropLines } = require('./lib/n8n-output');
 
 const REPO = path.resolve(__dirname, '..');
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -56,8 +57,9 @@ async function main() {
 	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], { env, stdio: ['inherit', 'pipe', 'inherit'] });
 	const url = `http://localhost:${port}/`;
 	let announced = false;
+	const shown = dropLines();
 	child.stdout.on('data', (chunk) => {
-		process.stdout.write(chunk);
+		process.stdout.write(shown(chunk.toString()));
 		if (!announced && /Editor is now accessible/i.test(chunk.toString())) {
 			announced = true;
 			console.log(`\n  n8n ${rt.version} with ${PACKAGE.name} is running: open ${url}\n  (Ctrl+C stops it)\n`);
