@@ -17,7 +17,9 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const PINS = {
-	'2.41.1': { node: '24.21.0', ignoreScripts: true, buildNative: ['sqlite3', 'isolated-vm'] },
+	// mcp-registry: fetches a public MCP server list at start-up and prints a DNS stack trace when offline
+	// (n8n packages/cli/src/modules/mcp-registry; a module name n8n does not know makes it refuse to start, hence per pin).
+	'2.41.1': { node: '24.21.0', ignoreScripts: true, buildNative: ['sqlite3', 'isolated-vm'], disabledModules: ['mcp-registry'] },
 	'2.8.4': { node: null, overrides: { xlsx: 'npm:xlsx@0.18.5' } },
 };
 const DEFAULT_VERSION = '2.41.1';
@@ -192,7 +194,7 @@ async function install(rt, log) {
 }
 
 /**
- * Environment n8n needs to run quietly and offline: no telemetry, version checks or template calls, and this
+ * Environment n8n needs to run quietly and offline: no telemetry, version checks, template or MCP registry calls, and this
  * package's community nodes loaded from the user folder.
  */
 function n8nEnv(rt, userFolder, extra = {}) {
@@ -206,8 +208,10 @@ function n8nEnv(rt, userFolder, extra = {}) {
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_RUNNERS_ENABLED: 'true',
 		N8N_SECURE_COOKIE: 'false',
+		// Task runners are on by default since n8n 2.0; setting N8N_RUNNERS_ENABLED only earns a deprecation warning
+		// (n8n packages/cli/src/deprecation/deprecation.service.ts).
+		...(rt.pin.disabledModules ? { N8N_DISABLED_MODULES: rt.pin.disabledModules.join(',') } : {}),
 		...extra,
 	});
 }
