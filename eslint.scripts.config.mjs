@@ -21,7 +21,10 @@ export default [
 		// The e2e fakes' own self-test runs under node:test, the benchmark replays under plain Node.
 		files: ['test/e2e/**/*.js', 'bench/**/*.js', 'scripts/**/*.js'],
 		rules: {
-			'no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' }],
+			'no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' },
+			],
 		},
 	},
 ];

@@ -19,11 +19,24 @@ async function main() {
 	for (const r of job.requests) {
 		const body = await new Promise((resolve, reject) => {
 			const req = https.request(
-				{ host: job.address, port: job.port, servername: r.host, method: r.method, path: r.path, headers: { ...r.headers, host: r.host }, ca, agent },
+				{
+					host: job.address,
+					port: job.port,
+					servername: r.host,
+					method: r.method,
+					path: r.path,
+					headers: { ...r.headers, host: r.host },
+					ca,
+					agent,
+				},
 				(res) => {
 					const chunks = [];
 					res.on('data', (c) => chunks.push(c));
-					res.on('end', () => (res.statusCode < 400 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`${r.method} ${r.path}: ${res.statusCode}`))));
+					res.on('end', () =>
+						res.statusCode < 400
+							? resolve(Buffer.concat(chunks).toString('utf8'))
+							: reject(new Error(`${r.method} ${r.path}: ${res.statusCode}`)),
+					);
 				},
 			);
 			req.on('error', reject);
@@ -31,7 +44,9 @@ async function main() {
 		});
 		// Parsed, as any client must before it can read the next page's link or cursor.
 		const parsed = JSON.parse(body);
-		records += [parsed.data, parsed.entries, parsed.records].find(Array.isArray)?.length ?? (Array.isArray(parsed) ? parsed.length : 0);
+		records +=
+			[parsed.data, parsed.entries, parsed.records].find(Array.isArray)?.length ??
+			(Array.isArray(parsed) ? parsed.length : 0);
 	}
 	const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
 	if (agent) agent.destroy();

@@ -1,11 +1,19 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class ChartMogulApi implements ICredentialType {
 	name = 'chartMogulApi';
 
 	displayName = 'ChartMogul API';
 
-	icon = { light: 'file:../icons/chartmogul.svg', dark: 'file:../icons/chartmogul.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/chartmogul.svg',
+		dark: 'file:../icons/chartmogul.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#chartmogul';
 

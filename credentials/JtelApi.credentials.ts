@@ -76,7 +76,10 @@ export class JtelApi implements ICredentialType {
 			...requestOptions,
 			// Every request, the credential test included, goes to the validated base only.
 			baseURL: jtelBaseUrl(credentials),
-			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.token ?? '')}` },
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: `Bearer ${String(credentials.token ?? '')}`,
+			},
 		};
 		// Off unless asked for here (n8n's own "Ignore SSL Issues" node option may still turn it on).
 		if (credentials.ignoreTlsErrors === true) options.skipSslCertificateValidation = true;

@@ -61,7 +61,10 @@ export class QuentnApi implements ICredentialType {
 		assertQuentnTarget(requestOptions.url ?? uri, requestOptions.baseURL, host);
 		return {
 			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+			},
 		};
 	}
 

@@ -1,11 +1,19 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class TicketSourceApi implements ICredentialType {
 	name = 'ticketSourceApi';
 
 	displayName = 'TicketSource API';
 
-	icon = { light: 'file:../icons/ticketsource.svg', dark: 'file:../icons/ticketsource.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/ticketsource.svg',
+		dark: 'file:../icons/ticketsource.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#ticketsource';
 

@@ -13,7 +13,10 @@ export class TicketmaticApi implements ICredentialType {
 
 	displayName = 'Ticketmatic API';
 
-	icon = { light: 'file:../icons/ticketmatic.svg', dark: 'file:../icons/ticketmatic.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/ticketmatic.svg',
+		dark: 'file:../icons/ticketmatic.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/contact-suite/n8n-nodes-contact-suite#ticketmatic';
 
@@ -64,7 +67,8 @@ export class TicketmaticApi implements ICredentialType {
 				{
 					name: 'Request Signing (HMAC)',
 					value: 'hmac',
-					description: 'Signs every request; the secret key is never sent. Recommended by Ticketmatic.',
+					description:
+						'Signs every request; the secret key is never sent. Recommended by Ticketmatic.',
 				},
 				{
 					name: 'Basic Auth',
@@ -83,7 +87,10 @@ export class TicketmaticApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return {
 			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), Authorization: authorizationHeader(credentials) },
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: authorizationHeader(credentials),
+			},
 		};
 	}
 

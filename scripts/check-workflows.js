@@ -15,7 +15,8 @@ async function main() {
 	for (const file of files) {
 		const shown = path.join('.github', 'workflows', file);
 		const results = lint(fs.readFileSync(path.join(dir, file), 'utf8'), shown);
-		for (const r of results) console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+		for (const r of results)
+			console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 		findings += results.length;
 		if (results.length === 0) console.log(`${shown}: ok`);
 	}

@@ -25,13 +25,19 @@ function operationsTable(node) {
 			const request = option.routing?.request;
 			// A field may set the URL for its own case (jtel's delete: by ID, by user data): list those too.
 			const fieldUrls = properties
-				.filter((p) => p.displayOptions?.show?.resource?.includes(resource.value) && p.displayOptions?.show?.operation?.includes(option.value))
+				.filter(
+					(p) =>
+						p.displayOptions?.show?.resource?.includes(resource.value) &&
+						p.displayOptions?.show?.operation?.includes(option.value),
+				)
 				.map((p) => p.routing?.request?.url)
 				.filter(Boolean);
 			// A bulk operation sends its endpoint with many items per request in a workflow (one item per request as a tool).
 			const bulk = custom[resource.value]?.[option.value] ? ' (bulk)' : '';
 			const sent = request
-				? [...new Set([request.url, ...fieldUrls])].map((url) => `\`${request.method} ${url}\``).join(' or ') + bulk
+				? [...new Set([request.url, ...fieldUrls])]
+						.map((url) => `\`${request.method} ${url}\``)
+						.join(' or ') + bulk
 				: '—';
 			rows.push(`| ${resource.name} | ${option.name} | ${sent} | ${option.description ?? ''} |`);
 		}
@@ -46,8 +52,13 @@ function renderReadme(readme, load) {
 	for (const file of pkg.n8n.nodes) {
 		const node = load(file);
 		const name = node.description.name;
-		const pattern = new RegExp(`(<!-- operations:${name} -->)[\\s\\S]*?(<!-- /operations:${name} -->)`);
-		out = out.replace(pattern, (_all, open, close) => `${open}\n${operationsTable(node)}\n${close}`);
+		const pattern = new RegExp(
+			`(<!-- operations:${name} -->)[\\s\\S]*?(<!-- /operations:${name} -->)`,
+		);
+		out = out.replace(
+			pattern,
+			(_all, open, close) => `${open}\n${operationsTable(node)}\n${close}`,
+		);
 	}
 	return out;
 }

@@ -7,7 +7,8 @@
 
 /** Why this publish is refused, or undefined when it may go ahead. */
 function publishRefusal(env, version) {
-	const how = 'Releases are published by pushing a version tag: .github/workflows/publish.yml does the rest.';
+	const how =
+		'Releases are published by pushing a version tag: .github/workflows/publish.yml does the rest.';
 	if (env.GITHUB_ACTIONS !== 'true') {
 		return `npm publish runs only in GitHub Actions (publish.yml), not here. ${how}`;
 	}

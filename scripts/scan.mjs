@@ -51,7 +51,10 @@ async function lintLikeTheScanner(dir, patterns) {
 	for (const result of results) {
 		result.messages = result.messages.filter((message) => {
 			const reason = message.severity === 1 && accepted(dir, result.filePath, message);
-			if (reason) acceptedWarnings.push(`${reason.file}:${message.line} ${reason.rule} (accepted: ${reason.why})`);
+			if (reason)
+				acceptedWarnings.push(
+					`${reason.file}:${message.line} ${reason.rule} (accepted: ${reason.why})`,
+				);
 			return !reason;
 		});
 		result.warningCount = result.messages.filter((message) => message.severity === 1).length;
@@ -69,11 +72,20 @@ async function lintLikeTheScanner(dir, patterns) {
 function packTarball() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-scan-'));
 	const [{ filename }] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	);
 	const unpacked = path.join(dir, 'package');
 	fs.mkdirSync(unpacked);
-	execFileSync('tar', ['-xzf', path.join(dir, path.basename(filename)), '-C', unpacked, '--strip-components=1']);
+	execFileSync('tar', [
+		'-xzf',
+		path.join(dir, path.basename(filename)),
+		'-C',
+		unpacked,
+		'--strip-components=1',
+	]);
 	return { dir, unpacked, tarball: path.basename(filename) };
 }
 
@@ -95,7 +107,9 @@ try {
 		failed ||= !ok;
 		console.log(
 			`scan ${label}: ${counted.files} files, ${counted.errors} errors, ${counted.warnings} warnings` +
-				(counted.acceptedWarnings.length ? ` (+ ${counted.acceptedWarnings.length} accepted)` : '') +
+				(counted.acceptedWarnings.length
+					? ` (+ ${counted.acceptedWarnings.length} accepted)`
+					: '') +
 				` (analyzePackage: ${verdict.passed ? 'passed' : `failed: ${verdict.message}`})`,
 		);
 		for (const line of counted.acceptedWarnings) console.log(`  ${line}`);

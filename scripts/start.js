@@ -28,8 +28,11 @@ async function main() {
 		say('npm run build');
 		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
 		if (build.status !== 0) {
-			if (!fs.existsSync(path.join(REPO, 'dist'))) throw new Error('the build failed and there is no dist/ to run');
-			say('the build failed: starting n8n with the dist/ that exists (fix the build and run npm start again)');
+			if (!fs.existsSync(path.join(REPO, 'dist')))
+				throw new Error('the build failed and there is no dist/ to run');
+			say(
+				'the build failed: starting n8n with the dist/ that exists (fix the build and run npm start again)',
+			);
 		}
 	}
 
@@ -45,16 +48,28 @@ async function main() {
 		fs.rmSync(packDir, { recursive: true, force: true });
 	}
 	const declared = PACKAGE.n8n || {};
-	say(`nodes: ${(declared.nodes || []).map((n) => path.basename(n, '.node.js')).join(', ') || 'none'}`);
+	say(
+		`nodes: ${(declared.nodes || []).map((n) => path.basename(n, '.node.js')).join(', ') || 'none'}`,
+	);
 
 	const host = process.env.N8N_LISTEN_ADDRESS || '127.0.0.1';
 	const port = process.env.N8N_PORT || String(await firstFreePort(5678, { host }));
-	if (port !== '5678' && !process.env.N8N_PORT) say(`port 5678 is in use (another n8n?): the editor gets port ${port}`);
+	if (port !== '5678' && !process.env.N8N_PORT)
+		say(`port 5678 is in use (another n8n?): the editor gets port ${port}`);
 	// n8n's task broker (Code node runners) listens on 5679 by default and n8n exits when that is taken too.
-	const brokerPort = process.env.N8N_RUNNERS_BROKER_PORT || String(await firstFreePort(5679, { skip: [Number(port)] }));
-	const env = n8nEnv(rt, userFolder, { N8N_PORT: port, N8N_LISTEN_ADDRESS: host, N8N_RUNNERS_BROKER_PORT: brokerPort });
+	const brokerPort =
+		process.env.N8N_RUNNERS_BROKER_PORT ||
+		String(await firstFreePort(5679, { skip: [Number(port)] }));
+	const env = n8nEnv(rt, userFolder, {
+		N8N_PORT: port,
+		N8N_LISTEN_ADDRESS: host,
+		N8N_RUNNERS_BROKER_PORT: brokerPort,
+	});
 	say(`starting n8n ${rt.version} (user folder ${userFolder})`);
-	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], { env, stdio: ['inherit', 'pipe', 'inherit'] });
+	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], {
+		env,
+		stdio: ['inherit', 'pipe', 'inherit'],
+	});
 	const url = `http://localhost:${port}/`;
 	let announced = false;
 	const shown = dropLines();
@@ -62,7 +77,9 @@ async function main() {
 		process.stdout.write(shown(chunk.toString()));
 		if (!announced && /Editor is now accessible/i.test(chunk.toString())) {
 			announced = true;
-			console.log(`\n  n8n ${rt.version} with ${PACKAGE.name} is running: open ${url}\n  (Ctrl+C stops it)\n`);
+			console.log(
+				`\n  n8n ${rt.version} with ${PACKAGE.name} is running: open ${url}\n  (Ctrl+C stops it)\n`,
+			);
 		}
 	});
 	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -32,7 +32,14 @@ describe('links into the README', () => {
 		.readFileSync(path.join(root, 'README.md'), 'utf8')
 		.split('\n')
 		.filter((line) => /^#{1,6} /.test(line))
-		.map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+		.map((line) =>
+			line
+				.replace(/^#+ /, '')
+				.trim()
+				.toLowerCase()
+				.replace(/[^\p{L}\p{N} _-]/gu, '')
+				.replace(/ /g, '-'),
+		);
 
 	test('package.json homepage, bugs and repository name the same GitHub repository', () => {
 		expect(repo).toMatch(/^https:\/\/github\.com\/[\w.-]+\/n8n-nodes-contact-suite$/);
@@ -41,21 +48,29 @@ describe('links into the README', () => {
 	});
 
 	test('every node and credential documentation link to the README names one of its headings', () => {
-		const codex = pkg.n8n.nodes.map((file) => file.replace(/^dist\//, '').replace(/\.js$/, '.json'));
+		const codex = pkg.n8n.nodes.map((file) =>
+			file.replace(/^dist\//, '').replace(/\.js$/, '.json'),
+		);
 		const links = codex.flatMap((file) => {
 			const { resources } = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as {
 				resources: Record<string, Array<{ url: string }>>;
 			};
-			return Object.values(resources).flat().map(({ url }) => ({ file, url }));
+			return Object.values(resources)
+				.flat()
+				.map(({ url }) => ({ file, url }));
 		});
 		for (const file of pkg.n8n.credentials) {
 			const source = file.replace(/^dist\//, '').replace(/\.js$/, '.ts');
-			const url = /documentationUrl = '([^']+)'/.exec(fs.readFileSync(path.join(root, source), 'utf8'))?.[1];
+			const url = /documentationUrl = '([^']+)'/.exec(
+				fs.readFileSync(path.join(root, source), 'utf8'),
+			)?.[1];
 			links.push({ file: source, url: url ?? '(none)' });
 		}
 		const toReadme = links.filter(({ url }) => url.startsWith(repo));
 		// Each node links its README section at least for its primary documentation, and every credential does.
-		expect(toReadme.length).toBeGreaterThanOrEqual(pkg.n8n.nodes.length + pkg.n8n.credentials.length);
+		expect(toReadme.length).toBeGreaterThanOrEqual(
+			pkg.n8n.nodes.length + pkg.n8n.credentials.length,
+		);
 		const broken = toReadme.filter(({ url }) => !anchors.includes(url.slice(`${repo}#`.length)));
 		expect(broken).toEqual([]);
 		// A bare API root is not documentation a user can act on.

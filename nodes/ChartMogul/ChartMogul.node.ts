@@ -33,11 +33,15 @@ export class ChartMogul implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ChartMogul',
 		name: 'chartMogul',
-		icon: { light: 'file:../../icons/chartmogul.svg', dark: 'file:../../icons/chartmogul.dark.svg' },
+		icon: {
+			light: 'file:../../icons/chartmogul.svg',
+			dark: 'file:../../icons/chartmogul.dark.svg',
+		},
 		group: ['transform'],
 		...NODE_VERSIONS,
 		subtitle: subtitleInWords(properties),
-		description: 'Create, read, update, merge and delete ChartMogul contacts, and customer notes and call logs',
+		description:
+			'Create, read, update, merge and delete ChartMogul contacts, and customer notes and call logs',
 		defaults: { name: 'ChartMogul' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

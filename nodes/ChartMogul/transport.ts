@@ -24,9 +24,17 @@ export const PAGE_SIZE = 200;
  * Lists send `cursor` from the previous page while `has_more` is true; filters stay on every page. One page after
  * another: a page's cursor is only known from the page before it, so pages cannot overlap.
  */
-const pages = cursorPaginator({ pageSize: PAGE_SIZE, sizeParam: 'per_page', cursorParam: 'cursor', records: 'entries', cursor: 'cursor', hasMore: 'has_more' });
+const pages = cursorPaginator({
+	pageSize: PAGE_SIZE,
+	sizeParam: 'per_page',
+	cursorParam: 'cursor',
+	records: 'entries',
+	cursor: 'cursor',
+	hasMore: 'has_more',
+});
 
 export const chartMogulList = chartMogul.list(pages);
 
 /** A lookup (customer search by e-mail): every page of matches, and 404 = no match. */
-export const chartMogulLookup = (...checks: Check[]) => chartMogul.list(emptyOnNotFound(everyMatch(pages)), ...checks);
+export const chartMogulLookup = (...checks: Check[]) =>
+	chartMogul.list(emptyOnNotFound(everyMatch(pages)), ...checks);

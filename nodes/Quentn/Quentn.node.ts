@@ -27,8 +27,16 @@ const properties: INodeProperties[] = [
 			{ name: 'Campaign', value: 'campaign', description: 'Start a campaign for a contact' },
 			{ name: 'Comment', value: 'comment', description: 'Comments on a contact' },
 			{ name: 'Contact', value: 'contact' },
-			{ name: 'Contact Term', value: 'contactTerm', description: 'The terms (tags) of one contact' },
-			{ name: 'Custom Field', value: 'customField', description: "The account's custom contact fields" },
+			{
+				name: 'Contact Term',
+				value: 'contactTerm',
+				description: 'The terms (tags) of one contact',
+			},
+			{
+				name: 'Custom Field',
+				value: 'customField',
+				description: "The account's custom contact fields",
+			},
 			{ name: 'Term', value: 'term', description: 'The terms (tags) of the account' },
 		],
 		default: 'contact',
@@ -65,7 +73,10 @@ export class Quentn implements INodeType {
 		properties,
 	};
 
-	customOperations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>> = {
+	customOperations: Record<
+		string,
+		Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>
+	> = {
 		contact: contactCustomOperations,
 	};
 

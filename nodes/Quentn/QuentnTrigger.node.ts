@@ -22,7 +22,8 @@ interface RawRequest {
  */
 async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 	const request = ctx.getRequestObject() as unknown as RawRequest;
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function')
+		await request.readRawBody();
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
 }
 
@@ -64,7 +65,7 @@ export class QuentnTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In Quentn, add a Webhook element to a campaign and paste this node\'s Production URL (above, under Webhook URLs) into its URL field; any HTTP method works. If the element has a Hash Salt, put the same salt in a Quentn Webhook credential here: calls without a matching signature are then refused. One item is emitted per contact (up to ' +
+					"In Quentn, add a Webhook element to a campaign and paste this node's Production URL (above, under Webhook URLs) into its URL field; any HTTP method works. If the element has a Hash Salt, put the same salt in a Quentn Webhook credential here: calls without a matching signature are then refused. One item is emitted per contact (up to " +
 					String(MAX_CONTACTS) +
 					' per call).',
 				name: 'notice',
@@ -83,10 +84,16 @@ export class QuentnTrigger implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const salt = credential.data?.hashSalt;
 				if (typeof salt !== 'string' || salt.trim() === '') {
-					return { status: 'Error', message: 'Enter the Hash Salt of the Webhook element in your Quentn campaign.' };
+					return {
+						status: 'Error',
+						message: 'Enter the Hash Salt of the Webhook element in your Quentn campaign.',
+					};
 				}
 				if (salt !== salt.trim()) {
-					return { status: 'Error', message: 'The Hash Salt starts or ends with a space: copy it again from Quentn.' };
+					return {
+						status: 'Error',
+						message: 'The Hash Salt starts or ends with a space: copy it again from Quentn.',
+					};
 				}
 				return { status: 'OK', message: 'Calls from Quentn will be checked with this salt.' };
 			},
@@ -96,7 +103,12 @@ export class QuentnTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const salt = await hashSalt(this);
 		const rawBody = await rawBodyOf(this);
-		if (!rawBody) return refuse(this, 400, 'The request has no body. Quentn sends the contacts as a JSON array.');
+		if (!rawBody)
+			return refuse(
+				this,
+				400,
+				'The request has no body. Quentn sends the contacts as a JSON array.',
+			);
 		if (salt && !validSignature(rawBody, salt, this.getHeaderData()[SIGNATURE_HEADER])) {
 			return refuse(
 				this,

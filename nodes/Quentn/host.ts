@@ -13,9 +13,18 @@ const CREDENTIAL = credentialNode('quentnApi', 'Quentn API credential');
  * The account's host, `<systemId>.<serverId>.quentn.com`. Both ids become part of a host name that receives
  * the API key, so each must be one DNS label: `evil.example#` or `x/` would send the key elsewhere.
  */
-export function quentnHost(credentials: ICredentialDataDecryptedObject, node: INode = CREDENTIAL): string {
-	const systemId = hostLabel(credentials.systemId, { node, parameter: 'System ID (Quentn credential)' });
-	const serverId = hostLabel(credentials.serverId, { node, parameter: 'Server ID (Quentn credential)' });
+export function quentnHost(
+	credentials: ICredentialDataDecryptedObject,
+	node: INode = CREDENTIAL,
+): string {
+	const systemId = hostLabel(credentials.systemId, {
+		node,
+		parameter: 'System ID (Quentn credential)',
+	});
+	const serverId = hostLabel(credentials.serverId, {
+		node,
+		parameter: 'Server ID (Quentn credential)',
+	});
 	return `${systemId}.${serverId}.quentn.com`;
 }
 
@@ -29,7 +38,11 @@ export function quentnBaseUrl(credentials: ICredentialDataDecryptedObject, node?
  * the key is attached (defence in depth behind the id validation). `url` is `uri` in requests made through
  * n8n's legacy helper, as n8n's HTTP Request node sends them (HttpRequestV3: `requestWithAuthentication`, `uri: url`).
  */
-export function assertQuentnTarget(url: string | undefined, baseURL: string | undefined, host: string): void {
+export function assertQuentnTarget(
+	url: string | undefined,
+	baseURL: string | undefined,
+	host: string,
+): void {
 	let target: URL | undefined;
 	try {
 		target = new URL(url ?? '', baseURL);
@@ -37,8 +50,12 @@ export function assertQuentnTarget(url: string | undefined, baseURL: string | un
 		target = undefined;
 	}
 	if (!target || target.protocol !== 'https:' || target.host !== host) {
-		throw new NodeOperationError(CREDENTIAL, 'The request does not go to your Quentn account, so the API key was not sent', {
-			description: `Requests with this credential may only go to https://${host}.`,
-		});
+		throw new NodeOperationError(
+			CREDENTIAL,
+			'The request does not go to your Quentn account, so the API key was not sent',
+			{
+				description: `Requests with this credential may only go to https://${host}.`,
+			},
+		);
 	}
 }

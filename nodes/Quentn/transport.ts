@@ -31,7 +31,12 @@ export const quentn = createTransport({
  * short page. Pages are addressed by offset, so 4 are in flight at once (under the 5 of the policy above).
  */
 export const TERM_PAGE_SIZE = 500;
-export const termPaginator = addressablePaginator({ pageSize: TERM_PAGE_SIZE, sizeParam: 'limit', offsetParam: 'offset', records: '' });
+export const termPaginator = addressablePaginator({
+	pageSize: TERM_PAGE_SIZE,
+	sizeParam: 'limit',
+	offsetParam: 'offset',
+	records: '',
+});
 
 /**
  * Comments: `range` is the 0-based page index, `limit` at most 50, `number_ranges` the page count; addressed by
@@ -71,7 +76,10 @@ export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
  * comment deletion take no envelope; https://help.quentn.com/hc/en-150/articles/4517835330961-Contact-API). The check above validates them.
  */
 export function idListBody(name: string) {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		// A locator (Comment) gives its value in any mode; a list (Term Names or IDs) as it is.
 		const ids = idList(this.getNodeParameter(name, [], { extractValue: true }));
 		return { ...options, body: ids.map((id) => (/^\d+$/.test(id) ? Number(id) : id)) };
@@ -82,6 +90,7 @@ export function idListBody(name: string) {
 export async function allTerms(ctx: RequestContext): Promise<IDataObject[]> {
 	const baseURL = await baseUrlOf(ctx);
 	return await termPaginator.collect(
-		async (page: PageRequest) => await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
+		async (page: PageRequest) =>
+			await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
 	);
 }

@@ -30,18 +30,28 @@ export function parseContacts(rawBody: Buffer): ParsedCall {
 		return { problem: 'The body is not JSON. Quentn sends the contacts as a JSON array.' };
 	}
 	if (!Array.isArray(body)) {
-		return { problem: 'The body is not a JSON array of contacts, as the Webhook element of a Quentn campaign sends.' };
+		return {
+			problem:
+				'The body is not a JSON array of contacts, as the Webhook element of a Quentn campaign sends.',
+		};
 	}
 	if (body.length > MAX_CONTACTS) {
-		return { problem: `The body holds ${body.length} contacts; Quentn sends at most ${MAX_CONTACTS} per call.` };
+		return {
+			problem: `The body holds ${body.length} contacts; Quentn sends at most ${MAX_CONTACTS} per call.`,
+		};
 	}
 	const bad = body.findIndex((contact) => {
 		if (!contact || typeof contact !== 'object' || Array.isArray(contact)) return true;
 		const id = (contact as IDataObject).id;
-		return !((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id)));
+		return !(
+			(typeof id === 'string' && id.trim() !== '') ||
+			(typeof id === 'number' && Number.isFinite(id))
+		);
 	});
 	if (bad !== -1) {
-		return { problem: `Contact ${bad + 1} of the body has no "id"; Quentn always sends the contact ID.` };
+		return {
+			problem: `Contact ${bad + 1} of the body has no "id"; Quentn always sends the contact ID.`,
+		};
 	}
 	return { contacts: body as IDataObject[] };
 }

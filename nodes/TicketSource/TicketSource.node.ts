@@ -27,7 +27,10 @@ export class TicketSource implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'TicketSource',
 		name: 'ticketSource',
-		icon: { light: 'file:../../icons/ticketsource.svg', dark: 'file:../../icons/ticketsource.dark.svg' },
+		icon: {
+			light: 'file:../../icons/ticketsource.svg',
+			dark: 'file:../../icons/ticketsource.dark.svg',
+		},
 		group: ['transform'],
 		...NODE_VERSIONS,
 		subtitle: subtitleInWords(properties),

@@ -27,5 +27,12 @@ export const PAGE_SIZE = 100;
  * still ends the list at its last full page, and `per_page` is sent on every page (the links omit it).
  */
 export const ticketSourceList = ticketSource.list(
-	addressablePaginator({ pageSize: PAGE_SIZE, sizeParam: 'per_page', pageParam: 'page', firstPage: 1, records: 'data', more: 'links.next' }),
+	addressablePaginator({
+		pageSize: PAGE_SIZE,
+		sizeParam: 'per_page',
+		pageParam: 'page',
+		firstPage: 1,
+		records: 'data',
+		more: 'links.next',
+	}),
 );

@@ -30,11 +30,15 @@ export class Ticketmatic implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ticketmatic',
 		name: 'ticketmatic',
-		icon: { light: 'file:../../icons/ticketmatic.svg', dark: 'file:../../icons/ticketmatic.dark.svg' },
+		icon: {
+			light: 'file:../../icons/ticketmatic.svg',
+			dark: 'file:../../icons/ticketmatic.dark.svg',
+		},
 		group: ['transform'],
 		...NODE_VERSIONS,
 		subtitle: subtitleInWords(properties),
-		description: 'Create, read, update, archive and import Ticketmatic contacts, their remarks and relation types',
+		description:
+			'Create, read, update, archive and import Ticketmatic contacts, their remarks and relation types',
 		defaults: { name: 'Ticketmatic' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { ContactEvent } from './contactChanges';
@@ -8,10 +13,14 @@ export class TicketmaticTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ticketmatic Trigger',
 		name: 'ticketmaticTrigger',
-		icon: { light: 'file:../../icons/ticketmatic.svg', dark: 'file:../../icons/ticketmatic.dark.svg' },
+		icon: {
+			light: 'file:../../icons/ticketmatic.svg',
+			dark: 'file:../../icons/ticketmatic.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] === "contactCreated" ? "Contact created" : "Contact updated" }}',
+		subtitle:
+			'={{ $parameter["event"] === "contactCreated" ? "Contact created" : "Contact updated" }}',
 		description: 'Starts the workflow when Ticketmatic contacts are created or updated',
 		defaults: { name: 'Ticketmatic Trigger' },
 		polling: true,
@@ -25,7 +34,11 @@ export class TicketmaticTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Contact Created', value: 'contactCreated', description: 'A new contact was added' },
+					{
+						name: 'Contact Created',
+						value: 'contactCreated',
+						description: 'A new contact was added',
+					},
 					{
 						name: 'Contact Updated',
 						value: 'contactUpdated',

@@ -55,9 +55,15 @@ function wanted(event: ContactEvent, change: Change): boolean {
 
 /** The account's clock: `GET /diagnostics/time` → `{ systemtime }` in UTC (tm-go diagnostics.Time). */
 async function serverTime(ctx: IPollFunctions): Promise<number> {
-	const body = (await ticketmatic.request(ctx, { method: 'GET', url: `${await baseUrl(ctx)}/diagnostics/time` })) as IDataObject;
+	const body = (await ticketmatic.request(ctx, {
+		method: 'GET',
+		url: `${await baseUrl(ctx)}/diagnostics/time`,
+	})) as IDataObject;
 	const now = ticketmaticTime(body?.systemtime);
-	if (Number.isNaN(now)) throw new Error(`Ticketmatic returned no usable server time (${JSON.stringify(body).slice(0, 80)})`);
+	if (Number.isNaN(now))
+		throw new Error(
+			`Ticketmatic returned no usable server time (${JSON.stringify(body).slice(0, 80)})`,
+		);
 	return now;
 }
 
@@ -73,14 +79,24 @@ async function changedSince(ctx: IPollFunctions, since: number) {
 	let counted = 0;
 	// One page after another, every record as the pages hold it: the re-read check below counts them, and a
 	// contact listed twice in two versions stands for two changes.
-	const paginator = addressablePaginator({ pageSize: PAGE_SIZE, sizeParam: 'limit', offsetParam: 'offset', records: 'data', total: 'nbrofresults', inFlight: 1, once: false });
-	const records = await paginator.collect(
-		async (page: PageRequest) => {
-			const body = (await ticketmatic.request(ctx, { method: 'GET', url, qs: { ...qs, ...page.qs } })) as IDataObject;
-			counted = Number(body?.nbrofresults ?? 0);
-			return body;
-		},
-	);
+	const paginator = addressablePaginator({
+		pageSize: PAGE_SIZE,
+		sizeParam: 'limit',
+		offsetParam: 'offset',
+		records: 'data',
+		total: 'nbrofresults',
+		inFlight: 1,
+		once: false,
+	});
+	const records = await paginator.collect(async (page: PageRequest) => {
+		const body = (await ticketmatic.request(ctx, {
+			method: 'GET',
+			url,
+			qs: { ...qs, ...page.qs },
+		})) as IDataObject;
+		counted = Number(body?.nbrofresults ?? 0);
+		return body;
+	});
 	const distinct = new Set(records.map((record) => String(record.id))).size;
 	return { records, complete: distinct >= counted };
 }
@@ -93,11 +109,16 @@ async function latest(ctx: IPollFunctions, event: ContactEvent): Promise<IDataOb
 	const field = event === 'contactCreated' ? 'createdts' : 'lastupdatets';
 	const url = `${await baseUrl(ctx)}/contacts`;
 	const page = async (offset: number) =>
-		(await ticketmatic.request(ctx, { method: 'GET', url, qs: { orderby: field, limit: SAMPLE_SIZE, offset } })) as IDataObject;
+		(await ticketmatic.request(ctx, {
+			method: 'GET',
+			url,
+			qs: { orderby: field, limit: SAMPLE_SIZE, offset },
+		})) as IDataObject;
 	const first = await page(0);
 	const total = Number(first.nbrofresults ?? 0);
 	let records = (first.data ?? []) as IDataObject[];
-	if (total > SAMPLE_SIZE) records = records.concat(((await page(total - SAMPLE_SIZE)).data ?? []) as IDataObject[]);
+	if (total > SAMPLE_SIZE)
+		records = records.concat(((await page(total - SAMPLE_SIZE)).data ?? []) as IDataObject[]);
 	const byId = new Map(records.map((record) => [String(record.id), record]));
 	return [...byId.values()]
 		.sort((a, b) => (ticketmaticTime(b[field]) || 0) - (ticketmaticTime(a[field]) || 0))
@@ -112,18 +133,28 @@ interface StoredState extends ChangeWindow {
  * One poll: the contacts created or updated since the last poll, each change once. The first poll of an
  * active workflow only notes where Ticketmatic's clock stands and emits nothing old.
  */
-export async function pollContactChanges(ctx: IPollFunctions, event: ContactEvent): Promise<IDataObject[]> {
+export async function pollContactChanges(
+	ctx: IPollFunctions,
+	event: ContactEvent,
+): Promise<IDataObject[]> {
 	if (ctx.getMode() === 'manual') return await latest(ctx, event);
 	const staticData = ctx.getWorkflowStaticData('node');
 	const state = staticData.contactChanges as StoredState | undefined;
 	if (!state || state.event !== event) {
 		// Whole seconds: a contact changed in the same second as the activation is not lost to a finer clock.
 		const now = await serverTime(ctx);
-		staticData.contactChanges = { event, since: Math.floor(now / 1000) * 1000, seen: {} } satisfies StoredState;
+		staticData.contactChanges = {
+			event,
+			since: Math.floor(now / 1000) * 1000,
+			seen: {},
+		} satisfies StoredState;
 		return [];
 	}
 	const { records, complete } = await changedSince(ctx, state.since);
-	const { fresh, next } = advanceWindow(state, records.flatMap(changesOf), { overlapMs: OVERLAP_MS, complete });
+	const { fresh, next } = advanceWindow(state, records.flatMap(changesOf), {
+		overlapMs: OVERLAP_MS,
+		complete,
+	});
 	staticData.contactChanges = { event, ...next } satisfies StoredState;
 	return fresh.filter((change) => wanted(event, change)).map((change) => change.record);
 }

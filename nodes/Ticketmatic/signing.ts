@@ -17,7 +17,10 @@ export type Environment = keyof typeof ENVIRONMENTS;
 
 /** The credential's server; production when the credential has no environment (credentials saved before it existed). */
 export function serverOf(credentials: ICredentialDataDecryptedObject): string {
-	const environment = credentials.environment === undefined || credentials.environment === '' ? 'production' : String(credentials.environment);
+	const environment =
+		credentials.environment === undefined || credentials.environment === ''
+			? 'production'
+			: String(credentials.environment);
 	if (!Object.prototype.hasOwnProperty.call(ENVIRONMENTS, environment)) {
 		throw new UserError(
 			`The Ticketmatic environment "${environment.slice(0, 60)}" is not one of ${Object.keys(ENVIRONMENTS).join(', ')}. ` +
@@ -40,7 +43,9 @@ export const CREDENTIAL_HINT =
 export const BASE_URL = `={{ ${Object.entries(ENVIRONMENTS)
 	.filter(([name]) => name !== 'production')
 	.map(([name, server]) => `$credentials.environment === "${name}" ? "${server}" : `)
-	.join('')}"${ENVIRONMENTS.production}" }}/api/1/{{ encodeURIComponent($credentials.accountName) }}`;
+	.join(
+		'',
+	)}"${ENVIRONMENTS.production}" }}/api/1/{{ encodeURIComponent($credentials.accountName) }}`;
 
 /**
  * The account short name as a path segment. Ticketmatic short names are letters, digits, "-" and "_"
@@ -68,7 +73,12 @@ export function signingTimestamp(now: Date): string {
 }
 
 /** Lower-case hex HMAC-SHA256 of accesskey + accountname + ts, keyed with the secret key (Ticketmatic docs, authentication). */
-export function signature(secretKey: string, accessKey: string, accountName: string, ts: string): string {
+export function signature(
+	secretKey: string,
+	accessKey: string,
+	accountName: string,
+	ts: string,
+): string {
 	return createHmac('sha256', secretKey).update(`${accessKey}${accountName}${ts}`).digest('hex');
 }
 
@@ -76,7 +86,10 @@ export function signature(secretKey: string, accessKey: string, accountName: str
  * The Authorization header for one request. With request signing it is computed afresh for every request:
  * Ticketmatic refuses a timestamp older than 30 minutes, so a header must never be cached.
  */
-export function authorizationHeader(credentials: ICredentialDataDecryptedObject, now = new Date()): string {
+export function authorizationHeader(
+	credentials: ICredentialDataDecryptedObject,
+	now = new Date(),
+): string {
 	serverOf(credentials);
 	const accountName = accountSegment(credentials.accountName);
 	const accessKey = String(credentials.accessKey ?? '');

@@ -22,7 +22,6 @@ export const ticketmatic = createTransport({
  */
 export const PAGE_SIZE = 1000;
 
-
 /** Ticketmatic's maximum per POST /contacts/import and per POST /contacts/batch (https://www.ticketmatic.com/docs/api/contacts/import; the batch limit is unverified). */
 export const BULK_MAX = 1000;
 
@@ -32,7 +31,13 @@ export const BULK_MAX = 1000;
  * missing or null the list still goes on to its first short page.
  */
 export const contactList = ticketmatic.list(
-	addressablePaginator({ pageSize: PAGE_SIZE, sizeParam: 'limit', offsetParam: 'offset', records: 'data', total: 'nbrofresults' }),
+	addressablePaginator({
+		pageSize: PAGE_SIZE,
+		sizeParam: 'limit',
+		offsetParam: 'offset',
+		records: 'data',
+		total: 'nbrofresults',
+	}),
 );
 
 // GET /settings/system/relationtypes takes no limit/offset (tm-go relationtypes.Getlist: filter, includearchived, lastupdatesince only).

@@ -46,14 +46,22 @@ export function chunk<T>(list: T[], size: number): T[][] {
 
 type Outcome = { results: Array<BulkResult | undefined>; failures: Map<number, Failure> };
 
-function asItemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asItemError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	return error instanceof NodeOperationError || error instanceof NodeApiError
 		? error
 		: new NodeOperationError(node, error as Error, { itemIndex });
 }
 
 /** Builds, groups, chunks and sends the given items; every item ends up with a result or a failure. */
-async function sendItems<P>(node: INode, itemIndexes: number[], options: BulkOptions<P>): Promise<Outcome> {
+async function sendItems<P>(
+	node: INode,
+	itemIndexes: number[],
+	options: BulkOptions<P>,
+): Promise<Outcome> {
 	const results: Array<BulkResult | undefined> = [];
 	const failures = new Map<number, Failure>();
 
@@ -78,7 +86,10 @@ async function sendItems<P>(node: INode, itemIndexes: number[], options: BulkOpt
 					throw new NodeOperationError(
 						node,
 						`The vendor answered ${answers.length} results for ${entries.length} ${options.noun}`,
-						{ description: 'The results cannot be matched to the input items, so none of this request is reported as stored.' },
+						{
+							description:
+								'The results cannot be matched to the input items, so none of this request is reported as stored.',
+						},
 					);
 				}
 				entries.forEach((entry, position) => {
@@ -93,7 +104,8 @@ async function sendItems<P>(node: INode, itemIndexes: number[], options: BulkOpt
 					}
 				});
 			} catch (error) {
-				for (const entry of entries) failures.set(entry.itemIndex, { error: asItemError(node, error, entry.itemIndex) });
+				for (const entry of entries)
+					failures.set(entry.itemIndex, { error: asItemError(node, error, entry.itemIndex) });
 			}
 		}),
 	);
@@ -107,10 +119,17 @@ async function sendItems<P>(node: INode, itemIndexes: number[], options: BulkOpt
  * it carries `error` (and goes to the error output); otherwise the node fails once everything was sent,
  * naming each failed item and saying the others were stored.
  */
-export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P>): Promise<INodeExecutionData[][]> {
+export async function sendBulk<P>(
+	ctx: IExecuteFunctions,
+	options: BulkOptions<P>,
+): Promise<INodeExecutionData[][]> {
 	const node = ctx.getNode();
 	const count = ctx.getInputData().length;
-	const { results, failures } = await sendItems(node, Array.from({ length: count }, (_, index) => index), options);
+	const { results, failures } = await sendItems(
+		node,
+		Array.from({ length: count }, (_, index) => index),
+		options,
+	);
 
 	const continueOnFail = ctx.continueOnFail();
 	if (failures.size && !continueOnFail) {
@@ -144,13 +163,21 @@ export async function sendBulk<P>(ctx: IExecuteFunctions, options: BulkOptions<P
 }
 
 /** One item's parameter, as n8n's `getNodeParameter(name, itemIndex, fallback)` reads it. */
-export type ItemParameter = (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => unknown;
+export type ItemParameter = (
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+	options?: { extractValue?: boolean },
+) => unknown;
 
 /**
  * What a bulk operation sends, set up once per node run: `ctx` sends the requests (through the vendor's
  * transport), `parameter` reads an item's parameters.
  */
-export type BulkSetup<P> = (ctx: RequestContext, parameter: ItemParameter) => BulkOptions<P> | Promise<BulkOptions<P>>;
+export type BulkSetup<P> = (
+	ctx: RequestContext,
+	parameter: ItemParameter,
+) => BulkOptions<P> | Promise<BulkOptions<P>>;
 
 export interface BulkOperation {
 	/** The node's `customOperations[resource][operation]`: every input item at once, in chunks. */
@@ -168,10 +195,15 @@ export interface BulkOperation {
  * A bulk operation: one definition, sent in chunks as a custom operation and item by item when routed.
  * `request` is the vendor endpoint (relative to the node's base URL), shown in the description and the docs.
  */
-export function bulkOperation<P>(request: { method: IHttpRequestMethods; url: string }, setup: BulkSetup<P>): BulkOperation {
+export function bulkOperation<P>(
+	request: { method: IHttpRequestMethods; url: string },
+	setup: BulkSetup<P>,
+): BulkOperation {
 	return {
 		async execute(this: IExecuteFunctions) {
-			const options = await setup(this, (name, itemIndex, fallback, options) => this.getNodeParameter(name, itemIndex, fallback, options));
+			const options = await setup(this, (name, itemIndex, fallback, options) =>
+				this.getNodeParameter(name, itemIndex, fallback, options),
+			);
 			return await sendBulk(this, options);
 		},
 		routing: {
@@ -180,8 +212,13 @@ export function bulkOperation<P>(request: { method: IHttpRequestMethods; url: st
 				async pagination(this: IExecutePaginationFunctions) {
 					return await guarded(this, async () => {
 						const itemIndex = this.getItemIndex();
-						const options = await setup(this, (name, _itemIndex, fallback, options) => this.getNodeParameter(name, fallback, options));
-						const { results, failures } = await sendItems(this.getNode(), [itemIndex], { ...options, chunkSize: 1 });
+						const options = await setup(this, (name, _itemIndex, fallback, options) =>
+							this.getNodeParameter(name, fallback, options),
+						);
+						const { results, failures } = await sendItems(this.getNode(), [itemIndex], {
+							...options,
+							chunkSize: 1,
+						});
 						const failure = failures.get(itemIndex);
 						if (failure) throw failure.error;
 						return [{ json: results[itemIndex]!.json, pairedItem: { item: itemIndex } }];

@@ -31,9 +31,15 @@ function clockIn(ms: number, timeZone: string): string {
  * Returns undefined when the value is not a date.
  */
 export function localDateTime(value: unknown, timeZone: string): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : clockIn(value.getTime(), timeZone);
-	if (typeof value === 'number') return Number.isFinite(value) ? clockIn(value, timeZone) : undefined;
-	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? undefined : clockIn(value.getTime(), timeZone);
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? clockIn(value, timeZone) : undefined;
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		const ms = (value as { toMillis(): number }).toMillis();
 		return Number.isFinite(ms) ? clockIn(ms, timeZone) : undefined;
 	}
@@ -44,7 +50,14 @@ export function localDateTime(value: unknown, timeZone: string): string | undefi
 		const [, year, month, day, hour = '00', minute = '00', second = '00'] = local;
 		const date = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
 		// 2026-02-30 or 25:00 would roll over into another date: not a date.
-		if (date.getUTCMonth() !== +month - 1 || date.getUTCDate() !== +day || date.getUTCHours() !== +hour || +minute > 59 || +second > 59) return undefined;
+		if (
+			date.getUTCMonth() !== +month - 1 ||
+			date.getUTCDate() !== +day ||
+			date.getUTCHours() !== +hour ||
+			+minute > 59 ||
+			+second > 59
+		)
+			return undefined;
 		return `${year}-${month}-${day}T${hour}:${minute}:${second}`;
 	}
 	if (INSTANT.test(text)) {

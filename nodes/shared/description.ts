@@ -1,4 +1,9 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	INodePropertyRouting,
+} from 'n8n-workflow';
 
 import type { BulkOperation } from './bulk';
 
@@ -42,7 +47,9 @@ export function resourceProperties(
 				value: op.value,
 				action: op.action,
 				description: op.description,
-				...(routing ? { routing: { ...routing, send: { ...(routing.send ?? {}), paginate: true } } } : {}),
+				...(routing
+					? { routing: { ...routing, send: { ...(routing.send ?? {}), paginate: true } } }
+					: {}),
 			};
 		});
 	const operationProperty: INodeProperties = {
@@ -67,8 +74,12 @@ export function resourceProperties(
  * A resource's entry in the node's `customOperations`: its bulk operations, which n8n runs with every input
  * item at once in a workflow (the routing of the same operations serves the routed path, e.g. AI tools).
  */
-export function customOperations(operations: Operation[]): Record<string, BulkOperation['execute']> {
-	return Object.fromEntries(operations.filter((op) => op.bulk).map((op) => [op.value, op.bulk!.execute]));
+export function customOperations(
+	operations: Operation[],
+): Record<string, BulkOperation['execute']> {
+	return Object.fromEntries(
+		operations.filter((op) => op.bulk).map((op) => [op.value, op.bulk!.execute]),
+	);
 }
 
 /** Return All and Limit, as every n8n list has them. The node's paginator reads both. */
@@ -111,7 +122,10 @@ const COLLECTIONS = {
 } as const;
 
 /** The optional-fields collections every n8n node has, with the contract's names, options sorted by name. */
-export function fieldCollection(name: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+export function fieldCollection(
+	name: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		...COLLECTIONS[name],
 		name,
@@ -150,13 +164,22 @@ export function fromVersion2(fields: INodeProperties[]): INodeProperties[] {
 }
 
 /** A field whose type changed in version 2: the version-1 shape, then the new one (same name, one shown). */
-export function changedInVersion2(version1: INodeProperties, version2: INodeProperties): INodeProperties[] {
+export function changedInVersion2(
+	version1: INodeProperties,
+	version2: INodeProperties,
+): INodeProperties[] {
 	return [...inVersion1([version1]), ...fromVersion2([version2])];
 }
 
-function withVersion(field: INodeProperties, versions: NonNullable<IDisplayOptions['show']>['@version']): INodeProperties {
+function withVersion(
+	field: INodeProperties,
+	versions: NonNullable<IDisplayOptions['show']>['@version'],
+): INodeProperties {
 	const own = field.displayOptions;
-	return { ...field, displayOptions: { ...own, show: { ...(own?.show ?? {}), '@version': versions } } };
+	return {
+		...field,
+		displayOptions: { ...own, show: { ...(own?.show ?? {}), '@version': versions } },
+	};
 }
 
 /**
@@ -165,12 +188,16 @@ function withVersion(field: INodeProperties, versions: NonNullable<IDisplayOptio
  */
 export function subtitleInWords(properties: INodeProperties[]): string {
 	const resource = properties.find((p) => p.name === 'resource');
-	const resources = Object.fromEntries(((resource?.options ?? []) as INodePropertyOptions[]).map((o) => [o.value, o.name]));
+	const resources = Object.fromEntries(
+		((resource?.options ?? []) as INodePropertyOptions[]).map((o) => [o.value, o.name]),
+	);
 	const operations: Record<string, Record<string, string>> = {};
 	for (const property of properties) {
 		if (property.name !== 'operation') continue;
 		for (const value of (property.displayOptions?.show?.resource ?? []) as string[]) {
-			operations[value] = Object.fromEntries(((property.options ?? []) as INodePropertyOptions[]).map((o) => [o.value, o.name]));
+			operations[value] = Object.fromEntries(
+				((property.options ?? []) as INodePropertyOptions[]).map((o) => [o.value, o.name]),
+			);
 		}
 	}
 	// Spaces keep the object literals' closing braces from reading as the end of the expression ("}}").

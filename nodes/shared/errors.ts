@@ -30,7 +30,9 @@ function fieldMessages(errors: unknown): string[] {
 				const record = entry as IDataObject;
 				const detail = text(record.detail) ?? text(record.message) ?? text(record.title);
 				const pointer = (record.source as IDataObject | undefined)?.pointer;
-				return detail ? [typeof pointer === 'string' ? `${pointer.split('/').pop()}: ${detail}` : detail] : [];
+				return detail
+					? [typeof pointer === 'string' ? `${pointer.split('/').pop()}: ${detail}` : detail]
+					: [];
 			}
 			return [];
 		});
@@ -61,12 +63,15 @@ export function vendorMessage(body: unknown): string | undefined {
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const record = body as IDataObject;
-	const nested = record.error && typeof record.error === 'object' ? (record.error as IDataObject) : undefined;
+	const nested =
+		record.error && typeof record.error === 'object' ? (record.error as IDataObject) : undefined;
 	const fields = [...fieldMessages(record.errors), ...fieldMessages(record.error_details)];
 	const direct =
 		text(record.message) ??
 		text(nested?.message) ??
-		(typeof record.error === 'string' && record.error !== 'true' ? text(record.error) : undefined) ??
+		(typeof record.error === 'string' && record.error !== 'true'
+			? text(record.error)
+			: undefined) ??
 		text(record.detail) ??
 		text(record.title);
 	if (direct && fields.length) return `${direct} (${fields.join('; ')})`;
@@ -85,7 +90,10 @@ export function redact(value: string, secrets: readonly string[]): string {
 	for (const secret of secrets) {
 		if (secret.length >= 4) out = out.split(secret).join('[redacted]');
 	}
-	return out.replace(/(authorization|bearer|basic)([\s:="]+)[A-Za-z0-9+/=._~-]{8,}/gi, '$1$2[redacted]');
+	return out.replace(
+		/(authorization|bearer|basic)([\s:="]+)[A-Za-z0-9+/=._~-]{8,}/gi,
+		'$1$2[redacted]',
+	);
 }
 
 /** How to fix a failed request, by HTTP status. */
@@ -122,15 +130,26 @@ export interface HttpFailure {
 
 /** " (gave up after 3 attempts)", and the deadline when that is what ended the retries. */
 function triedNote(attempts: number | undefined, deadlineMs: number | undefined): string {
-	const limit = deadlineMs === undefined ? '' : `the ${Math.round(deadlineMs / 1000)} s allowed for one item are used up`;
-	if (attempts && attempts > 1) return ` (gave up after ${attempts} attempts${limit ? `: ${limit}` : ''})`;
+	const limit =
+		deadlineMs === undefined
+			? ''
+			: `the ${Math.round(deadlineMs / 1000)} s allowed for one item are used up`;
+	if (attempts && attempts > 1)
+		return ` (gave up after ${attempts} attempts${limit ? `: ${limit}` : ''})`;
 	return limit ? ` (${limit})` : '';
 }
 
 /** A `NodeApiError` whose message is the vendor's own and whose description says how to fix it. */
-export function apiError(node: INode, hints: ErrorHints, failure: HttpFailure, secrets: readonly string[]): NodeApiError {
+export function apiError(
+	node: INode,
+	hints: ErrorHints,
+	failure: HttpFailure,
+	secrets: readonly string[],
+): NodeApiError {
 	const said = vendorMessage(failure.body);
-	const base = said ? `${hints.vendor}: ${said}` : `${hints.vendor} answered HTTP ${failure.status}`;
+	const base = said
+		? `${hints.vendor}: ${said}`
+		: `${hints.vendor} answered HTTP ${failure.status}`;
 	const tried = triedNote(failure.attempts, failure.deadlineMs);
 	const message = redact(base + tried, secrets);
 	const description = redact(fixHint(failure.status, hints, said), secrets);
@@ -172,7 +191,15 @@ export const CERTIFICATE_CODES = new Set([
 export function networkError(
 	node: INode,
 	hints: ErrorHints,
-	failure: { code: string; detail: string; attempts: number; itemIndex?: number; sent: boolean; host?: string; deadlineMs?: number },
+	failure: {
+		code: string;
+		detail: string;
+		attempts: number;
+		itemIndex?: number;
+		sent: boolean;
+		host?: string;
+		deadlineMs?: number;
+	},
 	secrets: readonly string[],
 ): NodeApiError {
 	const tried = triedNote(failure.attempts, failure.deadlineMs);
@@ -183,12 +210,19 @@ export function networkError(
 	const what = certificate
 		? `the server's TLS certificate was not accepted (${failure.detail})`
 		: (NETWORK_WORDS[failure.code] ?? 'the network request failed');
-	const message = redact(`Could not reach ${hints.vendor}${address ? at : ''}${tried}: ${what}`, secrets);
+	const message = redact(
+		`Could not reach ${hints.vendor}${address ? at : ''}${tried}: ${what}`,
+		secrets,
+	);
 	let fix: string;
 	if (certificate) {
-		fix = hints.certificate ?? `Check the address in the ${hints.vendor} credential: the server's certificate does not match it or is not trusted.`;
+		fix =
+			hints.certificate ??
+			`Check the address in the ${hints.vendor} credential: the server's certificate does not match it or is not trusted.`;
 	} else if (address) {
-		const where = hints.address ?? `Check that the n8n server can reach${at || ` ${hints.vendor}`} (its DNS, firewall and proxy settings).`;
+		const where =
+			hints.address ??
+			`Check that the n8n server can reach${at || ` ${hints.vendor}`} (its DNS, firewall and proxy settings).`;
 		fix = `Not retried, because retrying cannot fix an address. ${where}`;
 	} else if (failure.sent) {
 		fix = `The connection failed after the request was sent, so ${hints.vendor} may have stored it. It was not sent again to avoid a duplicate: check in ${hints.vendor} before running this item again.`;

@@ -72,7 +72,11 @@ export interface RequestPolicy extends ErrorHints {
 	retry?: Partial<RetrySettings>;
 }
 
-export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions;
 
 /** Methods that may be sent again after the connection broke mid-request (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -128,7 +132,8 @@ function errorCode(error: unknown): string {
 		// axios puts it in `code`; n8n's NodeApiError around it in `httpCode`.
 		for (const key of ['code', 'httpCode']) {
 			const code = (current as IDataObject)[key];
-			if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || CERTIFICATE_CODES.has(code))) return code;
+			if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || CERTIFICATE_CODES.has(code)))
+				return code;
 		}
 		current = (current as { cause?: unknown }).cause;
 	}
@@ -159,7 +164,11 @@ async function gateKey(ctx: RequestContext, policy: RequestPolicy): Promise<stri
 	let material: string;
 	try {
 		const credentials = await ctx.getCredentials(policy.credentialType);
-		material = JSON.stringify(Object.keys(credentials).sort().map((key) => [key, credentials[key]]));
+		material = JSON.stringify(
+			Object.keys(credentials)
+				.sort()
+				.map((key) => [key, credentials[key]]),
+		);
 	} catch {
 		material = `id:${ctx.getNode().credentials?.[policy.credentialType]?.id ?? ''}`;
 	}
@@ -184,18 +193,35 @@ function cancelSignal(ctx: RequestContext): AbortSignal | undefined {
 }
 
 const STOPPED = {
-	before: ['The execution was stopped before this item was sent', 'Nothing was sent for this item: run it again when you are ready.'],
-	retry: ['The execution was stopped while this item waited to be retried', 'Its last attempt failed and it was not sent again: run it again when you are ready.'],
-	during: ['The execution was stopped while this item was being sent', 'The request was under way: check in the vendor whether it was stored before running this item again.'],
+	before: [
+		'The execution was stopped before this item was sent',
+		'Nothing was sent for this item: run it again when you are ready.',
+	],
+	retry: [
+		'The execution was stopped while this item waited to be retried',
+		'Its last attempt failed and it was not sent again: run it again when you are ready.',
+	],
+	during: [
+		'The execution was stopped while this item was being sent',
+		'The request was under way: check in the vendor whether it was stored before running this item again.',
+	],
 } as const;
 
-function stopped(node: INode, itemIndex: number | undefined, when: keyof typeof STOPPED): NodeOperationError {
+function stopped(
+	node: INode,
+	itemIndex: number | undefined,
+	when: keyof typeof STOPPED,
+): NodeOperationError {
 	const [message, description] = STOPPED[when];
 	return new NodeOperationError(node, message, { itemIndex, description });
 }
 
 /** Waits, unless the execution is stopped first: then returns at once (false). */
-async function waitUnlessStopped(wait: (ms: number) => Promise<void>, ms: number, signal?: AbortSignal): Promise<boolean> {
+async function waitUnlessStopped(
+	wait: (ms: number) => Promise<void>,
+	ms: number,
+	signal?: AbortSignal,
+): Promise<boolean> {
 	if (!signal) {
 		await wait(ms);
 		return true;
@@ -239,11 +265,21 @@ function breakerOf(ctx: RequestContext): Breaker | undefined {
 	return breaker;
 }
 
-function notSent(node: INode, policy: RequestPolicy, itemIndex: number | undefined, after: number, again: boolean): NodeOperationError {
-	return new NodeOperationError(node, `Not sent${again ? ' again' : ''}: ${policy.vendor} failed for ${after} items in a row (server errors or no connection)`, {
-		itemIndex,
-		description: `This item was not sent${again ? ' again' : ''}, so running it again cannot create a duplicate. After ${after} items in a row failed even after their retries, this run stopped sending to ${policy.vendor}: check whether ${policy.vendor} is up, then run the items that were not sent again.`,
-	});
+function notSent(
+	node: INode,
+	policy: RequestPolicy,
+	itemIndex: number | undefined,
+	after: number,
+	again: boolean,
+): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`Not sent${again ? ' again' : ''}: ${policy.vendor} failed for ${after} items in a row (server errors or no connection)`,
+		{
+			itemIndex,
+			description: `This item was not sent${again ? ' again' : ''}, so running it again cannot create a duplicate. After ${after} items in a row failed even after their retries, this run stopped sending to ${policy.vendor}: check whether ${policy.vendor} is up, then run the items that were not sent again.`,
+		},
+	);
 }
 
 /**
@@ -286,9 +322,13 @@ export async function executeRequest(
 				() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ?? 0),
 				async () => {
 					if (signal?.aborted) throw stopped(node, itemIndex, 'before');
-					if (breaker?.open) throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
+					if (breaker?.open)
+						throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
 					deadline ??= now() + settings.deadlineMs;
-					const timeout = Math.max(1, Math.min(Number(request.timeout) || N8N_TIMEOUT_MS, deadline - now()));
+					const timeout = Math.max(
+						1,
+						Math.min(Number(request.timeout) || N8N_TIMEOUT_MS, deadline - now()),
+					);
 					started = true;
 					return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, policy.credentialType, {
 						...request,
@@ -299,8 +339,10 @@ export async function executeRequest(
 				},
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (!started && signal?.aborted) throw stopped(node, itemIndex, attempt === 1 ? 'before' : 'retry');
-			if (!started && breaker?.open) throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
+			if (!started && signal?.aborted)
+				throw stopped(node, itemIndex, attempt === 1 ? 'before' : 'retry');
+			if (!started && breaker?.open)
+				throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
 			failure = error;
 		}
 		if (signal?.aborted) throw stopped(node, itemIndex, 'during');
@@ -318,11 +360,13 @@ export async function executeRequest(
 		if (retry && attempt < settings.maxAttempts && !pastDeadline) {
 			const asked = response ? retryAfterMs(response.headers?.['retry-after']) : undefined;
 			delay = asked ?? backoffMs(attempt, settings);
-			const withinBudget = delay <= settings.maxDelayMs && waited + delay <= settings.maxTotalWaitMs;
+			const withinBudget =
+				delay <= settings.maxDelayMs && waited + delay <= settings.maxTotalWaitMs;
 			pastDeadline = withinBudget && deadline !== undefined && now() + delay >= deadline;
 			if (withinBudget && !pastDeadline) {
 				waited += delay;
-				if (!(await waitUnlessStopped(wait, delay, signal))) throw stopped(node, itemIndex, 'retry');
+				if (!(await waitUnlessStopped(wait, delay, signal)))
+					throw stopped(node, itemIndex, 'retry');
 				continue;
 			}
 		}
@@ -336,9 +380,18 @@ export async function executeRequest(
 		const secrets = await secretsOf(ctx, policy);
 		const limit = pastDeadline ? settings.deadlineMs : undefined;
 		if (response) {
-			throw apiError(node, policy, { status, body: response.body, attempts: attempt, itemIndex, deadlineMs: limit }, secrets);
+			throw apiError(
+				node,
+				policy,
+				{ status, body: response.body, attempts: attempt, itemIndex, deadlineMs: limit },
+				secrets,
+			);
 		}
-		if (!code && failure instanceof Error && !/ECONN|socket|timeout|network/i.test(failure.message)) {
+		if (
+			!code &&
+			failure instanceof Error &&
+			!/ECONN|socket|timeout|network/i.test(failure.message)
+		) {
 			throw failure; // not a network failure (e.g. a validation error raised while signing): keep it as it is
 		}
 		throw networkError(

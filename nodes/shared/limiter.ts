@@ -55,7 +55,8 @@ export class RequestGate {
 
 	release(): void {
 		const next = this.waiting.shift();
-		if (next) next(); // the slot passes straight to the next waiter
+		if (next)
+			next(); // the slot passes straight to the next waiter
 		else this.active--;
 		if (this.maxPerWindow > 0) {
 			// The vendor saw this request somewhere between its start and now: only a full window after it

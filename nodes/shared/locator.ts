@@ -53,7 +53,9 @@ export function recordLocator(spec: LocatorSpec): INodeProperties {
 						name: 'url',
 						type: 'string' as const,
 						placeholder: url.placeholder,
-						validation: [{ type: 'regex' as const, properties: { regex: url.regex, errorMessage: url.error } }],
+						validation: [
+							{ type: 'regex' as const, properties: { regex: url.regex, errorMessage: url.error } },
+						],
 						extractValue: { type: 'regex' as const, regex: url.regex },
 					},
 				]
@@ -87,9 +89,11 @@ export function listSearchResult(
 	filter?: string,
 	paginationToken?: string,
 ): INodeListSearchResult {
-	const results = pickerOptions(entries as unknown as IDataObject[], { nameField: 'name', valueField: 'value' }, filter).map(
-		({ name, value }) => ({ name, value: String(value) }),
-	);
+	const results = pickerOptions(
+		entries as unknown as IDataObject[],
+		{ nameField: 'name', valueField: 'value' },
+		filter,
+	).map(({ name, value }) => ({ name, value: String(value) }));
 	return paginationToken ? { results, paginationToken } : { results };
 }
 
@@ -99,7 +103,8 @@ export function listSearchResult(
  */
 export function parentId(ctx: ILoadOptionsFunctions, name: string, label: string): string {
 	const value = ctx.getCurrentNodeParameter(name, { extractValue: true });
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (text === '' || text.startsWith('=')) {
 		throw new NodeOperationError(ctx.getNode(), `Choose the ${label} first`, {
 			description: `The list shows the records of one ${label}: pick it above (an expression is only known when the node runs).`,

@@ -52,7 +52,8 @@ export function simplifyParameter(fields: readonly string[]): INodeProperties {
 /** postReceive: with Simplify on (version 2 and later), each record cut down to `fields`, in that order. */
 export function simplify(fields: readonly string[]): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const on = this.getNode().typeVersion >= 2 && (this.getNodeParameter('simplify', true) as boolean);
+		const on =
+			this.getNode().typeVersion >= 2 && (this.getNodeParameter('simplify', true) as boolean);
 		if (!on) return items;
 		return items.map((item) => {
 			const json: IDataObject = {};

@@ -86,13 +86,21 @@ class Pages {
 	add(records: IDataObject[], request: PageRequest): void {
 		this.count++;
 		if (this.count > this.maxPages) {
-			throw new PagingError(this.count, request, `is beyond ${this.maxPages.toLocaleString('en')} pages, the most one list may take: stopped there`);
+			throw new PagingError(
+				this.count,
+				request,
+				`is beyond ${this.maxPages.toLocaleString('en')} pages, the most one list may take: stopped there`,
+			);
 		}
 		if (records.length > 0) {
 			// Its length, first and last record: a page the server repeats has the same (and two pages of one list do not).
 			const fingerprint = `${records.length}:${JSON.stringify(records[0])}:${JSON.stringify(records[records.length - 1])}`;
 			if (fingerprint === this.previous) {
-				throw new PagingError(this.count, request, `returned the same records as page ${this.count - 1}: the server did not move on, so the list would never end`);
+				throw new PagingError(
+					this.count,
+					request,
+					`returned the same records as page ${this.count - 1}: the server did not move on, so the list would never end`,
+				);
 			}
 			this.previous = fingerprint;
 		}
@@ -203,7 +211,13 @@ export function addressablePaginator(options: AddressableOptions): Paginator {
 						? { [options.sizeParam]: asked, [offsetParam]: nextStart }
 						: { [pageParam]: firstPage + nextIndex, [options.sizeParam]: pageLength };
 					const request: PageRequest = { qs };
-					queue.push({ request, start: nextStart, index: nextIndex, asked, result: settle(fetch(request)) });
+					queue.push({
+						request,
+						start: nextStart,
+						index: nextIndex,
+						asked,
+						result: settle(fetch(request)),
+					});
 					nextStart += asked;
 					nextIndex++;
 				}
@@ -229,7 +243,8 @@ export function addressablePaginator(options: AddressableOptions): Paginator {
 					if (count !== undefined) lastIndex = Math.min(lastIndex, count - 1);
 					pages.add(records, page.request);
 
-					const more = options.more === undefined ? undefined : Boolean(valueAt(result.body, options.more));
+					const more =
+						options.more === undefined ? undefined : Boolean(valueAt(result.body, options.more));
 					const got = page.start + records.length;
 					if (records.length === 0 || pages.out.length >= wanted) break;
 					if (got >= end || page.index >= lastIndex || more === false) break;
@@ -292,13 +307,23 @@ export function cursorPaginator(options: CursorOptions): Paginator {
 				if (valueAt(body, options.hasMore ?? 'has_more') !== true) break;
 				const cursor = valueAt(body, options.cursor ?? 'cursor');
 				if (typeof cursor !== 'string' || cursor === '') {
-					throw new PagingError(pages.pages, request, 'says more records follow but gives no cursor to ask for them');
+					throw new PagingError(
+						pages.pages,
+						request,
+						'says more records follow but gives no cursor to ask for them',
+					);
 				}
 				if (cursors.has(cursor)) {
-					throw new PagingError(pages.pages, request, `returned the cursor "${cursor}" a second time: the list would never end`);
+					throw new PagingError(
+						pages.pages,
+						request,
+						`returned the cursor "${cursor}" a second time: the list would never end`,
+					);
 				}
 				cursors.add(cursor);
-				request = { qs: { [sizeParam]: wantedSize(limit, pages.out.length), [cursorParam]: cursor } };
+				request = {
+					qs: { [sizeParam]: wantedSize(limit, pages.out.length), [cursorParam]: cursor },
+				};
 			}
 			return limit === undefined ? pages.out : pages.out.slice(0, limit);
 		},

@@ -27,7 +27,11 @@ function text(value: unknown): string {
  * The records as options: named, described, each value once, filtered by the search text (which matches a
  * name or a value, case-insensitive) and sorted by name. The one place pickers filter and sort.
  */
-export function pickerOptions(records: IDataObject[], spec: Omit<PickerSpec, 'load'>, filter?: string): INodePropertyOptions[] {
+export function pickerOptions(
+	records: IDataObject[],
+	spec: Omit<PickerSpec, 'load'>,
+	filter?: string,
+): INodePropertyOptions[] {
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const seen = new Set<string>();
 	const options: INodePropertyOptions[] = [];
@@ -37,7 +41,12 @@ export function pickerOptions(records: IDataObject[], spec: Omit<PickerSpec, 'lo
 		const value = typeof raw === 'number' ? raw : text(raw);
 		if (value === '' || seen.has(String(value))) continue;
 		const name = text(record[spec.nameField]) || String(value);
-		if (wanted && !name.toLowerCase().includes(wanted) && !String(value).toLowerCase().includes(wanted)) continue;
+		if (
+			wanted &&
+			!name.toLowerCase().includes(wanted) &&
+			!String(value).toLowerCase().includes(wanted)
+		)
+			continue;
 		seen.add(String(value));
 		const description = spec.descriptionField ? text(record[spec.descriptionField]) : '';
 		options.push({ name, value, ...(description ? { description } : {}) });
@@ -59,11 +68,13 @@ export function picker(spec: PickerSpec): Picker {
 			return pickerOptions(await spec.load(this), spec);
 		},
 		async search(this: ILoadOptionsFunctions, filter?: string) {
-			const results = pickerOptions(await spec.load(this), spec, filter).map(({ name, value, description }) => ({
-				name,
-				value: String(value),
-				...(description ? { description } : {}),
-			}));
+			const results = pickerOptions(await spec.load(this), spec, filter).map(
+				({ name, value, description }) => ({
+					name,
+					value: String(value),
+					...(description ? { description } : {}),
+				}),
+			);
 			return { results };
 		},
 	};

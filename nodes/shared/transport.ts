@@ -18,7 +18,10 @@ import type { Check, PathValues } from './validators';
 import { resolvePath } from './validators';
 
 type RoutedRequest = DeclarativeRestApiSettings.ResultOptions;
-type Hook = (this: IExecutePaginationFunctions, requestData: RoutedRequest) => Promise<INodeExecutionData[]>;
+type Hook = (
+	this: IExecutePaginationFunctions,
+	requestData: RoutedRequest,
+) => Promise<INodeExecutionData[]>;
 
 /** Runs the operation's `output.postReceive` functions, as n8n's RoutingNode would. */
 async function postReceive(
@@ -31,7 +34,10 @@ async function postReceive(
 	for (const method of requestData.postReceive) {
 		for (const action of method.actions) {
 			if (typeof action !== 'function') {
-				throw new NodeOperationError(ctx.getNode(), 'Only function postReceive actions run through the shared transport');
+				throw new NodeOperationError(
+					ctx.getNode(),
+					'Only function postReceive actions run through the shared transport',
+				);
 			}
 			out = await action.call(ctx, out, response);
 		}
@@ -39,7 +45,10 @@ async function postReceive(
 	return out;
 }
 
-function withPairedItem(ctx: IExecuteSingleFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
+function withPairedItem(
+	ctx: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): INodeExecutionData[] {
 	const item = ctx.getItemIndex();
 	return items.map((entry) => ({ ...entry, pairedItem: { item } }));
 }
@@ -61,7 +70,13 @@ export async function guarded(
 				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: ctx.getItemIndex() });
 		if (!ctx.continueOnFail()) throw failure;
 		// n8n's engine shows an item that carries `error` as `{ error: message }`; the description stays on the error.
-		return [{ json: { error: failure.message }, error: failure, pairedItem: { item: ctx.getItemIndex() } }];
+		return [
+			{
+				json: { error: failure.message },
+				error: failure,
+				pairedItem: { item: ctx.getItemIndex() },
+			},
+		];
 	}
 }
 
@@ -79,7 +94,9 @@ export function beforeSending<T>(ctx: IExecuteSingleFunctions, vendor: string, b
 		throw error instanceof NodeOperationError
 			? new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 					message: error.message,
-					description: [`Not sent: nothing went to ${vendor} for this item.`, error.description].filter(Boolean).join(' '),
+					description: [`Not sent: nothing went to ${vendor} for this item.`, error.description]
+						.filter(Boolean)
+						.join(' '),
 					itemIndex: ctx.getItemIndex(),
 				})
 			: error;
@@ -92,12 +109,21 @@ function pageOptions(base: IHttpRequestOptions, page: PageRequest): IHttpRequest
 }
 
 /** A list that was stopped (it repeated a page or a cursor, or never ended): which list, which page, what to do. */
-function pagingFailure(ctx: IExecuteSingleFunctions, policy: RequestPolicy, options: IHttpRequestOptions, error: PagingError): NodeOperationError {
+function pagingFailure(
+	ctx: IExecuteSingleFunctions,
+	policy: RequestPolicy,
+	options: IHttpRequestOptions,
+	error: PagingError,
+): NodeOperationError {
 	const list = `${String(options.method ?? 'GET').toUpperCase()} ${String(options.url ?? '')}`;
-	return new NodeOperationError(ctx.getNode(), `${policy.vendor}: the list ${list} was stopped at ${error.message}`, {
-		itemIndex: ctx.getItemIndex(),
-		description: `Nothing was output for this item, so no record is missing or doubled without notice. ${policy.vendor} did not page as documented; try again later, narrow the list with filters, or use Limit.`,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${policy.vendor}: the list ${list} was stopped at ${error.message}`,
+		{
+			itemIndex: ctx.getItemIndex(),
+			description: `Nothing was output for this item, so no record is missing or doubled without notice. ${policy.vendor} did not page as documented; try again later, narrow the list with filters, or use Limit.`,
+		},
+	);
 }
 
 /** Whether an error is the vendor's HTTP 404 (as the executor reports it). */
@@ -112,7 +138,9 @@ export function isNotFound(error: unknown): boolean {
 export function emptyOnNotFound(paginator: Paginator): Paginator {
 	return {
 		async collect(fetch, limit) {
-			return await paginator.collect(fetch, limit).catch(async (error: unknown) => (isNotFound(error) ? [] : await Promise.reject(error)));
+			return await paginator
+				.collect(fetch, limit)
+				.catch(async (error: unknown) => (isNotFound(error) ? [] : await Promise.reject(error)));
 		},
 	};
 }
@@ -158,7 +186,10 @@ export interface UpsertSpec {
 }
 
 export function createTransport(policy: TransportPolicy): Transport {
-	const routed = (ctx: IExecuteSingleFunctions, requestData: RoutedRequest): IHttpRequestOptions => ({
+	const routed = (
+		ctx: IExecuteSingleFunctions,
+		requestData: RoutedRequest,
+	): IHttpRequestOptions => ({
 		...(requestData.options as IHttpRequestOptions),
 		url: resolvePath(ctx, String(requestData.options.url ?? ''), policy.pathValues),
 	});
@@ -173,13 +204,15 @@ export function createTransport(policy: TransportPolicy): Transport {
 		options: IHttpRequestOptions,
 		notFound: 'error' | 'none' = 'error',
 	) => {
-		const response = await executeRequest(ctx, policy, options, ctx.getItemIndex()).catch(async (error: unknown) =>
-			notFound === 'none' && isNotFound(error)
-				? ({ body: [], headers: {}, statusCode: 404 } as IN8nHttpFullResponse)
-				: await Promise.reject(error),
+		const response = await executeRequest(ctx, policy, options, ctx.getItemIndex()).catch(
+			async (error: unknown) =>
+				notFound === 'none' && isNotFound(error)
+					? ({ body: [], headers: {}, statusCode: 404 } as IN8nHttpFullResponse)
+					: await Promise.reject(error),
 		);
 		const body = response.body === '' || response.body === undefined ? {} : response.body;
-		let items: INodeExecutionData[] = response.statusCode === 404 ? [] : [{ json: body as IDataObject }];
+		let items: INodeExecutionData[] =
+			response.statusCode === 404 ? [] : [{ json: body as IDataObject }];
 		if (requestData.postReceive.length) {
 			items = await postReceive(ctx, requestData, items, response);
 		} else if (Array.isArray(body)) {
@@ -207,7 +240,13 @@ export function createTransport(policy: TransportPolicy): Transport {
 					return routed(this, requestData);
 				});
 				const lookup: Lookup = async (url, qs) => {
-					const options: IHttpRequestOptions = { baseURL: create.baseURL, headers: create.headers, method: 'GET', url, qs };
+					const options: IHttpRequestOptions = {
+						baseURL: create.baseURL,
+						headers: create.headers,
+						method: 'GET',
+						url,
+						qs,
+					};
 					return await executeRequest(this, policy, options, this.getItemIndex()).then(
 						(response) => response.body,
 						async (error: unknown) => (isNotFound(error) ? undefined : await Promise.reject(error)),
@@ -240,7 +279,12 @@ export function createTransport(policy: TransportPolicy): Transport {
 				} catch (error) {
 					throw error instanceof PagingError ? pagingFailure(this, policy, base, error) : error;
 				}
-				const items = await postReceive(this, requestData, records.map((json) => ({ json })), last);
+				const items = await postReceive(
+					this,
+					requestData,
+					records.map((json) => ({ json })),
+					last,
+				);
 				return withPairedItem(this, items);
 			});
 		};

@@ -44,7 +44,11 @@ function nonEmpty(value: unknown, source: ValueSource): string {
 export function pathSegment(value: unknown, source: ValueSource): string {
 	const text = nonEmpty(value, source);
 	if (text === '.' || text === '..') {
-		refuse(source, `"${source.parameter}" is not a valid ID: "${text}"`, 'An ID cannot be "." or "..".');
+		refuse(
+			source,
+			`"${source.parameter}" is not a valid ID: "${text}"`,
+			'An ID cannot be "." or "..".',
+		);
 	}
 	return encodeURIComponent(text);
 }
@@ -62,9 +66,15 @@ const isControlCharacter = (character: string) => character.charCodeAt(0) < 0x20
 export function idSegment(value: unknown, source: ValueSource): string {
 	const segment = pathSegment(value, source);
 	const text = asText(value);
-	const bad = [...text].find((character) => isControlCharacter(character) || NOT_IN_AN_ID.test(character));
+	const bad = [...text].find(
+		(character) => isControlCharacter(character) || NOT_IN_AN_ID.test(character),
+	);
 	if (bad) {
-		const shown = isControlCharacter(bad) ? 'a control character (tab, line break…)' : /\s/.test(bad) ? 'a space' : `"${bad}"`;
+		const shown = isControlCharacter(bad)
+			? 'a control character (tab, line break…)'
+			: /\s/.test(bad)
+				? 'a space'
+				: `"${bad}"`;
 		refuse(
 			source,
 			`"${source.parameter}" is not a valid ID: it contains ${shown}`,
@@ -117,18 +127,18 @@ export function httpBaseUrl(value: unknown, source: ValueSource): string {
 	const problem = noScheme
 		? `it has no scheme: add https:// in front (https://${text})`
 		: !url
-		? 'it is not a URL'
-		: url.protocol !== 'http:' && url.protocol !== 'https:'
-			? `the scheme "${url.protocol.replace(':', '')}" is not http or https`
-			: !url.hostname
-				? 'it has no host'
-				: url.username || url.password
-					? 'it contains a user name or password'
-					: url.search || text.includes('?')
-						? 'it contains a query ("?…")'
-						: url.hash || text.includes('#')
-							? 'it contains a fragment ("#…")'
-							: undefined;
+			? 'it is not a URL'
+			: url.protocol !== 'http:' && url.protocol !== 'https:'
+				? `the scheme "${url.protocol.replace(':', '')}" is not http or https`
+				: !url.hostname
+					? 'it has no host'
+					: url.username || url.password
+						? 'it contains a user name or password'
+						: url.search || text.includes('?')
+							? 'it contains a query ("?…")'
+							: url.hash || text.includes('#')
+								? 'it contains a fragment ("#…")'
+								: undefined;
 	if (problem || !url) {
 		refuse(
 			source,
@@ -158,7 +168,14 @@ export function emailAddress(value: unknown, source: ValueSource): string {
  * credential test), so the user still sees the message naming the credential field.
  */
 export function credentialNode(credentialType: string, displayName: string): INode {
-	return { id: credentialType, name: displayName, type: credentialType, typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		id: credentialType,
+		name: displayName,
+		type: credentialType,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 /** The ids in a parameter: a list (picker), a number, or text with commas (an expression, a typed list). */
@@ -166,7 +183,9 @@ export function idList(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : [value];
 	return list
 		.flatMap((entry) => (typeof entry === 'string' ? entry.split(',') : [entry]))
-		.map((entry) => (typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : ''))
+		.map((entry) =>
+			typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : '',
+		)
 		.filter((entry) => entry !== '');
 }
 
@@ -178,7 +197,11 @@ export function checkEmail(name: string, optional = false): Check {
 	return (ctx) => {
 		const value = ctx.getNodeParameter(name, '') as string;
 		if (optional && (value === '' || value === undefined)) return;
-		emailAddress(value, { node: ctx.getNode(), parameter: parameterLabel(name.split('.').pop()!), itemIndex: ctx.getItemIndex() });
+		emailAddress(value, {
+			node: ctx.getNode(),
+			parameter: parameterLabel(name.split('.').pop()!),
+			itemIndex: ctx.getItemIndex(),
+		});
 	};
 }
 
@@ -188,7 +211,8 @@ export function checkIdList(name: string, label: string, single = false): Check 
 		const source = { node: ctx.getNode(), parameter: label, itemIndex: ctx.getItemIndex() };
 		const raw = ctx.getNodeParameter(name, [], { extractValue: true });
 		const ids = idList(raw);
-		if (ids.length === 0 || (single && ids.length > 1)) digits(Array.isArray(raw) ? raw.join(',') : raw, source);
+		if (ids.length === 0 || (single && ids.length > 1))
+			digits(Array.isArray(raw) ? raw.join(',') : raw, source);
 		for (const id of ids) digits(id, source);
 	};
 }
@@ -214,10 +238,18 @@ const PATH_CHECKS: Record<PathValue, (value: unknown, source: ValueSource) => st
  * Fills `{parameterName}` placeholders of a routed URL with the item's parameter values, each checked as
  * `pathValues` say (an opaque ID by default) and percent-encoded as one path segment.
  */
-export function resolvePath(ctx: IExecuteSingleFunctions, url: string, pathValues?: PathValues): string {
+export function resolvePath(
+	ctx: IExecuteSingleFunctions,
+	url: string,
+	pathValues?: PathValues,
+): string {
 	return url.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
 		const kind = pathValues?.[name] ?? pathValues?.default ?? 'id';
-		const source = { node: ctx.getNode(), parameter: parameterLabel(name), itemIndex: ctx.getItemIndex() };
+		const source = {
+			node: ctx.getNode(),
+			parameter: parameterLabel(name),
+			itemIndex: ctx.getItemIndex(),
+		};
 		return PATH_CHECKS[kind](ctx.getNodeParameter(name, '', { extractValue: true }), source);
 	});
 }

@@ -19,7 +19,12 @@ const { spawn } = require('node:child_process');
 const PINS = {
 	// mcp-registry: fetches a public MCP server list at start-up and prints a DNS stack trace when offline
 	// (n8n packages/cli/src/modules/mcp-registry; a module name n8n does not know makes it refuse to start, hence per pin).
-	'2.41.1': { node: '24.21.0', ignoreScripts: true, buildNative: ['sqlite3', 'isolated-vm'], disabledModules: ['mcp-registry'] },
+	'2.41.1': {
+		node: '24.21.0',
+		ignoreScripts: true,
+		buildNative: ['sqlite3', 'isolated-vm'],
+		disabledModules: ['mcp-registry'],
+	},
 	'2.8.4': { node: null, overrides: { xlsx: 'npm:xlsx@0.18.5' } },
 };
 const DEFAULT_VERSION = '2.41.1';
@@ -27,7 +32,9 @@ const DEFAULT_VERSION = '2.41.1';
 function selectedVersion() {
 	const version = process.env.CONTACT_SUITE_N8N_VERSION || DEFAULT_VERSION;
 	if (!PINS[version]) {
-		throw new Error(`n8n ${version} is not one of the tested pins (${Object.keys(PINS).join(', ')})`);
+		throw new Error(
+			`n8n ${version} is not one of the tested pins (${Object.keys(PINS).join(', ')})`,
+		);
 	}
 	return version;
 }
@@ -43,7 +50,9 @@ function runtimeFor(version = selectedVersion()) {
 	const pin = PINS[version];
 	const dir = path.join(cacheRoot(), `n8n-${version}`);
 	const nodePackage = `node-${process.platform}-${process.arch}`;
-	const nodeBin = pin.node ? path.join(dir, 'node_modules', nodePackage, 'bin', 'node') : process.execPath;
+	const nodeBin = pin.node
+		? path.join(dir, 'node_modules', nodePackage, 'bin', 'node')
+		: process.execPath;
 	return {
 		version,
 		pin,
@@ -107,7 +116,8 @@ function run(cmd, args, { cwd, env, logFile, label, quiet }) {
 					const secs = Math.round((Date.now() - started) / 1000);
 					let what = lastLine.slice(0, 80);
 					if (manifests && !fetched) what = `resolving dependencies (${manifests} looked up)`;
-					if (fetched) what = `${fetched} packages fetched${fetched === reported ? ', unpacking' : ''}`;
+					if (fetched)
+						what = `${fetched} packages fetched${fetched === reported ? ', unpacking' : ''}`;
 					reported = fetched;
 					process.stdout.write(`  ${label}: ${secs}s, ${what}\n`);
 				}, 10_000);
@@ -162,7 +172,8 @@ async function lock(file, log) {
 				fs.rmSync(file, { force: true });
 				continue;
 			}
-			if (waited % 30 === 0) log(`  waiting for process ${holder}, which is installing n8n into the same cache`);
+			if (waited % 30 === 0)
+				log(`  waiting for process ${holder}, which is installing n8n into the same cache`);
 			await new Promise((resolve) => setTimeout(resolve, 5000));
 		}
 	}
@@ -172,7 +183,11 @@ async function install(rt, log) {
 	log(`n8n ${rt.version}: installing into ${rt.dir} (first run only: about 5 minutes and 3 GB)`);
 	fs.rmSync(rt.dir, { recursive: true, force: true });
 	fs.mkdirSync(rt.dir, { recursive: true });
-	const manifest = { name: 'contact-suite-n8n-runtime', private: true, dependencies: { n8n: rt.version } };
+	const manifest = {
+		name: 'contact-suite-n8n-runtime',
+		private: true,
+		dependencies: { n8n: rt.version },
+	};
 	if (rt.pin.node) manifest.dependencies[rt.nodePackage] = rt.pin.node;
 	if (rt.pin.overrides) manifest.overrides = rt.pin.overrides;
 	fs.writeFileSync(path.join(rt.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -187,7 +202,12 @@ async function install(rt, log) {
 	await run(npm, installArgs, { cwd: rt.dir, env, logFile: rt.log, label: 'npm install' });
 	for (const pkg of rt.pin.buildNative || []) {
 		log(`  building ${pkg} for Node ${rt.pin.node}`);
-		await run(npm, ['rebuild', pkg, '--foreground-scripts'], { cwd: rt.dir, env, logFile: rt.log, label: `build ${pkg}` });
+		await run(npm, ['rebuild', pkg, '--foreground-scripts'], {
+			cwd: rt.dir,
+			env,
+			logFile: rt.log,
+			label: `build ${pkg}`,
+		});
 	}
 	fs.writeFileSync(rt.marker, `${rt.version}\n`);
 	log(`n8n ${rt.version}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -221,4 +241,13 @@ function communityNodesDir(userFolder) {
 	return path.join(userFolder, '.n8n', 'nodes');
 }
 
-module.exports = { PINS, DEFAULT_VERSION, runtimeFor, ensureN8n, n8nEnv, communityNodesDir, run, selectedVersion };
+module.exports = {
+	PINS,
+	DEFAULT_VERSION,
+	runtimeFor,
+	ensureN8n,
+	n8nEnv,
+	communityNodesDir,
+	run,
+	selectedVersion,
+};

@@ -9,16 +9,25 @@ const { execFileSync } = require('node:child_process');
 const { communityNodesDir } = require('./n8n-runtime');
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const quietNpm = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+const quietNpm = {
+	...process.env,
+	npm_config_fund: 'false',
+	npm_config_audit: 'false',
+	npm_config_update_notifier: 'false',
+};
 
 /** Runs `npm pack` in the repo and returns the tarball's path in `destination`. */
 function packPackage(repoDir, destination) {
 	fs.mkdirSync(destination, { recursive: true });
-	const out = execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-		cwd: repoDir,
-		env: quietNpm,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	}).toString();
+	const out = execFileSync(
+		npm,
+		['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+		{
+			cwd: repoDir,
+			env: quietNpm,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	).toString();
 	const [info] = JSON.parse(out.slice(out.indexOf('[')));
 	return { tarball: path.join(destination, info.filename), files: info.files.map((f) => f.path) };
 }
@@ -31,10 +40,25 @@ function installIntoUserFolder(userFolder, tarball, packageName) {
 	const nodesDir = communityNodesDir(userFolder);
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const manifest = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2)}\n`);
+	if (!fs.existsSync(manifest))
+		fs.writeFileSync(
+			manifest,
+			`${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2)}\n`,
+		);
 	execFileSync(
 		npm,
-		['install', tarball, '--omit=peer', '--omit=dev', '--ignore-scripts', '--no-package-lock', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'],
+		[
+			'install',
+			tarball,
+			'--omit=peer',
+			'--omit=dev',
+			'--ignore-scripts',
+			'--no-package-lock',
+			'--no-save',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
 		{ cwd: nodesDir, env: quietNpm, stdio: ['ignore', 'inherit', 'inherit'] },
 	);
 	return path.join(nodesDir, 'node_modules', packageName);

@@ -2,12 +2,27 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
-import { API_KEY, BASIC, CUSTOMER, DATA_SOURCE, HOST, contact, credentials, many } from './fixtures';
+import {
+	API_KEY,
+	BASIC,
+	CUSTOMER,
+	DATA_SOURCE,
+	HOST,
+	contact,
+	credentials,
+	many,
+} from './fixtures';
 
 afterEach(resetHttp);
 
 const run = (parameters: IDataObject, items?: IDataObject[], continueOnFail = false) =>
-	runNode({ type: 'chartMogul', parameters: { resource: 'contact', ...parameters }, credentials, items, continueOnFail });
+	runNode({
+		type: 'chartMogul',
+		parameters: { resource: 'contact', ...parameters },
+		credentials,
+		items,
+		continueOnFail,
+	});
 
 const picked = (value: string) => ({ __rl: true, mode: 'list', value });
 
@@ -66,7 +81,10 @@ describe('ChartMogul contact', () => {
 		});
 		// ChartMogul returns custom attributes as an object: passed through unchanged.
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
-		expect(output[0].json.custom).toEqual({ Facebook: 'https://www.facebook.com/example', date_of_birth: '1985-01-22' });
+		expect(output[0].json.custom).toEqual({
+			Facebook: 'https://www.facebook.com/example',
+			date_of_birth: '1985-01-22',
+		});
 	});
 
 	test('create takes a typed data source UUID, and each item its own customer', async () => {
@@ -114,7 +132,10 @@ describe('ChartMogul contact', () => {
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0].body).toEqual({ data_source_uuid: DATA_SOURCE, email: 'ok@example.com' });
+		expect(api.requests[0].body).toEqual({
+			data_source_uuid: DATA_SOURCE,
+			email: 'ok@example.com',
+		});
 		expect(output[0].json.error).toBe('"Email" is not a valid e-mail address');
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(output[1]).toEqual({ json: contact('con_ok'), pairedItem: { item: 1 } });
@@ -130,12 +151,17 @@ describe('ChartMogul contact', () => {
 
 		const bad = await run({ operation: 'get', contactUuid: '../customers' });
 		expect(bad.error?.message).toBe('"Contact UUID" is not a valid ID: it contains "/"');
-		expect(api.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([['GET', '/v1/contacts/con_1', BASIC]]);
+		expect(api.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
+			['GET', '/v1/contacts/con_1', BASIC],
+		]);
 	});
 
 	test('update patches only the given fields, custom attributes as an array', async () => {
 		const api = fakeApi(HOST);
-		const updated = contact('con_1', { title: 'CTO', custom: { Facebook: 'https://www.facebook.com/example', tier: 'gold' } });
+		const updated = contact('con_1', {
+			title: 'CTO',
+			custom: { Facebook: 'https://www.facebook.com/example', tier: 'gold' },
+		});
 		api.scope.patch('/v1/contacts/con_1').reply(200, updated);
 
 		const { output, error } = await run({
@@ -148,7 +174,10 @@ describe('ChartMogul contact', () => {
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0].method).toBe('PATCH');
 		expect(api.requests[0].path).toBe('/v1/contacts/con_1');
-		expect(api.requests[0].body).toEqual({ title: 'CTO', custom: [{ key: 'tier', value: 'gold' }] });
+		expect(api.requests[0].body).toEqual({
+			title: 'CTO',
+			custom: [{ key: 'tier', value: 'gold' }],
+		});
 		expect(output).toEqual([{ json: updated, pairedItem: { item: 0 } }]);
 	});
 
@@ -163,7 +192,10 @@ describe('ChartMogul contact', () => {
 		]);
 
 		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /v1/contacts/con_1', 'DELETE /v1/contacts/con_2']);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'DELETE /v1/contacts/con_1',
+			'DELETE /v1/contacts/con_2',
+		]);
 		expect(output).toEqual([
 			{ json: { deleted: true }, pairedItem: { item: 0 } },
 			{ json: { deleted: true }, pairedItem: { item: 1 } },
@@ -175,7 +207,11 @@ describe('ChartMogul contact', () => {
 		const merged = contact('con_keep', { phone: '+4930123456' });
 		api.scope.post('/v1/contacts/con_keep/merge/con_gone').reply(200, merged);
 
-		const { output, error } = await run({ operation: 'merge', intoContactUuid: 'con_keep', fromContactUuid: 'con_gone' });
+		const { output, error } = await run({
+			operation: 'merge',
+			intoContactUuid: 'con_keep',
+			fromContactUuid: 'con_gone',
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
@@ -188,7 +224,11 @@ describe('ChartMogul contact', () => {
 
 	test('merge of a contact into itself is refused before anything is sent', async () => {
 		const api = fakeApi(HOST);
-		const { error } = await run({ operation: 'merge', intoContactUuid: 'con_1', fromContactUuid: ' con_1 ' });
+		const { error } = await run({
+			operation: 'merge',
+			intoContactUuid: 'con_1',
+			fromContactUuid: ' con_1 ',
+		});
 		expect(error?.message).toBe('"Into Contact UUID" and "From Contact UUID" are the same contact');
 		expect(api.requests).toHaveLength(0);
 	});
@@ -202,20 +242,39 @@ describe('ChartMogul contact', () => {
 		api.scope
 			.get('/v1/contacts')
 			.query({ per_page: '50', cursor: 'c2' })
-			.reply(200, { entries: many(200, (i) => contact(`con_${i}`), 200), cursor: 'c3', has_more: true });
+			.reply(200, {
+				entries: many(200, (i) => contact(`con_${i}`), 200),
+				cursor: 'c3',
+				has_more: true,
+			});
 
-		const { output, error } = await run({ operation: 'getAll', returnAll: false, limit: 250, filters: {} });
+		const { output, error } = await run({
+			operation: 'getAll',
+			returnAll: false,
+			limit: 250,
+			filters: {},
+		});
 
 		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => r.query)).toEqual([{ per_page: '200' }, { per_page: '50', cursor: 'c2' }]);
+		expect(api.requests.map((r) => r.query)).toEqual([
+			{ per_page: '200' },
+			{ per_page: '50', cursor: 'c2' },
+		]);
 		expect(output).toHaveLength(250);
 		expect(output[249].json.uuid).toBe('con_249');
-		expect(output.every((o) => o.pairedItem && (o.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(output.every((o) => o.pairedItem && (o.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	test('Return All follows the cursor over 3 pages and keeps the filters on every page', async () => {
 		const api = fakeApi(HOST);
-		const filters = { customer_uuid: CUSTOMER, email: 'adam@example.com', data_source_uuid: DATA_SOURCE, customer_external_id: 'customer_001' };
+		const filters = {
+			customer_uuid: CUSTOMER,
+			email: 'adam@example.com',
+			data_source_uuid: DATA_SOURCE,
+			customer_external_id: 'customer_001',
+		};
 		api.scope
 			.get('/v1/contacts')
 			.query({ ...filters, per_page: '200' })
@@ -223,11 +282,19 @@ describe('ChartMogul contact', () => {
 		api.scope
 			.get('/v1/contacts')
 			.query({ ...filters, per_page: '200', cursor: 'p2' })
-			.reply(200, { entries: many(200, (i) => contact(`con_${i}`), 200), cursor: 'p3', has_more: true });
+			.reply(200, {
+				entries: many(200, (i) => contact(`con_${i}`), 200),
+				cursor: 'p3',
+				has_more: true,
+			});
 		api.scope
 			.get('/v1/contacts')
 			.query({ ...filters, per_page: '200', cursor: 'p3' })
-			.reply(200, { entries: many(17, (i) => contact(`con_${i}`), 400), cursor: null, has_more: false });
+			.reply(200, {
+				entries: many(17, (i) => contact(`con_${i}`), 400),
+				cursor: null,
+				has_more: false,
+			});
 
 		const { output, error } = await run({
 			operation: 'getAll',
@@ -255,7 +322,9 @@ describe('ChartMogul contact', () => {
 
 	test('a 401 says to check the API key and never contains it', async () => {
 		const api = fakeApi(HOST);
-		api.scope.get('/v1/contacts/con_1').reply(401, { code: 401, message: 'No valid API key provided', param: null });
+		api.scope
+			.get('/v1/contacts/con_1')
+			.reply(401, { code: 401, message: 'No valid API key provided', param: null });
 
 		const { error, run: execution } = await run({ operation: 'get', contactUuid: 'con_1' });
 
@@ -263,7 +332,12 @@ describe('ChartMogul contact', () => {
 		expect(error?.message).toBe('ChartMogul: No valid API key provided');
 		expect(error?.description).toContain('Check the API key in the ChartMogul credential');
 		expect(error?.description).toContain('Settings → Your Account → API Keys');
-		const everything = JSON.stringify({ message: error?.message, description: error?.description, context: error?.context, run: execution.data.resultData });
+		const everything = JSON.stringify({
+			message: error?.message,
+			description: error?.description,
+			context: error?.context,
+			run: execution.data.resultData,
+		});
 		expect(everything).not.toContain(API_KEY);
 		expect(everything).not.toContain(BASIC.slice('Basic '.length));
 	});
@@ -275,11 +349,18 @@ describe('ChartMogul contact', () => {
 			.get('/v1/contacts')
 			.query(true)
 			.times(50)
-			.reply(200, () => ({ entries: many(200, (i) => contact(`con_${i}`), 200 * n++), cursor: 'stuck', has_more: true }));
+			.reply(200, () => ({
+				entries: many(200, (i) => contact(`con_${i}`), 200 * n++),
+				cursor: 'stuck',
+				has_more: true,
+			}));
 
 		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: {} });
 
-		expect(api.requests.map((r) => r.query)).toEqual([{ per_page: '200' }, { per_page: '200', cursor: 'stuck' }]);
+		expect(api.requests.map((r) => r.query)).toEqual([
+			{ per_page: '200' },
+			{ per_page: '200', cursor: 'stuck' },
+		]);
 		expect(api.requests.every((r) => r.headers.authorization === BASIC)).toBe(true);
 		expect(output).toEqual([]);
 		expect(error?.message).toBe(

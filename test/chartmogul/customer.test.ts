@@ -6,8 +6,19 @@ import { BASIC, CUSTOMER, HOST, credentials } from './fixtures';
 
 afterEach(resetHttp);
 
-const run = (resource: string, parameters: IDataObject, items?: IDataObject[], continueOnFail = false) =>
-	runNode({ type: 'chartMogul', parameters: { resource, ...parameters }, credentials, items, continueOnFail });
+const run = (
+	resource: string,
+	parameters: IDataObject,
+	items?: IDataObject[],
+	continueOnFail = false,
+) =>
+	runNode({
+		type: 'chartMogul',
+		parameters: { resource, ...parameters },
+		credentials,
+		items,
+		continueOnFail,
+	});
 
 const customer = (uuid: string, extra: IDataObject = {}) => ({
 	id: 244461,
@@ -23,21 +34,33 @@ const customer = (uuid: string, extra: IDataObject = {}) => ({
 describe('ChartMogul customer: Get by Email', () => {
 	test('GET /customers/search?email=, every page, one item per customer paired to its input item', async () => {
 		const api = fakeApi(HOST);
-		api.scope.get('/v1/customers/search').query({ email: 'adam@smith.com', per_page: '200' }).reply(200, { entries: [customer('cus_1')], cursor: 'c2', has_more: true });
-		api.scope.get('/v1/customers/search').query({ email: 'adam@smith.com', per_page: '200', cursor: 'c2' }).reply(200, { entries: [customer('cus_2')], cursor: null, has_more: false });
-		api.scope.get('/v1/customers/search').query({ email: 'eve@example.com', per_page: '200' }).reply(200, { entries: [customer('cus_3', { email: 'eve@example.com' })], has_more: false });
-		const { output, error } = await run('customer', { operation: 'getByEmail', email: '={{ $json.email }}' }, [
-			{ email: ' adam@smith.com ' },
-			{ email: 'eve@example.com' },
-		]);
+		api.scope
+			.get('/v1/customers/search')
+			.query({ email: 'adam@smith.com', per_page: '200' })
+			.reply(200, { entries: [customer('cus_1')], cursor: 'c2', has_more: true });
+		api.scope
+			.get('/v1/customers/search')
+			.query({ email: 'adam@smith.com', per_page: '200', cursor: 'c2' })
+			.reply(200, { entries: [customer('cus_2')], cursor: null, has_more: false });
+		api.scope
+			.get('/v1/customers/search')
+			.query({ email: 'eve@example.com', per_page: '200' })
+			.reply(200, { entries: [customer('cus_3', { email: 'eve@example.com' })], has_more: false });
+		const { output, error } = await run(
+			'customer',
+			{ operation: 'getByEmail', email: '={{ $json.email }}' },
+			[{ email: ' adam@smith.com ' }, { email: 'eve@example.com' }],
+		);
 		expect(error).toBeUndefined();
 		// Items run concurrently: the order of requests across items is not fixed.
 		expect(api.requests).toHaveLength(3);
-		expect(api.requests.map((r) => [r.method, r.path, r.query])).toEqual(expect.arrayContaining([
-			['GET', '/v1/customers/search', { email: 'adam@smith.com', per_page: '200' }],
-			['GET', '/v1/customers/search', { email: 'adam@smith.com', per_page: '200', cursor: 'c2' }],
-			['GET', '/v1/customers/search', { email: 'eve@example.com', per_page: '200' }],
-		]));
+		expect(api.requests.map((r) => [r.method, r.path, r.query])).toEqual(
+			expect.arrayContaining([
+				['GET', '/v1/customers/search', { email: 'adam@smith.com', per_page: '200' }],
+				['GET', '/v1/customers/search', { email: 'adam@smith.com', per_page: '200', cursor: 'c2' }],
+				['GET', '/v1/customers/search', { email: 'eve@example.com', per_page: '200' }],
+			]),
+		);
 		expect(api.requests.every((r) => r.headers.authorization === BASIC)).toBe(true);
 		expect(output).toEqual([
 			{ json: customer('cus_1'), pairedItem: { item: 0 } },
@@ -48,12 +71,19 @@ describe('ChartMogul customer: Get by Email', () => {
 
 	test('no customer with the address (ChartMogul answers 404) → no item, not an error; other items go on', async () => {
 		const api = fakeApi(HOST);
-		api.scope.get('/v1/customers/search').query({ email: 'nobody@example.com', per_page: '200' }).reply(404, { code: 404, message: 'Customer not found', param: null });
-		api.scope.get('/v1/customers/search').query({ email: 'adam@smith.com', per_page: '200' }).reply(200, { entries: [customer('cus_1')], has_more: false });
-		const { output, error } = await run('customer', { operation: 'getByEmail', email: '={{ $json.email }}' }, [
-			{ email: 'nobody@example.com' },
-			{ email: 'adam@smith.com' },
-		]);
+		api.scope
+			.get('/v1/customers/search')
+			.query({ email: 'nobody@example.com', per_page: '200' })
+			.reply(404, { code: 404, message: 'Customer not found', param: null });
+		api.scope
+			.get('/v1/customers/search')
+			.query({ email: 'adam@smith.com', per_page: '200' })
+			.reply(200, { entries: [customer('cus_1')], has_more: false });
+		const { output, error } = await run(
+			'customer',
+			{ operation: 'getByEmail', email: '={{ $json.email }}' },
+			[{ email: 'nobody@example.com' }, { email: 'adam@smith.com' }],
+		);
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(2);
 		expect(output).toEqual([{ json: customer('cus_1'), pairedItem: { item: 1 } }]);
@@ -69,27 +99,43 @@ describe('ChartMogul customer: Get by Email', () => {
 });
 
 describe('ChartMogul customer tags', () => {
-	test('add: POST /customers/{uuid}/attributes/tags with { tags }, output the customer\'s tags', async () => {
+	test("add: POST /customers/{uuid}/attributes/tags with { tags }, output the customer's tags", async () => {
 		const api = fakeApi(HOST);
-		api.scope.post(`/v1/customers/${CUSTOMER}/attributes/tags`).reply(200, { tags: ['foo', 'important', 'Prio1'] });
-		const { output, error } = await run('customerTag', { operation: 'add', customerUuid: CUSTOMER, tags: ' important, Prio1,,important ' });
+		api.scope
+			.post(`/v1/customers/${CUSTOMER}/attributes/tags`)
+			.reply(200, { tags: ['foo', 'important', 'Prio1'] });
+		const { output, error } = await run('customerTag', {
+			operation: 'add',
+			customerUuid: CUSTOMER,
+			tags: ' important, Prio1,,important ',
+		});
 		expect(error).toBeUndefined();
 		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
 			['POST', `/v1/customers/${CUSTOMER}/attributes/tags`, { tags: ['important', 'Prio1'] }],
 		]);
 		expect(api.requests[0].headers.authorization).toBe(BASIC);
-		expect(output).toEqual([{ json: { tags: ['foo', 'important', 'Prio1'] }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { tags: ['foo', 'important', 'Prio1'] }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('remove: DELETE with a JSON body { tags } (a list from an expression), per item', async () => {
 		const api = fakeApi(HOST);
 		api.scope.delete(`/v1/customers/${CUSTOMER}/attributes/tags`).reply(200, { tags: ['foo'] });
 		api.scope.delete('/v1/customers/cus_2/attributes/tags').reply(200, { tags: [] });
-		const { output } = await run('customerTag', { operation: 'remove', customerUuid: '={{ $json.uuid }}', tags: '={{ $json.tags }}' }, [
-			{ uuid: CUSTOMER, tags: ['Prio1'] },
-			{ uuid: 'cus_2', tags: ['a', 'b'] },
-		]);
-		expect(api.requests.map((r) => [r.method, r.path, r.body]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
+		const { output } = await run(
+			'customerTag',
+			{ operation: 'remove', customerUuid: '={{ $json.uuid }}', tags: '={{ $json.tags }}' },
+			[
+				{ uuid: CUSTOMER, tags: ['Prio1'] },
+				{ uuid: 'cus_2', tags: ['a', 'b'] },
+			],
+		);
+		expect(
+			api.requests
+				.map((r) => [r.method, r.path, r.body])
+				.sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+		).toEqual([
 			['DELETE', '/v1/customers/cus_2/attributes/tags', { tags: ['a', 'b'] }],
 			['DELETE', `/v1/customers/${CUSTOMER}/attributes/tags`, { tags: ['Prio1'] }],
 		]);
@@ -102,10 +148,15 @@ describe('ChartMogul customer tags', () => {
 	test('no tags or no customer → that item fails before sending, naming the field', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(/.*/).reply(200, { tags: [] });
-		const { output } = await run('customerTag', { operation: 'add', customerUuid: '={{ $json.uuid }}', tags: '={{ $json.tags }}' }, [
-			{ uuid: CUSTOMER, tags: ' , ' },
-			{ uuid: '', tags: 'x' },
-		], true);
+		const { output } = await run(
+			'customerTag',
+			{ operation: 'add', customerUuid: '={{ $json.uuid }}', tags: '={{ $json.tags }}' },
+			[
+				{ uuid: CUSTOMER, tags: ' , ' },
+				{ uuid: '', tags: 'x' },
+			],
+			true,
+		);
 		expect(api.requests).toHaveLength(0);
 		expect(output.map((i) => [i.json.error, i.pairedItem])).toEqual([
 			['"Tags" is empty, so nothing was sent for this item', { item: 0 }],
@@ -119,12 +170,18 @@ describe('ChartMogul customer tags', () => {
 		const { output, error } = await runNode({
 			type: 'chartMogul',
 			typeVersion: 2,
-			parameters: { resource: 'customerTag', operation: 'add', customerUuid: { __rl: true, mode: 'list', value: CUSTOMER }, tags: 'vip' },
+			parameters: {
+				resource: 'customerTag',
+				operation: 'add',
+				customerUuid: { __rl: true, mode: 'list', value: CUSTOMER },
+				tags: 'vip',
+			},
 			credentials,
 		});
 		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([['POST', `/v1/customers/${CUSTOMER}/attributes/tags`, { tags: ['vip'] }]]);
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', `/v1/customers/${CUSTOMER}/attributes/tags`, { tags: ['vip'] }],
+		]);
 		expect(output).toEqual([{ json: { tags: ['vip'] }, pairedItem: { item: 0 } }]);
 	});
 });
-

@@ -7,7 +7,12 @@ import { BASIC, CUSTOMER, HOST, credentials, many, note } from './fixtures';
 afterEach(resetHttp);
 
 const run = (parameters: IDataObject, items?: IDataObject[]) =>
-	runNode({ type: 'chartMogul', parameters: { resource: 'customerNote', ...parameters }, credentials, items });
+	runNode({
+		type: 'chartMogul',
+		parameters: { resource: 'customerNote', ...parameters },
+		credentials,
+		items,
+	});
 
 describe('ChartMogul customer note / call log', () => {
 	test('create posts customer_uuid, type, text and the additional fields', async () => {
@@ -20,7 +25,11 @@ describe('ChartMogul customer note / call log', () => {
 			customerUuid: CUSTOMER,
 			type: 'call',
 			text: 'Renewal call planned',
-			additionalFields: { authorEmail: 'ann@example.com', callDuration: 120, createdAt: '2026-01-10T10:00:00Z' },
+			additionalFields: {
+				authorEmail: 'ann@example.com',
+				callDuration: 120,
+				createdAt: '2026-01-10T10:00:00Z',
+			},
 		});
 
 		expect(error).toBeUndefined();
@@ -45,13 +54,23 @@ describe('ChartMogul customer note / call log', () => {
 		const record = note('note_2', { type: 'call', call_duration: 60, text: '' });
 		api.scope.post('/v1/customer_notes').reply(201, record);
 
-		const { output, error } = await run({ operation: 'create', customerUuid: CUSTOMER, type: 'call', text: '', additionalFields: { callDuration: 60 } });
+		const { output, error } = await run({
+			operation: 'create',
+			customerUuid: CUSTOMER,
+			type: 'call',
+			text: '',
+			additionalFields: { callDuration: 60 },
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0]).toMatchObject({ method: 'POST', path: '/v1/customer_notes' });
 		expect(api.requests[0].headers.authorization).toBe(BASIC);
-		expect(api.requests[0].body).toEqual({ customer_uuid: CUSTOMER, type: 'call', call_duration: 60 });
+		expect(api.requests[0].body).toEqual({
+			customer_uuid: CUSTOMER,
+			type: 'call',
+			call_duration: 60,
+		});
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
@@ -75,7 +94,9 @@ describe('ChartMogul customer note / call log', () => {
 		const { output, error } = await run({ operation: 'get', noteUuid: 'note_1' });
 
 		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/customer_notes/note_1']);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v1/customer_notes/note_1',
+		]);
 		expect(output).toEqual([{ json: note('note_1'), pairedItem: { item: 0 } }]);
 	});
 
@@ -93,7 +114,10 @@ describe('ChartMogul customer note / call log', () => {
 		expect(error).toBeUndefined();
 		expect(api.requests[0].method).toBe('PATCH');
 		expect(api.requests[0].path).toBe('/v1/customer_notes/note_1');
-		expect(api.requests[0].body).toEqual({ text: 'Call moved to Friday', updated_at: '2026-01-11T09:00:00Z' });
+		expect(api.requests[0].body).toEqual({
+			text: 'Call moved to Friday',
+			updated_at: '2026-01-11T09:00:00Z',
+		});
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
@@ -104,7 +128,9 @@ describe('ChartMogul customer note / call log', () => {
 		const { output, error } = await run({ operation: 'delete', noteUuid: 'note_1' });
 
 		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /v1/customer_notes/note_1']);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'DELETE /v1/customer_notes/note_1',
+		]);
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
 
@@ -118,7 +144,11 @@ describe('ChartMogul customer note / call log', () => {
 		api.scope
 			.get('/v1/customer_notes')
 			.query({ ...filters, per_page: '200', cursor: 'n2' })
-			.reply(200, { entries: many(3, (i) => note(`note_${i}`), 200), cursor: null, has_more: false });
+			.reply(200, {
+				entries: many(3, (i) => note(`note_${i}`), 200),
+				cursor: null,
+				has_more: false,
+			});
 
 		const { output, error } = await run({
 			operation: 'getAll',
@@ -142,7 +172,12 @@ describe('ChartMogul customer note / call log', () => {
 			.query({ per_page: '5' })
 			.reply(200, { entries: many(5, (i) => note(`note_${i}`)), cursor: 'more', has_more: true });
 
-		const { output, error } = await run({ operation: 'getAll', returnAll: false, limit: 5, filters: {} });
+		const { output, error } = await run({
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			filters: {},
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
@@ -151,13 +186,27 @@ describe('ChartMogul customer note / call log', () => {
 
 	test('Get Many filters by author email (author_email), kept on every page', async () => {
 		const api = fakeApi(HOST);
-		api.scope.get('/v1/customer_notes').query(true).reply(200, { entries: [note('note_1')], cursor: 'n2', has_more: true });
-		api.scope.get('/v1/customer_notes').query(true).reply(200, { entries: [note('note_2')], cursor: null, has_more: false });
-		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: { authorEmail: 'ann@example.com' } });
+		api.scope
+			.get('/v1/customer_notes')
+			.query(true)
+			.reply(200, { entries: [note('note_1')], cursor: 'n2', has_more: true });
+		api.scope
+			.get('/v1/customer_notes')
+			.query(true)
+			.reply(200, { entries: [note('note_2')], cursor: null, has_more: false });
+		const { output, error } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { authorEmail: 'ann@example.com' },
+		});
 		expect(error).toBeUndefined();
 		expect(api.requests.map((r) => [r.method, r.path, r.query])).toEqual([
 			['GET', '/v1/customer_notes', { author_email: 'ann@example.com', per_page: '200' }],
-			['GET', '/v1/customer_notes', { author_email: 'ann@example.com', per_page: '200', cursor: 'n2' }],
+			[
+				'GET',
+				'/v1/customer_notes',
+				{ author_email: 'ann@example.com', per_page: '200', cursor: 'n2' },
+			],
 		]);
 		expect(output).toEqual([
 			{ json: note('note_1'), pairedItem: { item: 0 } },

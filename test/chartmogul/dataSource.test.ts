@@ -12,7 +12,8 @@ const sources = {
 	],
 };
 
-const search = (filter?: string) => runListSearch({ type: 'chartMogul', method: 'searchDataSources', credentials, filter });
+const search = (filter?: string) =>
+	runListSearch({ type: 'chartMogul', method: 'searchDataSources', credentials, filter });
 
 describe('ChartMogul data source picker', () => {
 	test('lists the account data sources from GET /data_sources: name shown, uuid stored, sorted by name', async () => {
@@ -42,12 +43,20 @@ describe('ChartMogul data source picker', () => {
 
 	test('goes through the executor: a 429 is retried, a 401 names the fix', async () => {
 		const api = fakeApi(HOST);
-		api.scope.get('/v1/data_sources').reply(429, { code: 429, message: 'Your request rate has exceeded our rate limit' }, { 'Retry-After': '0' });
+		api.scope
+			.get('/v1/data_sources')
+			.reply(
+				429,
+				{ code: 429, message: 'Your request rate has exceeded our rate limit' },
+				{ 'Retry-After': '0' },
+			);
 		api.scope.get('/v1/data_sources').reply(200, sources);
 		expect((await search()).results).toHaveLength(3);
 		expect(api.requests).toHaveLength(2);
 
-		api.scope.get('/v1/data_sources').reply(401, { code: 401, message: 'No valid API key provided', param: null });
+		api.scope
+			.get('/v1/data_sources')
+			.reply(401, { code: 401, message: 'No valid API key provided', param: null });
 		await expect(search()).rejects.toMatchObject({
 			message: 'ChartMogul: No valid API key provided',
 			description: expect.stringContaining('Check the API key in the ChartMogul credential'),
@@ -60,7 +69,12 @@ describe('ChartMogul credential', () => {
 
 	test('the API key is a required password field', () => {
 		expect(type.properties).toEqual([
-			expect.objectContaining({ name: 'apiKey', type: 'string', required: true, typeOptions: { password: true } }),
+			expect.objectContaining({
+				name: 'apiKey',
+				type: 'string',
+				required: true,
+				typeOptions: { password: true },
+			}),
 		]);
 	});
 

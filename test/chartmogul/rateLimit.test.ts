@@ -25,7 +25,13 @@ interface LimitedServer {
 /** Answers POST PATH like ChartMogul under its limits: 503 past 20 open requests, 429 past 40 starts in any second. */
 function limitedServer(replyDelayMs: () => number): LimitedServer {
 	const api = fakeApi(HOST);
-	const state: LimitedServer = { created: new Map(), maxOpen: 0, maxPerSecond: 0, rejected: { 429: 0, 503: 0 }, attempts: 0 };
+	const state: LimitedServer = {
+		created: new Map(),
+		maxOpen: 0,
+		maxPerSecond: 0,
+		rejected: { 429: 0, 503: 0 },
+		attempts: 0,
+	};
 	const starts: number[] = [];
 	let open = 0;
 	api.scope
@@ -46,7 +52,11 @@ function limitedServer(replyDelayMs: () => number): LimitedServer {
 				}
 				if (starts.length > 40) {
 					state.rejected[429]++;
-					return [429, { code: 429, message: 'Your request rate has exceeded our rate limit', param: null }, { 'Retry-After': '1' }];
+					return [
+						429,
+						{ code: 429, message: 'Your request rate has exceeded our rate limit', param: null },
+						{ 'Retry-After': '1' },
+					];
 				}
 				await sleep(replyDelayMs());
 				const email = (body as IDataObject).email as string;
@@ -88,7 +98,12 @@ describe('ChartMogul rate limits', () => {
 		const items = many(200, (i) => ({ email: `person${i}@example.com` }));
 
 		const started = Date.now();
-		const { output, error } = await runNode({ type: 'chartMogul', parameters: createParameters, credentials, items });
+		const { output, error } = await runNode({
+			type: 'chartMogul',
+			parameters: createParameters,
+			credentials,
+			items,
+		});
 		const wallMs = Date.now() - started;
 
 		expect(error).toBeUndefined();
@@ -119,13 +134,21 @@ describe('ChartMogul rate limits', () => {
 		const half = (offset: number) => many(100, (i) => ({ email: `loop${offset + i}@example.com` }));
 		const runs = await Promise.all(
 			[0, 100].map((offset) =>
-				runNode({ type: 'chartMogul', parameters: createParameters, credentials, items: half(offset), loopBatchSize: 20 }),
+				runNode({
+					type: 'chartMogul',
+					parameters: createParameters,
+					credentials,
+					items: half(offset),
+					loopBatchSize: 20,
+				}),
 			),
 		);
 		for (const [index, run] of runs.entries()) {
 			expect(run.error).toBeUndefined();
 			expect(run.nodeRuns).toBe(5);
-			expect(run.output.map((item) => item.json.email)).toEqual(half(index * 100).map((item) => item.email));
+			expect(run.output.map((item) => item.json.email)).toEqual(
+				half(index * 100).map((item) => item.email),
+			);
 		}
 		expect(server.created.size).toBe(200);
 		expect(server.rejected[429]).toBe(0);
@@ -137,7 +160,11 @@ describe('ChartMogul rate limits', () => {
 		const api = fakeApi(HOST);
 		api.scope
 			.post(PATH)
-			.reply(429, { code: 429, message: 'Your request rate has exceeded our rate limit', param: null }, { 'Retry-After': '1' });
+			.reply(
+				429,
+				{ code: 429, message: 'Your request rate has exceeded our rate limit', param: null },
+				{ 'Retry-After': '1' },
+			);
 		api.scope.post(PATH).reply(201, contact('con_1'));
 
 		const started = Date.now();
@@ -156,14 +183,30 @@ describe('ChartMogul rate limits', () => {
 
 	test('a 503 (too many connections) is retried; a 500 on a POST is not', async () => {
 		const api = fakeApi(HOST);
-		api.scope.post(PATH).reply(503, { code: 503, message: 'Too many parallel connections', param: null }, { 'Retry-After': '0' });
+		api.scope
+			.post(PATH)
+			.reply(
+				503,
+				{ code: 503, message: 'Too many parallel connections', param: null },
+				{ 'Retry-After': '0' },
+			);
 		api.scope.post(PATH).reply(201, contact('con_1'));
-		const ok = await runNode({ type: 'chartMogul', parameters: createParameters, credentials, items: [{ email: 'a@example.com' }] });
+		const ok = await runNode({
+			type: 'chartMogul',
+			parameters: createParameters,
+			credentials,
+			items: [{ email: 'a@example.com' }],
+		});
 		expect(ok.error).toBeUndefined();
 		expect(api.requests).toHaveLength(2);
 
 		api.scope.post(PATH).reply(500, { error: 'Internal error' });
-		const failed = await runNode({ type: 'chartMogul', parameters: createParameters, credentials, items: [{ email: 'b@example.com' }] });
+		const failed = await runNode({
+			type: 'chartMogul',
+			parameters: createParameters,
+			credentials,
+			items: [{ email: 'b@example.com' }],
+		});
 		expect(failed.error?.message).toBe('ChartMogul: Internal error');
 		expect(api.requests).toHaveLength(3);
 	});

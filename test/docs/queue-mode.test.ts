@@ -10,7 +10,10 @@ import { join } from 'node:path';
 const { load } = require('js-yaml') as { load: (text: string) => unknown };
 
 const root = join(__dirname, '..', '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+	name: string;
+	version: string;
+};
 const doc = readFileSync(join(root, 'docs', 'queue-mode.md'), 'utf8');
 
 type Service = {
@@ -66,7 +69,9 @@ describe('docs/queue-mode.md docker compose file', () => {
 	it('installs this package, at its current version, on the main from N8N_COMMUNITY_PACKAGES', () => {
 		const env = main.environment ?? {};
 		expect(env.N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV).toBe('true');
-		expect(JSON.parse(String(env.N8N_COMMUNITY_PACKAGES))).toEqual([{ name: pkg.name, version: pkg.version }]);
+		expect(JSON.parse(String(env.N8N_COMMUNITY_PACKAGES))).toEqual([
+			{ name: pkg.name, version: pkg.version },
+		]);
 		expect(doc).toContain(`${pkg.name}@${pkg.version}`);
 	});
 
@@ -83,9 +88,12 @@ describe('docs/queue-mode.md docker compose file', () => {
 
 	it('gives docker compose only strings as environment values (it rejects booleans) and declares its volumes', () => {
 		for (const service of Object.values(services)) {
-			for (const value of Object.values(service.environment ?? {})) expect(typeof value).toBe('string');
+			for (const value of Object.values(service.environment ?? {}))
+				expect(typeof value).toBe('string');
 		}
-		const used = Object.values(services).flatMap((s) => ((s as { volumes?: string[] }).volumes ?? []).map((v) => v.split(':')[0]));
+		const used = Object.values(services).flatMap((s) =>
+			((s as { volumes?: string[] }).volumes ?? []).map((v) => v.split(':')[0]),
+		);
 		expect(Object.keys(volumes ?? {}).sort()).toEqual([...new Set(used)].sort());
 	});
 });

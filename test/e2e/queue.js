@@ -76,17 +76,37 @@ function asWebhookWorkflow(definition) {
 	const webhookPath = `queue-${definition.id.toLowerCase()}`;
 	const nodes = definition.nodes.map((node) =>
 		node.type === 'n8n-nodes-base.manualTrigger'
-			? { ...node, type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} } }
+			? {
+					...node,
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					webhookId: crypto.randomUUID(),
+					parameters: {
+						httpMethod: 'POST',
+						path: webhookPath,
+						responseMode: 'onReceived',
+						options: {},
+					},
+				}
 			: node,
 	);
-	if (!nodes.some((n) => n.type === 'n8n-nodes-base.webhook')) throw new Error(`${definition.name}: no Manual Trigger to start it from`);
+	if (!nodes.some((n) => n.type === 'n8n-nodes-base.webhook'))
+		throw new Error(`${definition.name}: no Manual Trigger to start it from`);
 	return { ...definition, nodes, active: false, webhookPath };
 }
 
 /** 200 ChartMogul contact creates, started by a webhook whose body names the batch (so every e-mail is unique). */
 function limitWorkflow(chartMogul) {
 	const credential = chartMogul.credentials[0];
-	const node = (name, type, typeVersion, parameters, extra = {}) => ({ id: crypto.randomUUID(), name, type, typeVersion, parameters, position: [0, 0], ...extra });
+	const node = (name, type, typeVersion, parameters, extra = {}) => ({
+		id: crypto.randomUUID(),
+		name,
+		type,
+		typeVersion,
+		parameters,
+		position: [0, 0],
+		...extra,
+	});
 	const webhookPath = 'queue-limits';
 	return {
 		id: 'queueLimits00001',
@@ -95,17 +115,29 @@ function limitWorkflow(chartMogul) {
 		webhookPath,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} }, { webhookId: crypto.randomUUID() }),
+			node(
+				'Webhook',
+				'n8n-nodes-base.webhook',
+				2,
+				{ httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+				{ webhookId: crypto.randomUUID() },
+			),
 			node('Make contacts', 'n8n-nodes-base.code', 2, {
 				jsCode: `const batch = $input.first().json.body.batch;\nreturn Array.from({ length: ${LIMIT_ITEMS} }, (_, i) => ({ json: { email: 'queue-' + batch + '-' + (i + 1) + '@example.org' } }));`,
 			}),
-			node('Create contacts', chartMogul.nodeType, 1, {
-				resource: 'contact',
-				operation: 'create',
-				customerUuid: 'cus_e2e-0001',
-				dataSourceUuid: { __rl: true, mode: 'id', value: 'ds_e2e-0001' },
-				additionalFields: { email: '={{ $json.email }}' },
-			}, { credentials: { [credential.type]: { id: credential.id, name: credential.name } } }),
+			node(
+				'Create contacts',
+				chartMogul.nodeType,
+				1,
+				{
+					resource: 'contact',
+					operation: 'create',
+					customerUuid: 'cus_e2e-0001',
+					dataSourceUuid: { __rl: true, mode: 'id', value: 'ds_e2e-0001' },
+					additionalFields: { email: '={{ $json.email }}' },
+				},
+				{ credentials: { [credential.type]: { id: credential.id, name: credential.name } } },
+			),
 		],
 		connections: {
 			Webhook: { main: [[{ node: 'Make contacts', type: 'main', index: 0 }]] },
@@ -129,11 +161,14 @@ function lineClock(service) {
 }
 
 async function startWorker(rt, env, name, healthPort) {
-	const service = spawnService(rt.nodeBin, [rt.n8nBin, 'worker', `--concurrency=${CONCURRENCY}`], { env });
+	const service = spawnService(rt.nodeBin, [rt.n8nBin, 'worker', `--concurrency=${CONCURRENCY}`], {
+		env,
+	});
 	const lines = lineClock(service);
 	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
-		if (service.exited()) throw new Error(`${name} exited during start-up:\n${service.log().slice(-3000)}`);
+		if (service.exited())
+			throw new Error(`${name} exited during start-up:\n${service.log().slice(-3000)}`);
 		if (/n8n worker is now ready/.test(service.log())) {
 			try {
 				const res = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`);
@@ -166,7 +201,8 @@ function executionsFinished(worker) {
 async function executionRun(session, flatted, id) {
 	const res = await session.request('GET', `/rest/executions/${id}`);
 	const execution = res.json?.data;
-	if (res.status !== 200 || !execution) throw new Error(`GET /rest/executions/${id}: ${res.status} ${res.text.slice(0, 300)}`);
+	if (res.status !== 200 || !execution)
+		throw new Error(`GET /rest/executions/${id}: ${res.status} ${res.text.slice(0, 300)}`);
 	const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 	return { execution, run: { data } };
 }
@@ -175,7 +211,8 @@ async function executionsOf(session, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const res = await session.request('GET', `/rest/executions?filter=${filter}&limit=50`);
 	const list = res.json?.data?.results;
-	if (res.status !== 200 || !Array.isArray(list)) throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 300)}`);
+	if (res.status !== 200 || !Array.isArray(list))
+		throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 300)}`);
 	return list;
 }
 
@@ -186,7 +223,11 @@ async function executionsOf(session, workflowId) {
  */
 async function callWebhook(base, webhookPath, body = {}) {
 	for (let attempt = 1; ; attempt++) {
-		const res = await fetch(`${base}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const res = await fetch(`${base}/webhook/${webhookPath}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 		const answer = { status: res.status, text: await res.text() };
 		if (res.status !== 404 || attempt >= 20) return answer;
 		await new Promise((r) => setTimeout(r, 500));
@@ -199,18 +240,26 @@ async function finishedExecutions(session, workflowId, count, { timeoutMs = 300_
 	let list = [];
 	while (Date.now() < deadline) {
 		list = await executionsOf(session, workflowId);
-		if (list.length >= count && list.every((e) => !['new', 'running', 'waiting'].includes(e.status))) return list;
+		if (
+			list.length >= count &&
+			list.every((e) => !['new', 'running', 'waiting'].includes(e.status))
+		)
+			return list;
 		await new Promise((r) => setTimeout(r, 500));
 	}
-	throw new Error(`workflow ${workflowId}: ${list.length} of ${count} execution(s) finished in time (${list.map((e) => `${e.id} ${e.status}`).join(', ')})`);
+	throw new Error(
+		`workflow ${workflowId}: ${list.length} of ${count} execution(s) finished in time (${list.map((e) => `${e.id} ${e.status}`).join(', ')})`,
+	);
 }
 
 async function main() {
 	const breakWhat = process.argv.find((a) => a.startsWith('--break='))?.slice('--break='.length);
-	if (breakWhat && breakWhat !== 'worker-package') throw new Error(`unknown --break=${breakWhat} (worker-package)`);
+	if (breakWhat && breakWhat !== 'worker-package')
+		throw new Error(`unknown --break=${breakWhat} (worker-package)`);
 	const keep = process.argv.includes('--keep');
 	const vendors = loadVendors();
-	if (!vendors.length) throw new Error('no vendor folder under test/e2e/vendors has its node in nodes/');
+	if (!vendors.length)
+		throw new Error('no vendor folder under test/e2e/vendors has its node in nodes/');
 	say(`vendors: ${vendors.map((v) => v.name).join(', ')}`);
 
 	if (process.env.CONTACT_SUITE_E2E_SKIP_BUILD !== '1') {
@@ -221,7 +270,9 @@ async function main() {
 	const rt = await ensureN8n({ log: say });
 	ensurePackages(say);
 	// n8n's own copy of flatted: the format it stores run data in.
-	const flatted = require(require.resolve('flatted', { paths: [path.join(rt.dir, 'node_modules', 'n8n')] }));
+	const flatted = require(
+		require.resolve('flatted', { paths: [path.join(rt.dir, 'node_modules', 'n8n')] }),
+	);
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-queue-'));
 	// PostgreSQL runs as its own user (lib/services.js) and must be able to reach its folder inside this one.
@@ -246,17 +297,30 @@ async function main() {
 
 		const hosts = [...new Set([...vendors.flatMap((v) => v.hosts), 'registry.npmjs.org'])];
 		const tls = makeCertificates(path.join(work, 'tls'), hosts);
-		const active = [...vendors.map((v) => ({ vendor: v, hosts: v.hosts, fake: v.createFake() })), { hosts: ['registry.npmjs.org'], fake: registry }];
+		const active = [
+			...vendors.map((v) => ({ vendor: v, hosts: v.hosts, fake: v.createFake() })),
+			{ hosts: ['registry.npmjs.org'], fake: registry },
+		];
 		const fakes = await startFakeHosts({ tls, fakes: active });
 		stops.push(() => fakes.close());
 		say(`fakes on ${fakes.address}:${fakes.port} for ${hosts.join(', ')}`);
 
-		const [redis, postgres] = await Promise.all([startRedis(path.join(work, 'redis')), startPostgres(path.join(work, 'postgres'))]);
+		const [redis, postgres] = await Promise.all([
+			startRedis(path.join(work, 'redis')),
+			startPostgres(path.join(work, 'postgres')),
+		]);
 		stops.push(redis.stop, postgres.stop);
-		say(`redis on 127.0.0.1:${redis.port}, postgres on 127.0.0.1:${postgres.port} (data in ${work})`);
+		say(
+			`redis on 127.0.0.1:${redis.port}, postgres on 127.0.0.1:${postgres.port} (data in ${work})`,
+		);
 
 		const common = {
-			NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`].filter(Boolean).join(' '),
+			NODE_OPTIONS: [
+				process.env.NODE_OPTIONS,
+				`--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`,
+			]
+				.filter(Boolean)
+				.join(' '),
 			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
 			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
 			NODE_EXTRA_CA_CERTS: tls.caFile,
@@ -293,23 +357,40 @@ async function main() {
 		const runs = vendors.map((vendor) => {
 			// The vendor's first workflow that starts with a Manual Trigger and uses its own node (Quentn has one for
 			// n8n's HTTP Request node too).
-			const candidates = vendor.workflows.map((spec) => ({ spec, definition: JSON.parse(fs.readFileSync(spec.file, 'utf8')) }));
+			const candidates = vendor.workflows.map((spec) => ({
+				spec,
+				definition: JSON.parse(fs.readFileSync(spec.file, 'utf8')),
+			}));
 			const uses = (c, type) => c.definition.nodes.some((n) => n.type === type);
-			const { spec, definition } = candidates.find((c) => uses(c, vendor.nodeType) && uses(c, 'n8n-nodes-base.manualTrigger')) ?? candidates[0];
+			const { spec, definition } =
+				candidates.find(
+					(c) => uses(c, vendor.nodeType) && uses(c, 'n8n-nodes-base.manualTrigger'),
+				) ?? candidates[0];
 			return { vendor, spec, definition: asWebhookWorkflow(definition) };
 		});
 		const limits = chartMogul ? limitWorkflow(chartMogul) : undefined;
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(vendors.flatMap((v) => v.credentials)));
 		const workflowsFile = path.join(work, 'workflows.json');
-		fs.writeFileSync(workflowsFile, JSON.stringify([...runs.map((r) => r.definition), ...(limits ? [limits] : [])].map((w) => ({ ...w, webhookPath: undefined }))));
+		fs.writeFileSync(
+			workflowsFile,
+			JSON.stringify(
+				[...runs.map((r) => r.definition), ...(limits ? [limits] : [])].map((w) => ({
+					...w,
+					webhookPath: undefined,
+				})),
+			),
+		);
 		const importAll = async () => {
 			for (const [args, what] of [
 				[['import:credentials', `--input=${credentialsFile}`], 'credentials'],
 				[['import:workflow', `--input=${workflowsFile}`], 'workflows'],
 			]) {
 				const out = await n8n(rt, args, mainEnv);
-				if (out.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`);
+				if (out.code !== 0)
+					throw new Error(
+						`n8n ${args[0]} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`,
+					);
 				say(`imported ${what}`);
 			}
 		};
@@ -322,39 +403,75 @@ async function main() {
 		const afterMain = registry.state.tarballs.served;
 		say(`main ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-		say(`starting ${WORKERS} workers${breakWhat ? ' WITHOUT the package (--break=worker-package)' : ''}`);
+		say(
+			`starting ${WORKERS} workers${breakWhat ? ' WITHOUT the package (--break=worker-package)' : ''}`,
+		);
 		const [workers] = await Promise.all([
-			Promise.all(Array.from({ length: WORKERS }, async (_, i) => {
-				const healthPort = await freePort();
-				const env = n8nEnv(rt, path.join(work, `worker${i + 1}`), {
-					...common,
-					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-					N8N_REINSTALL_MISSING_PACKAGES: breakWhat === 'worker-package' ? 'false' : 'true',
-				});
-				const worker = await startWorker(rt, env, `worker${i + 1}`, healthPort);
-				stops.push(worker.stop);
-				processes[worker.name] = worker;
-				return worker;
-			})),
+			Promise.all(
+				Array.from({ length: WORKERS }, async (_, i) => {
+					const healthPort = await freePort();
+					const env = n8nEnv(rt, path.join(work, `worker${i + 1}`), {
+						...common,
+						N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+						N8N_REINSTALL_MISSING_PACKAGES: breakWhat === 'worker-package' ? 'false' : 'true',
+					});
+					const worker = await startWorker(rt, env, `worker${i + 1}`, healthPort);
+					stops.push(worker.stop);
+					processes[worker.name] = worker;
+					return worker;
+				}),
+			),
 			importAll(),
 		]);
-		say(`workers ready, credentials and workflows imported, ${((Date.now() - t0) / 1000).toFixed(0)} s after the main started`);
-		const installed = (log) => /Community package installed: n8n-nodes-contact-suite|Packages reinstalled successfully/.test(log);
-		record(`the package is installed from the registry by the main (N8N_COMMUNITY_PACKAGES) and by each worker (N8N_REINSTALL_MISSING_PACKAGES)`, [
-			...(afterMain >= 1 && installed(server.log()) ? [] : [`the main did not install ${PACKAGE.name} (${afterMain} tarball downloads):\n${server.log().split('\n').filter((l) => /communit|package/i.test(l)).slice(-8).join('\n')}`]),
-			...workers.filter((w) => !installed(w.log())).map((w) => `${w.name} did not install the package:\n${w.log().split('\n').filter((l) => /communit|package|missing/i.test(l)).slice(-8).join('\n')}`),
-		]);
+		say(
+			`workers ready, credentials and workflows imported, ${((Date.now() - t0) / 1000).toFixed(0)} s after the main started`,
+		);
+		const installed = (log) =>
+			/Community package installed: n8n-nodes-contact-suite|Packages reinstalled successfully/.test(
+				log,
+			);
+		record(
+			`the package is installed from the registry by the main (N8N_COMMUNITY_PACKAGES) and by each worker (N8N_REINSTALL_MISSING_PACKAGES)`,
+			[
+				...(afterMain >= 1 && installed(server.log())
+					? []
+					: [
+							`the main did not install ${PACKAGE.name} (${afterMain} tarball downloads):\n${server
+								.log()
+								.split('\n')
+								.filter((l) => /communit|package/i.test(l))
+								.slice(-8)
+								.join('\n')}`,
+						]),
+				...workers
+					.filter((w) => !installed(w.log()))
+					.map(
+						(w) =>
+							`${w.name} did not install the package:\n${w
+								.log()
+								.split('\n')
+								.filter((l) => /communit|package|missing/i.test(l))
+								.slice(-8)
+								.join('\n')}`,
+					),
+			],
+		);
 		say(`registry served the tarball ${registry.state.tarballs.served} time(s)`);
 
 		const session = await ownerSession(server.base);
 		for (const workflow of [...runs.map((r) => r.definition), ...(limits ? [limits] : [])]) {
 			const current = await session.request('GET', `/rest/workflows/${workflow.id}`);
 			const versionId = current.json?.data?.versionId;
-			const activated = await session.request('POST', `/rest/workflows/${workflow.id}/activate`, { versionId });
-			if (activated.status !== 200) throw new Error(`activating "${workflow.name}" failed: ${activated.status} ${activated.text.slice(0, 500)}`);
+			const activated = await session.request('POST', `/rest/workflows/${workflow.id}/activate`, {
+				versionId,
+			});
+			if (activated.status !== 200)
+				throw new Error(
+					`activating "${workflow.name}" failed: ${activated.status} ${activated.text.slice(0, 500)}`,
+				);
 		}
 		say('workflows activated through the main');
 
@@ -364,7 +481,10 @@ async function main() {
 			const t1 = Date.now();
 			const fake = active.find((a) => a.vendor === vendor).fake;
 			const answer = await callWebhook(server.base, definition.webhookPath);
-			const executions = answer.status === 200 ? await finishedExecutions(session, definition.id, 1).catch((error) => error) : [];
+			const executions =
+				answer.status === 200
+					? await finishedExecutions(session, definition.id, 1).catch((error) => error)
+					: [];
 			return { vendor, spec, definition, fake, answer, executions, ms: Date.now() - t1 };
 		};
 		const done = await Promise.all(runs.map(runOne));
@@ -374,18 +494,36 @@ async function main() {
 			const executions = found instanceof Error ? [] : found;
 			const ids = executions.map((e) => String(e.id));
 			const ranOn = started.filter((s) => ids.includes(s.id)).map((s) => s.worker);
-			if (!executions.length) problems.push(`no execution recorded (webhook answered ${answer.status} ${answer.text.slice(0, 300)})`);
-			else if (!ranOn.length) problems.push(`execution ${ids.join(', ')} is in no worker's log (did the main run it itself?)`);
+			if (!executions.length)
+				problems.push(
+					`no execution recorded (webhook answered ${answer.status} ${answer.text.slice(0, 300)})`,
+				);
+			else if (!ranOn.length)
+				problems.push(
+					`execution ${ids.join(', ')} is in no worker's log (did the main run it itself?)`,
+				);
 			for (const e of executions) {
 				const { execution, run } = await executionRun(session, flatted, e.id);
 				const view = runView(run);
-				if (execution.status !== 'success') problems.push(`execution ${e.id} ended "${execution.status}"${view.error ? `: ${view.error.message}` : ''}`);
+				if (execution.status !== 'success')
+					problems.push(
+						`execution ${e.id} ended "${execution.status}"${view.error ? `: ${view.error.message}` : ''}`,
+					);
 				problems.push(...view.nodeErrors());
-				for (const [nodeName, expected] of Object.entries(spec.outputs ?? {})) problems.push(...checkNode(view, nodeName, expected));
-				for (const [nodeName, expected] of Object.entries(spec.errorOutputs ?? {})) problems.push(...checkNode(view, nodeName, expected, 'errorItems'));
-				if (spec.after) problems.push(...spec.after({ fake, requests: fake.requests.slice(before.get(fake)), run: view }));
+				for (const [nodeName, expected] of Object.entries(spec.outputs ?? {}))
+					problems.push(...checkNode(view, nodeName, expected));
+				for (const [nodeName, expected] of Object.entries(spec.errorOutputs ?? {}))
+					problems.push(...checkNode(view, nodeName, expected, 'errorItems'));
+				if (spec.after)
+					problems.push(
+						...spec.after({ fake, requests: fake.requests.slice(before.get(fake)), run: view }),
+					);
 			}
-			record(`${vendor.name} › ${definition.name} (webhook on the main, run on ${ranOn.join(', ') || 'no worker'})`, [...new Set(problems)].slice(0, 12), ms);
+			record(
+				`${vendor.name} › ${definition.name} (webhook on the main, run on ${ranOn.join(', ') || 'no worker'})`,
+				[...new Set(problems)].slice(0, 12),
+				ms,
+			);
 		}
 		const perWorker = workers.map((w) => `${w.name}: ${executionsStarted(w).length}`).join(', ');
 		say(`executions per worker so far: ${perWorker}`);
@@ -393,28 +531,57 @@ async function main() {
 		// 3. Limits across executions.
 		if (limits) {
 			const entry = active.find((a) => a.vendor === chartMogul);
-			const limited = withRateLimit(createChartMogulFake({ apiKey: chartMogul.credentials[0].data.apiKey }), { perSecond: LIMIT_PER_SECOND, retryAfterSeconds: 1 });
+			const limited = withRateLimit(
+				createChartMogulFake({ apiKey: chartMogul.credentials[0].data.apiKey }),
+				{ perSecond: LIMIT_PER_SECOND, retryAfterSeconds: 1 },
+			);
 			entry.fake = limited;
 			const seen = new Set(workers.flatMap(executionsStarted).map((s) => s.id));
 			const t2 = Date.now();
-			const answers = await Promise.all(Array.from({ length: LIMIT_RUNS }, (_, i) => callWebhook(server.base, limits.webhookPath, { batch: i + 1 })));
-			const problems = answers.filter((a) => a.status !== 200).map((a) => `webhook answered ${a.status} ${a.text.slice(0, 300)}`);
-			const executions = problems.length ? [] : (await finishedExecutions(session, limits.id, LIMIT_RUNS, { timeoutMs: 600_000 })).map((e) => String(e.id));
+			const answers = await Promise.all(
+				Array.from({ length: LIMIT_RUNS }, (_, i) =>
+					callWebhook(server.base, limits.webhookPath, { batch: i + 1 }),
+				),
+			);
+			const problems = answers
+				.filter((a) => a.status !== 200)
+				.map((a) => `webhook answered ${a.status} ${a.text.slice(0, 300)}`);
+			const executions = problems.length
+				? []
+				: (await finishedExecutions(session, limits.id, LIMIT_RUNS, { timeoutMs: 600_000 })).map(
+						(e) => String(e.id),
+					);
 			const ms = Date.now() - t2;
-			const startedNow = workers.flatMap(executionsStarted).filter((s) => !seen.has(s.id) && executions.includes(s.id));
-			const finishedNow = workers.flatMap(executionsFinished).filter((s) => executions.includes(s.id));
-			if (executions.length !== LIMIT_RUNS) problems.push(`expected ${LIMIT_RUNS} executions, found ${executions.length} (webhooks answered ${answers.map((a) => a.status).join(', ')})`);
-			const byWorker = Object.fromEntries(workers.map((w) => [w.name, startedNow.filter((s) => s.worker === w.name).length]));
-			if (Object.values(byWorker).some((n) => n === 0)) problems.push(`not spread over both workers: ${JSON.stringify(byWorker)}`);
+			const startedNow = workers
+				.flatMap(executionsStarted)
+				.filter((s) => !seen.has(s.id) && executions.includes(s.id));
+			const finishedNow = workers
+				.flatMap(executionsFinished)
+				.filter((s) => executions.includes(s.id));
+			if (executions.length !== LIMIT_RUNS)
+				problems.push(
+					`expected ${LIMIT_RUNS} executions, found ${executions.length} (webhooks answered ${answers.map((a) => a.status).join(', ')})`,
+				);
+			const byWorker = Object.fromEntries(
+				workers.map((w) => [w.name, startedNow.filter((s) => s.worker === w.name).length]),
+			);
+			if (Object.values(byWorker).some((n) => n === 0))
+				problems.push(`not spread over both workers: ${JSON.stringify(byWorker)}`);
 			const lastStart = Math.max(...startedNow.map((s) => s.at));
 			const firstFinish = Math.min(...finishedNow.map((s) => s.at));
-			if (startedNow.length === LIMIT_RUNS && finishedNow.length && lastStart > firstFinish) problems.push('the three executions did not all run at the same time (one finished before the last started)');
+			if (startedNow.length === LIMIT_RUNS && finishedNow.length && lastStart > firstFinish)
+				problems.push(
+					'the three executions did not all run at the same time (one finished before the last started)',
+				);
 			let failedItems = 0;
 			let outputItems = 0;
 			for (const id of executions) {
 				const { execution, run } = await executionRun(session, flatted, id);
 				const view = runView(run);
-				if (execution.status !== 'success') problems.push(`execution ${id} ended "${execution.status}"${view.error ? `: ${view.error.message}` : ''}`);
+				if (execution.status !== 'success')
+					problems.push(
+						`execution ${id} ended "${execution.status}"${view.error ? `: ${view.error.message}` : ''}`,
+					);
 				const items = view.items('Create contacts');
 				outputItems += items.length;
 				failedItems += LIMIT_ITEMS - items.filter((item) => /^con_/.test(String(item.uuid))).length;
@@ -423,18 +590,27 @@ async function main() {
 			const emails = [...limited.state.contacts.values()].map((c) => c.email);
 			const duplicates = emails.length - new Set(emails).size;
 			const expected = LIMIT_RUNS * LIMIT_ITEMS;
-			if (emails.length !== expected) problems.push(`the fake holds ${emails.length} contacts, expected ${expected}`);
+			if (emails.length !== expected)
+				problems.push(`the fake holds ${emails.length} contacts, expected ${expected}`);
 			if (duplicates) problems.push(`${duplicates} duplicate contact(s)`);
 			if (failedItems) problems.push(`${failedItems} item(s) without a created contact`);
-			if (outputItems !== expected) problems.push(`${outputItems} output items, expected ${expected}`);
+			if (outputItems !== expected)
+				problems.push(`${outputItems} output items, expected ${expected}`);
 			const { r429, accepted, maxPerSecond } = limited.stats;
-			say(`limits: ${emails.length} contacts, ${duplicates} duplicates, ${failedItems} failed items, ${r429} × 429 answered, ${accepted} requests accepted, at most ${maxPerSecond} accepted in any second, executions per worker ${JSON.stringify(byWorker)}, ${(ms / 1000).toFixed(1)} s`);
-			record(`limits across executions: ${LIMIT_RUNS} × ${LIMIT_ITEMS} ChartMogul creates at once on ${WORKERS} workers, fake allowing ${LIMIT_PER_SECOND}/s: ${emails.length} contacts, ${duplicates} duplicates, ${failedItems} failed, ${r429} × 429`, problems.slice(0, 12), ms);
+			say(
+				`limits: ${emails.length} contacts, ${duplicates} duplicates, ${failedItems} failed items, ${r429} × 429 answered, ${accepted} requests accepted, at most ${maxPerSecond} accepted in any second, executions per worker ${JSON.stringify(byWorker)}, ${(ms / 1000).toFixed(1)} s`,
+			);
+			record(
+				`limits across executions: ${LIMIT_RUNS} × ${LIMIT_ITEMS} ChartMogul creates at once on ${WORKERS} workers, fake allowing ${LIMIT_PER_SECOND}/s: ${emails.length} contacts, ${duplicates} duplicates, ${failedItems} failed, ${r429} × 429`,
+				problems.slice(0, 12),
+				ms,
+			);
 		}
 	} finally {
 		await stopAll();
 		if (keep) {
-			for (const [name, p] of Object.entries(processes)) fs.writeFileSync(path.join(work, `${name}.log`), p.log());
+			for (const [name, p] of Object.entries(processes))
+				fs.writeFileSync(path.join(work, `${name}.log`), p.log());
 			say(`kept ${work}`);
 		} else {
 			fs.rmSync(work, { recursive: true, force: true });

@@ -67,14 +67,25 @@ function loadExamples(vendors) {
 
 /** An example passes when it ran without an error and every node of this package in it output at least one item. */
 function exampleWorkflow({ file, definition }) {
-	const ours = definition.nodes.filter((n) => n.type.startsWith(`${PACKAGE.name}.`)).map((n) => n.name);
-	return { file, after: ({ run }) => ours.filter((name) => !run.items(name).length).map((name) => `"${name}" output no items`) };
+	const ours = definition.nodes
+		.filter((n) => n.type.startsWith(`${PACKAGE.name}.`))
+		.map((n) => n.name);
+	return {
+		file,
+		after: ({ run }) =>
+			ours.filter((name) => !run.items(name).length).map((name) => `"${name}" output no items`),
+	};
 }
 
 function parseArgs(argv) {
 	const only = argv.filter((a) => !a.startsWith('--'));
 	const breakArg = argv.find((a) => a.startsWith('--break='));
-	return { only, breakWhat: breakArg ? breakArg.slice('--break='.length) : undefined, keep: argv.includes('--keep'), dump: argv.includes('--dump') };
+	return {
+		only,
+		breakWhat: breakArg ? breakArg.slice('--break='.length) : undefined,
+		keep: argv.includes('--keep'),
+		dump: argv.includes('--dump'),
+	};
 }
 
 function loadVendors(only) {
@@ -96,7 +107,11 @@ function breakInstalledPackage(installedDir, what) {
 	const manifestPath = path.join(installedDir, 'package.json');
 	const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 	if (what === 'icon') {
-		const icons = execFileSync('find', [path.join(installedDir, 'dist'), '-name', '*.svg']).toString().trim().split('\n').filter(Boolean);
+		const icons = execFileSync('find', [path.join(installedDir, 'dist'), '-name', '*.svg'])
+			.toString()
+			.trim()
+			.split('\n')
+			.filter(Boolean);
 		for (const icon of icons) fs.rmSync(icon);
 		say(`--break=icon: removed ${icons.length} icon(s) from the installed copy`);
 	} else if (what === 'n8n-entry') {
@@ -113,27 +128,47 @@ async function runWorkflow(rt, env, vendor, workflow, fake) {
 	const name = `${vendor.name} › ${definition.name}`;
 	const t0 = Date.now();
 	const before = fake.requests.length;
-	const { code, stdout, stderr } = await n8n(rt, ['execute', `--id=${definition.id}`, '--rawOutput'], env);
+	const { code, stdout, stderr } = await n8n(
+		rt,
+		['execute', `--id=${definition.id}`, '--rawOutput'],
+		env,
+	);
 	const run = parseRun(stdout);
 	const problems = [];
 	if (!run) {
 		const lines = (stdout + stderr).trim().split('\n');
-		const telling = lines.filter((l) => /unrecognized|cannot find|error:|failed/i.test(l) && !/^\s+at |Python task runner/.test(l));
-		problems.push(`n8n execute printed no run (exit ${code})`, [...new Set(telling.length ? telling : lines.slice(-15))].slice(-6).join('\n'));
+		const telling = lines.filter(
+			(l) =>
+				/unrecognized|cannot find|error:|failed/i.test(l) && !/^\s+at |Python task runner/.test(l),
+		);
+		problems.push(
+			`n8n execute printed no run (exit ${code})`,
+			[...new Set(telling.length ? telling : lines.slice(-15))].slice(-6).join('\n'),
+		);
 	} else {
 		const view = runView(run);
 		if (workflow.dump) {
 			for (const node of definition.nodes) {
 				const items = view.items(node.name);
 				const errors = view.errorItems(node.name);
-				console.log(`    ${node.name}: ${JSON.stringify(items.slice(0, 3))}${items.length > 3 ? ` … ${items.length} items` : ''}${errors.length ? ` error output: ${JSON.stringify(errors)}` : ''}`);
+				console.log(
+					`    ${node.name}: ${JSON.stringify(items.slice(0, 3))}${items.length > 3 ? ` … ${items.length} items` : ''}${errors.length ? ` error output: ${JSON.stringify(errors)}` : ''}`,
+				);
 			}
 		}
-		if (view.error) problems.push(`the workflow failed: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`);
-		problems.push(...view.nodeErrors().filter((e) => !view.error || !e.includes(view.error.message)));
-		for (const [nodeName, expected] of Object.entries(workflow.outputs ?? {})) problems.push(...checkNode(view, nodeName, expected));
-		for (const [nodeName, expected] of Object.entries(workflow.errorOutputs ?? {})) problems.push(...checkNode(view, nodeName, expected, 'errorItems'));
-		if (workflow.after) problems.push(...workflow.after({ fake, requests: fake.requests.slice(before), run: view }));
+		if (view.error)
+			problems.push(
+				`the workflow failed: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`,
+			);
+		problems.push(
+			...view.nodeErrors().filter((e) => !view.error || !e.includes(view.error.message)),
+		);
+		for (const [nodeName, expected] of Object.entries(workflow.outputs ?? {}))
+			problems.push(...checkNode(view, nodeName, expected));
+		for (const [nodeName, expected] of Object.entries(workflow.errorOutputs ?? {}))
+			problems.push(...checkNode(view, nodeName, expected, 'errorItems'));
+		if (workflow.after)
+			problems.push(...workflow.after({ fake, requests: fake.requests.slice(before), run: view }));
 	}
 	record(name, problems, Date.now() - t0);
 }
@@ -144,13 +179,22 @@ async function checkEditorListing(session, vendor) {
 	const nodes = await session.request('GET', '/types/nodes.json');
 	const types = Array.isArray(nodes.json) ? nodes.json : [];
 	const node = types.find((t) => t.name === vendor.nodeType);
-	if (!node) problems.push(`node type ${vendor.nodeType} is not in the editor's node list (${types.length} types loaded)`);
+	if (!node)
+		problems.push(
+			`node type ${vendor.nodeType} is not in the editor's node list (${types.length} types loaded)`,
+		);
 	else problems.push(...(await checkIcon(session, `node ${node.displayName}`, node)));
 	const credentials = await session.request('GET', '/types/credentials.json');
 	for (const type of vendor.credentialTypes) {
-		const credential = (Array.isArray(credentials.json) ? credentials.json : []).find((c) => c.name === type);
-		if (!credential) problems.push(`credential type ${type} is not in the editor's credential list`);
-		else problems.push(...(await checkIcon(session, `credential ${credential.displayName}`, credential)));
+		const credential = (Array.isArray(credentials.json) ? credentials.json : []).find(
+			(c) => c.name === type,
+		);
+		if (!credential)
+			problems.push(`credential type ${type} is not in the editor's credential list`);
+		else
+			problems.push(
+				...(await checkIcon(session, `credential ${credential.displayName}`, credential)),
+			);
 	}
 	return problems;
 }
@@ -158,26 +202,35 @@ async function checkEditorListing(session, vendor) {
 /** A resource-locator list as the editor loads it (POST /rest/dynamic-node-parameters/resource-locator-results). */
 async function checkPicker(session, vendor, picker) {
 	const credential = vendor.credentials.find((c) => c.id === picker.credential);
-	const res = await session.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
-		path: `parameters.${picker.parameter}`,
-		nodeTypeAndVersion: { name: vendor.nodeType, version: 1 },
-		currentNodeParameters: picker.parameters,
-		methodName: picker.method,
-		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
-		...(picker.filter === undefined ? {} : { filter: picker.filter }),
-	});
+	const res = await session.request(
+		'POST',
+		'/rest/dynamic-node-parameters/resource-locator-results',
+		{
+			path: `parameters.${picker.parameter}`,
+			nodeTypeAndVersion: { name: vendor.nodeType, version: 1 },
+			currentNodeParameters: picker.parameters,
+			methodName: picker.method,
+			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			...(picker.filter === undefined ? {} : { filter: picker.filter }),
+		},
+	);
 	const results = res.json?.data?.results;
-	if (res.status !== 200 || !Array.isArray(results)) return [`the list did not load: ${res.status} ${res.text.slice(0, 400)}`];
+	if (res.status !== 200 || !Array.isArray(results))
+		return [`the list did not load: ${res.status} ${res.text.slice(0, 400)}`];
 	return match(results, picker.expect, undefined, 'results');
 }
 
 async function checkIcon(session, what, description) {
-	const urls = [description.iconUrl].flat().flatMap((u) => (u && typeof u === 'object' ? Object.values(u) : [u])).filter(Boolean);
+	const urls = [description.iconUrl]
+		.flat()
+		.flatMap((u) => (u && typeof u === 'object' ? Object.values(u) : [u]))
+		.filter(Boolean);
 	if (!urls.length) return [`${what} has no icon`];
 	const problems = [];
 	for (const url of urls) {
 		const res = await session.request('GET', `/${String(url).replace(/^\//, '')}`);
-		if (res.status !== 200 || !res.text.includes('<svg')) problems.push(`${what}: icon ${url} answers ${res.status}, not an SVG`);
+		if (res.status !== 200 || !res.text.includes('<svg'))
+			problems.push(`${what}: icon ${url} answers ${res.status}, not an SVG`);
 	}
 	return problems;
 }
@@ -186,15 +239,25 @@ async function main() {
 	const { only, breakWhat, keep, dump } = parseArgs(process.argv.slice(2));
 	const vendors = loadVendors(only);
 	if (!vendors.length) {
-		record('at least one vendor node to test', ['no vendor folder under test/e2e/vendors has its node in nodes/']);
+		record('at least one vendor node to test', [
+			'no vendor folder under test/e2e/vendors has its node in nodes/',
+		]);
 		return;
 	}
 	say(`vendors: ${vendors.map((v) => v.name).join(', ')}`);
 
-	const fakeTests = fs.readdirSync(path.join(__dirname, 'fakes')).filter((f) => f.endsWith('.test.js')).map((f) => path.join(__dirname, 'fakes', f));
+	const fakeTests = fs
+		.readdirSync(path.join(__dirname, 'fakes'))
+		.filter((f) => f.endsWith('.test.js'))
+		.map((f) => path.join(__dirname, 'fakes', f));
 	// The fakes are only worth what they refuse: their own checks run first (node's test runner, well under 1 s).
-	const selfTest = spawnSync(process.execPath, ['--test', '--test-reporter=dot', ...fakeTests], { encoding: 'utf8' });
-	record('fake vendor servers pass their own checks (node --test test/e2e/fakes)', selfTest.status === 0 ? [] : [(selfTest.stdout + selfTest.stderr).trim()]);
+	const selfTest = spawnSync(process.execPath, ['--test', '--test-reporter=dot', ...fakeTests], {
+		encoding: 'utf8',
+	});
+	record(
+		'fake vendor servers pass their own checks (node --test test/e2e/fakes)',
+		selfTest.status === 0 ? [] : [(selfTest.stdout + selfTest.stderr).trim()],
+	);
 
 	if (process.env.CONTACT_SUITE_E2E_SKIP_BUILD !== '1') {
 		say('npm run build');
@@ -207,7 +270,8 @@ async function main() {
 	const rt = await ensureN8n({ log: say });
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-e2e-'));
-	const cleanup = () => (keep ? say(`kept ${work}`) : fs.rmSync(work, { recursive: true, force: true }));
+	const cleanup = () =>
+		keep ? say(`kept ${work}`) : fs.rmSync(work, { recursive: true, force: true });
 	// Ctrl+C: n8n children get the signal from the terminal too; leave no temp folder behind.
 	process.once('SIGINT', () => {
 		cleanup();
@@ -223,7 +287,9 @@ async function main() {
 		const listed = [...(PACKAGE.n8n?.nodes ?? []), ...(PACKAGE.n8n?.credentials ?? [])];
 		record(
 			'the packed package carries every file its package.json "n8n" section lists',
-			listed.filter((f) => !files.includes(f)).map((f) => `${f} is listed but not in the package (n8n will load none of its nodes)`),
+			listed
+				.filter((f) => !files.includes(f))
+				.map((f) => `${f} is listed but not in the package (n8n will load none of its nodes)`),
 		);
 		const installed = installIntoUserFolder(userFolder, tarball, PACKAGE.name);
 		say(`installed into ${path.relative(work, installed)} of a fresh user folder`);
@@ -237,7 +303,12 @@ async function main() {
 
 		const port = await freePort();
 		const env = n8nEnv(rt, userFolder, {
-			NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`].filter(Boolean).join(' '),
+			NODE_OPTIONS: [
+				process.env.NODE_OPTIONS,
+				`--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`,
+			]
+				.filter(Boolean)
+				.join(' '),
 			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
 			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
 			NODE_EXTRA_CA_CERTS: tls.caFile,
@@ -254,26 +325,41 @@ async function main() {
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
 		const workflows = vendors.flatMap((v) =>
-			[...v.workflows, ...(v.triggerWorkflows ?? [])].map((w) => JSON.parse(fs.readFileSync(w.file, 'utf8'))),
+			[...v.workflows, ...(v.triggerWorkflows ?? [])].map((w) =>
+				JSON.parse(fs.readFileSync(w.file, 'utf8')),
+			),
 		);
 		const examples = loadExamples(vendors);
 		workflows.push(...examples.map((e) => e.definition));
 		const workflowsFile = path.join(work, 'workflows.json');
 		fs.writeFileSync(workflowsFile, JSON.stringify(workflows, null, 2));
-		for (const [what, file] of [['credentials', credentialsFile], ['workflow', workflowsFile]]) {
+		for (const [what, file] of [
+			['credentials', credentialsFile],
+			['workflow', workflowsFile],
+		]) {
 			const out = await n8n(rt, [`import:${what}`, `--input=${file}`], env);
-			if (out.code !== 0) throw new Error(`n8n import:${what} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`);
+			if (out.code !== 0)
+				throw new Error(
+					`n8n import:${what} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`,
+				);
 		}
 		say(`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s)`);
 
 		// CONTACT_SUITE_E2E_BAD_INPUT_ONLY=1 (while writing cases): only the bad-input table and the secret/host checks.
 		const badInputOnly = process.env.CONTACT_SUITE_E2E_BAD_INPUT_ONLY === '1';
 		for (const { vendor, fake } of badInputOnly ? [] : active) {
-			for (const workflow of vendor.workflows) await runWorkflow(rt, env, vendor, { ...workflow, dump }, fake);
+			for (const workflow of vendor.workflows)
+				await runWorkflow(rt, env, vendor, { ...workflow, dump }, fake);
 		}
 		for (const example of badInputOnly ? [] : examples) {
 			const { fake } = active.find((a) => a.vendor === example.vendor);
-			await runWorkflow(rt, env, { name: `example ${path.basename(example.file)}` }, { ...exampleWorkflow(example), dump }, fake);
+			await runWorkflow(
+				rt,
+				env,
+				{ name: `example ${path.basename(example.file)}` },
+				{ ...exampleWorkflow(example), dump },
+				fake,
+			);
 		}
 
 		// Fault suite (test/e2e/faults): the same workflows under injected 429/503/dropped connections, retry budget, secrets.
@@ -288,21 +374,41 @@ async function main() {
 		const session = await ownerSession(server.base);
 		for (const { vendor } of active) {
 			const t0 = Date.now();
-			record(`${vendor.name} › node and credential listed in the editor, with icons`, await checkEditorListing(session, vendor), Date.now() - t0);
+			record(
+				`${vendor.name} › node and credential listed in the editor, with icons`,
+				await checkEditorListing(session, vendor),
+				Date.now() - t0,
+			);
 			for (const picker of vendor.pickers ?? []) {
 				const t1 = Date.now();
-				record(`${vendor.name} › picker "${picker.parameter}" lists ${picker.label}`, await checkPicker(session, vendor, picker), Date.now() - t1);
+				record(
+					`${vendor.name} › picker "${picker.parameter}" lists ${picker.label}`,
+					await checkPicker(session, vendor, picker),
+					Date.now() - t1,
+				);
 			}
 			for (const test of vendor.credentialTests) {
 				const credential = vendor.credentials.find((c) => c.id === test.credential);
 				const t1 = Date.now();
-				const res = await session.request('POST', '/rest/credentials/test', { credentials: credential });
+				const res = await session.request('POST', '/rest/credentials/test', {
+					credentials: credential,
+				});
 				const verdict = res.json?.data ?? res.json;
 				const problems = [];
-				if (verdict?.status !== test.status) problems.push(`expected status ${test.status}, got ${res.status} ${JSON.stringify(res.json ?? res.text).slice(0, 400)}`);
-				else if (test.message && !test.message.test(String(verdict.message))) problems.push(`message ${JSON.stringify(verdict.message)} does not match ${test.message}`);
+				if (verdict?.status !== test.status)
+					problems.push(
+						`expected status ${test.status}, got ${res.status} ${JSON.stringify(res.json ?? res.text).slice(0, 400)}`,
+					);
+				else if (test.message && !test.message.test(String(verdict.message)))
+					problems.push(
+						`message ${JSON.stringify(verdict.message)} does not match ${test.message}`,
+					);
 				const said = verdict?.message ? `: "${String(verdict.message).slice(0, 80)}"` : '';
-				record(`${vendor.name} › credential test "${credential.name}" says ${test.status}${said}`, problems, Date.now() - t1);
+				record(
+					`${vendor.name} › credential test "${credential.name}" says ${test.status}${said}`,
+					problems,
+					Date.now() - t1,
+				);
 			}
 		}
 		// Trigger nodes: workflows activated in the running n8n, started by the fake (webhook) or by n8n (polling).

@@ -114,7 +114,10 @@ class TestLoop implements INodeType {
 	} as unknown as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const state = this.getContext('node') as { left?: INodeExecutionData[]; done?: INodeExecutionData[] };
+		const state = this.getContext('node') as {
+			left?: INodeExecutionData[];
+			done?: INodeExecutionData[];
+		};
 		const input = this.getInputData();
 		if (state.left === undefined) {
 			state.left = input.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
@@ -158,7 +161,14 @@ class CredentialsHelper extends CredentialsHelperBase {
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		const resolve = (value: unknown) =>
 			typeof value === 'string' && value.startsWith('=')
-				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				? workflow.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials },
+						undefined,
+						'',
+					)
 				: value;
 		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [outer, values] of Object.entries(authenticate.properties)) {
@@ -280,7 +290,11 @@ function buildRun(spec: RunSpec) {
 		id: 'test',
 		nodes,
 		connections: spec.loopBatchSize
-			? { Input: { main: [[to('Loop')]] }, Loop: { main: [[], [to('Node')]] }, Node: { main: [[to('Loop')]] } }
+			? {
+					Input: { main: [[to('Loop')]] },
+					Loop: { main: [[], [to('Node')]] },
+					Node: { main: [[to('Loop')]] },
+				}
 			: { Input: { main: [[to('Node')]] } },
 		nodeTypes: types,
 		active: false,
@@ -322,7 +336,9 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
 	});
 
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
@@ -363,7 +379,9 @@ export interface ToolRun {
  * agent calls it through n8n-core's `makeHandleToolInvocation`, which calls only `execute`: the node's
  * `customOperations` are never looked at. The tool's arguments are its one input item.
  */
-export async function runAsTool(spec: RunSpec & { toolArgs?: IDataObject; abortSignal?: AbortSignal }): Promise<ToolRun> {
+export async function runAsTool(
+	spec: RunSpec & { toolArgs?: IDataObject; abortSignal?: AbortSignal },
+): Promise<ToolRun> {
 	const { nodes, workflow, additionalData } = buildRun(spec);
 	const node = nodes[1];
 	const base = nodeTypes.get(node.type)!;
@@ -423,7 +441,12 @@ export async function runListSearch(spec: ListSearchSpec): Promise<INodeListSear
 	const search = nodeTypes.get(`${PACKAGE.name}.${spec.type}`)?.methods?.listSearch?.[spec.method];
 	if (!search) throw new Error(`Node ${spec.type} has no listSearch method "${spec.method}"`);
 	const parameters = spec.parameters ?? {};
-	const { workflow, additionalData } = buildRun({ type: spec.type, parameters, credentials: spec.credentials, typeVersion: spec.typeVersion });
+	const { workflow, additionalData } = buildRun({
+		type: spec.type,
+		parameters,
+		credentials: spec.credentials,
+		typeVersion: spec.typeVersion,
+	});
 	// The editor sends the node's current parameters with every list request (what getCurrentNodeParameter reads).
 	additionalData.currentNodeParameters = parameters as INode['parameters'];
 	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
@@ -434,10 +457,16 @@ export async function runListSearch(spec: ListSearchSpec): Promise<INodeListSear
  * Calls a node's `methods.loadOptions[method]` the way the editor does for a dropdown (`loadOptionsMethod`):
  * with n8n-core's LoadOptionsContext, so its requests use the real credential `authenticate`.
  */
-export async function runLoadOptions(spec: Omit<ListSearchSpec, 'filter' | 'paginationToken'>): Promise<INodePropertyOptions[]> {
+export async function runLoadOptions(
+	spec: Omit<ListSearchSpec, 'filter' | 'paginationToken'>,
+): Promise<INodePropertyOptions[]> {
 	const load = nodeTypes.get(`${PACKAGE.name}.${spec.type}`)?.methods?.loadOptions?.[spec.method];
 	if (!load) throw new Error(`Node ${spec.type} has no loadOptions method "${spec.method}"`);
-	const { workflow, additionalData } = buildRun({ type: spec.type, parameters: spec.parameters ?? {}, credentials: spec.credentials });
+	const { workflow, additionalData } = buildRun({
+		type: spec.type,
+		parameters: spec.parameters ?? {},
+		credentials: spec.credentials,
+	});
 	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
 	return await load.call(context);
 }
@@ -457,7 +486,13 @@ export async function runPoll(spec: PollSpec): Promise<INodeExecutionData[][] | 
 	const nodeType = nodeTypes.get(node.type)!;
 	if (!nodeType.poll) throw new Error(`${spec.type} has no poll function`);
 	const mode = spec.mode ?? 'trigger';
-	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
 	return await nodeType.poll.call(context as unknown as IPollFunctions);
 }
 
@@ -485,10 +520,19 @@ export async function runWebhook(spec: RunSpec, call: WebhookCall): Promise<Webh
 	const node = workflow.getNode('Node')!;
 	const nodeType = nodeTypes.get(node.type)!;
 	const description = nodeType.description.webhooks?.find((w) => w.httpMethod === call.method);
-	if (!nodeType.webhook || !description) throw new Error(`${spec.type} has no ${call.method} webhook`);
+	if (!nodeType.webhook || !description)
+		throw new Error(`${spec.type} has no ${call.method} webhook`);
 	const raw = call.rawBody === undefined ? undefined : Buffer.from(call.rawBody);
-	const headers = Object.fromEntries(Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-	const request: Record<string, unknown> = { method: call.method, headers, query: {}, params: {}, body: {} };
+	const headers = Object.fromEntries(
+		Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+	);
+	const request: Record<string, unknown> = {
+		method: call.method,
+		headers,
+		query: {},
+		params: {},
+		body: {},
+	};
 	if (call.lazyRawBody) {
 		request.readRawBody = async () => {
 			request.rawBody = raw;
@@ -518,7 +562,11 @@ export async function runWebhook(spec: RunSpec, call: WebhookCall): Promise<Webh
 	const context = new WebhookContext(
 		workflow,
 		node,
-		{ ...additionalData, httpRequest: request, httpResponse } as unknown as IWorkflowExecuteAdditionalData,
+		{
+			...additionalData,
+			httpRequest: request,
+			httpResponse,
+		} as unknown as IWorkflowExecuteAdditionalData,
 		'webhook',
 		webhookData,
 		[],

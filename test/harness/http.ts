@@ -28,16 +28,23 @@ export function fakeApi(baseUrl: string): FakeApi {
 	nock.disableNetConnect();
 	const scope = nock(baseUrl);
 	const requests: SeenRequest[] = [];
-	scope.on('request', (req: { method: string; path: string; headers: Record<string, string> }, _interceptor: unknown, body: unknown) => {
-		const url = new URL(req.path, baseUrl);
-		requests.push({
-			method: req.method,
-			path: url.pathname,
-			query: Object.fromEntries(url.searchParams),
-			headers: req.headers,
-			body: parseBody(body),
-		});
-	});
+	scope.on(
+		'request',
+		(
+			req: { method: string; path: string; headers: Record<string, string> },
+			_interceptor: unknown,
+			body: unknown,
+		) => {
+			const url = new URL(req.path, baseUrl);
+			requests.push({
+				method: req.method,
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				headers: req.headers,
+				body: parseBody(body),
+			});
+		},
+	);
 	return { scope, requests };
 }
 

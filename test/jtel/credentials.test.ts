@@ -10,7 +10,11 @@ afterEach(resetHttp);
 const getCampaign = (serverUrl: string, clientsId = CLIENTS_ID) =>
 	runNode({
 		type: 'jtel',
-		parameters: { resource: 'diallerCampaign', operation: 'get', campaignId: { __rl: true, mode: 'id', value: '538' } },
+		parameters: {
+			resource: 'diallerCampaign',
+			operation: 'get',
+			campaignId: { __rl: true, mode: 'id', value: '538' },
+		},
 		credentials: { jtelApi: { serverUrl, clientsId, token: TOKEN } },
 	});
 
@@ -21,7 +25,10 @@ describe('jtel credential', () => {
 		['https://host/#x', 'it contains a fragment'],
 		['not a url', 'it is not a URL'],
 		['acd.example.com', 'it has no scheme: add https:// in front (https://acd.example.com)'],
-		['acd.example.com:8443/jtel', 'it has no scheme: add https:// in front (https://acd.example.com:8443/jtel)'],
+		[
+			'acd.example.com:8443/jtel',
+			'it has no scheme: add https:// in front (https://acd.example.com:8443/jtel)',
+		],
 	])('Server URL %s is refused before any request', async (serverUrl, reason) => {
 		// Any request at all (to any host) would be recorded or fail the test.
 		const seen: string[] = [];
@@ -49,9 +56,14 @@ describe('jtel credential', () => {
 
 	test('http, a port, a path and a trailing slash are accepted: {server}/rest/v1.0/{ClientsID}', async () => {
 		const api = fakeApi('http://acd.internal:8080');
-		api.scope.get(`/jtel/rest/v1.0/${CLIENTS_ID}/dialler/campaigns/538`).reply(200, one(campaign(538, 'A')));
+		api.scope
+			.get(`/jtel/rest/v1.0/${CLIENTS_ID}/dialler/campaigns/538`)
+			.reply(200, one(campaign(538, 'A')));
 
-		const { error, output } = await getCampaign('http://acd.internal:8080/jtel/', ` ${CLIENTS_ID} `);
+		const { error, output } = await getCampaign(
+			'http://acd.internal:8080/jtel/',
+			` ${CLIENTS_ID} `,
+		);
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
@@ -73,7 +85,10 @@ describe('jtel credential', () => {
 		});
 		expect(request.skipSslCertificateValidation).toBeUndefined();
 		await expect(
-			credential.authenticate({ serverUrl: 'https://u:p@acd.example.com', clientsId: '77', token: TOKEN }, { url: '/dialler/campaigns' }),
+			credential.authenticate(
+				{ serverUrl: 'https://u:p@acd.example.com', clientsId: '77', token: TOKEN },
+				{ url: '/dialler/campaigns' },
+			),
 		).rejects.toThrow('"Server URL" is not a valid server URL');
 	});
 
@@ -81,7 +96,12 @@ describe('jtel credential', () => {
 		const credential = new JtelApi();
 		expect(credential.properties.find((p) => p.name === 'ignoreTlsErrors')?.default).toBe(false);
 		const on = await credential.authenticate(
-			{ serverUrl: 'https://acd.example.com', clientsId: '77', token: TOKEN, ignoreTlsErrors: true },
+			{
+				serverUrl: 'https://acd.example.com',
+				clientsId: '77',
+				token: TOKEN,
+				ignoreTlsErrors: true,
+			},
 			{ url: '/dialler/campaigns' },
 		);
 		expect(on.skipSslCertificateValidation).toBe(true);

@@ -5,7 +5,11 @@ import { BASE_PATH, SERVER, TOKEN, campaign, credentials, list, one } from './fi
 afterEach(resetHttp);
 
 const run = (parameters: Record<string, unknown>) =>
-	runNode({ type: 'jtel', parameters: { resource: 'diallerCampaign', ...parameters }, credentials });
+	runNode({
+		type: 'jtel',
+		parameters: { resource: 'diallerCampaign', ...parameters },
+		credentials,
+	});
 
 describe('jtel dialler campaign', () => {
 	test('get: GET /dialler/campaigns/{id} (picked from the list), the record unwrapped', async () => {
@@ -13,20 +17,31 @@ describe('jtel dialler campaign', () => {
 		const record = campaign(538, 'Spring calls');
 		api.scope.get(`${BASE_PATH}/dialler/campaigns/538`).reply(200, one(record));
 
-		const { output, error } = await run({ operation: 'get', campaignId: { __rl: true, mode: 'list', value: '538' } });
+		const { output, error } = await run({
+			operation: 'get',
+			campaignId: { __rl: true, mode: 'list', value: '538' },
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${BASE_PATH}/dialler/campaigns/538` });
+		expect(api.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `${BASE_PATH}/dialler/campaigns/538`,
+		});
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
 	test("get: a 404 shows jtel's { status, error } message", async () => {
 		const api = fakeApi(SERVER);
-		api.scope.get(`${BASE_PATH}/dialler/campaigns/9`).reply(404, { status: 404, error: 'Dialler campaign not found' });
+		api.scope
+			.get(`${BASE_PATH}/dialler/campaigns/9`)
+			.reply(404, { status: 404, error: 'Dialler campaign not found' });
 
-		const { error } = await run({ operation: 'get', campaignId: { __rl: true, mode: 'id', value: '9' } });
+		const { error } = await run({
+			operation: 'get',
+			campaignId: { __rl: true, mode: 'id', value: '9' },
+		});
 
 		expect(api.requests).toHaveLength(1);
 		expect(error?.message).toBe('jtel: Dialler campaign not found');
@@ -42,7 +57,11 @@ describe('jtel dialler campaign', () => {
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${BASE_PATH}/dialler/campaigns`, query: {} });
+		expect(api.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `${BASE_PATH}/dialler/campaigns`,
+			query: {},
+		});
 		expect(output).toEqual(records.slice(0, 5).map((json) => ({ json, pairedItem: { item: 0 } })));
 	});
 
@@ -59,8 +78,13 @@ describe('jtel dialler campaign', () => {
 });
 
 describe('jtel campaign picker (campaignId)', () => {
-	const search = (filter?: string) => runListSearch({ type: 'jtel', method: 'searchCampaigns', credentials, filter });
-	const campaigns = list([campaign(538, 'Spring calls'), campaign(12, 'Autumn calls'), campaign(7, 'Winback')]);
+	const search = (filter?: string) =>
+		runListSearch({ type: 'jtel', method: 'searchCampaigns', credentials, filter });
+	const campaigns = list([
+		campaign(538, 'Spring calls'),
+		campaign(12, 'Autumn calls'),
+		campaign(7, 'Winback'),
+	]);
 
 	test('lists the campaigns from GET /dialler/campaigns: name shown, ID stored, sorted by name', async () => {
 		const api = fakeApi(SERVER);
@@ -69,7 +93,10 @@ describe('jtel campaign picker (campaignId)', () => {
 		const result = await search();
 
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${BASE_PATH}/dialler/campaigns` });
+		expect(api.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `${BASE_PATH}/dialler/campaigns`,
+		});
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(result.results).toEqual([
 			{ name: 'Autumn calls', value: '12' },

@@ -7,9 +7,18 @@ import { BASE_PATH, SERVER, TOKEN, contact, credentials, list, one } from './fix
 afterEach(resetHttp);
 
 const run = (parameters: Record<string, unknown>, items?: IDataObject[], continueOnFail = false) =>
-	runNode({ type: 'jtel', parameters: { resource: 'diallerContact', ...parameters }, credentials, items, continueOnFail });
+	runNode({
+		type: 'jtel',
+		parameters: { resource: 'diallerContact', ...parameters },
+		credentials,
+		items,
+		continueOnFail,
+	});
 
-const byId = (value: string) => ({ campaignBy: 'id', campaignId: { __rl: true, mode: 'list', value } });
+const byId = (value: string) => ({
+	campaignBy: 'id',
+	campaignId: { __rl: true, mode: 'list', value },
+});
 
 describe('jtel dialler contact: import', () => {
 	test('by campaign ID, without overwrite: one contact with every additional field, the record as output', async () => {
@@ -147,13 +156,33 @@ describe('jtel dialler contact: import', () => {
 
 	test('by campaign name without overwrite, and by ID with overwrite', async () => {
 		const api = fakeApi(SERVER);
-		api.scope.post(`${BASE_PATH}/dialler/contacts/import`).query(true).times(2).reply(200, one(contact(70003)));
+		api.scope
+			.post(`${BASE_PATH}/dialler/contacts/import`)
+			.query(true)
+			.times(2)
+			.reply(200, one(contact(70003)));
 
-		await run({ operation: 'import', campaignBy: 'name', campaignName: 'My Campaign', name: 'A', phoneNumber1: '1', overwriteDuplicates: false });
-		await run({ operation: 'import', ...byId(' 538 '), name: 'B', phoneNumber1: '2', overwriteDuplicates: true });
+		await run({
+			operation: 'import',
+			campaignBy: 'name',
+			campaignName: 'My Campaign',
+			name: 'A',
+			phoneNumber1: '1',
+			overwriteDuplicates: false,
+		});
+		await run({
+			operation: 'import',
+			...byId(' 538 '),
+			name: 'B',
+			phoneNumber1: '2',
+			overwriteDuplicates: true,
+		});
 
 		expect(api.requests.map((r) => [r.query, r.body])).toEqual([
-			[{ overwriteDuplicates: 'false' }, { DiallerCampaignsName: 'My Campaign', Name: 'A', PhoneNumber1: '1' }],
+			[
+				{ overwriteDuplicates: 'false' },
+				{ DiallerCampaignsName: 'My Campaign', Name: 'A', PhoneNumber1: '1' },
+			],
 			[{ overwriteDuplicates: 'true' }, { DiallerCampaignsID: 538, Name: 'B', PhoneNumber1: '2' }],
 		]);
 	});
@@ -168,7 +197,13 @@ describe('jtel dialler contact: import', () => {
 			.reply(200, (_uri, body) => one(contact(next++, { Name: (body as { Name: string }).Name })));
 
 		const { output, error } = await run(
-			{ operation: 'import', ...byId('538'), name: '={{ $json.name }}', phoneNumber1: '={{ $json.phone }}', overwriteDuplicates: false },
+			{
+				operation: 'import',
+				...byId('538'),
+				name: '={{ $json.name }}',
+				phoneNumber1: '={{ $json.phone }}',
+				overwriteDuplicates: false,
+			},
 			[
 				{ name: 'Ada', phone: '+491' },
 				{ name: 'Bea', phone: '+492' },
@@ -178,7 +213,11 @@ describe('jtel dialler contact: import', () => {
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(3);
-		expect(api.requests.map((r) => r.body).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+		expect(
+			api.requests
+				.map((r) => r.body)
+				.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+		).toEqual([
 			{ DiallerCampaignsID: 538, Name: 'Ada', PhoneNumber1: '+491' },
 			{ DiallerCampaignsID: 538, Name: 'Bea', PhoneNumber1: '+492' },
 			{ DiallerCampaignsID: 538, Name: 'Cem', PhoneNumber1: '+493' },
@@ -192,22 +231,51 @@ describe('jtel dialler contact: import', () => {
 
 	test('a phone number in Phone Number 2–6 alone is enough', async () => {
 		const api = fakeApi(SERVER);
-		api.scope.post(`${BASE_PATH}/dialler/contacts/import`).query(true).reply(200, one(contact(70004)));
+		api.scope
+			.post(`${BASE_PATH}/dialler/contacts/import`)
+			.query(true)
+			.reply(200, one(contact(70004)));
 
-		const { error } = await run({ operation: 'import', ...byId('538'), name: 'A', phoneNumber1: '', additionalFields: { phoneNumber5: '+495' } });
+		const { error } = await run({
+			operation: 'import',
+			...byId('538'),
+			name: 'A',
+			phoneNumber1: '',
+			additionalFields: { phoneNumber5: '+495' },
+		});
 
 		expect(error).toBeUndefined();
-		expect(api.requests[0].body).toEqual({ DiallerCampaignsID: 538, Name: 'A', PhoneNumber1: '', PhoneNumber5: '+495' });
+		expect(api.requests[0].body).toEqual({
+			DiallerCampaignsID: 538,
+			Name: 'A',
+			PhoneNumber1: '',
+			PhoneNumber5: '+495',
+		});
 	});
 
 	test.each([
 		['no name', { name: '  ', phoneNumber1: '+491' }, '"Name" is empty'],
-		['no phone number at all', { name: 'A', phoneNumber1: '', additionalFields: { phoneNumber2: ' ', email: 'a@b.de' } }, '"Phone Number 1" is empty and no other phone number is set'],
-		['a campaign ID that is not a number', { name: 'A', phoneNumber1: '1', ...byId('12/../3') }, '"Campaign" must be a number made of digits only'],
-		['an empty campaign name', { name: 'A', phoneNumber1: '1', campaignBy: 'name', campaignName: ' ' }, '"Campaign Name" is empty'],
+		[
+			'no phone number at all',
+			{ name: 'A', phoneNumber1: '', additionalFields: { phoneNumber2: ' ', email: 'a@b.de' } },
+			'"Phone Number 1" is empty and no other phone number is set',
+		],
+		[
+			'a campaign ID that is not a number',
+			{ name: 'A', phoneNumber1: '1', ...byId('12/../3') },
+			'"Campaign" must be a number made of digits only',
+		],
+		[
+			'an empty campaign name',
+			{ name: 'A', phoneNumber1: '1', campaignBy: 'name', campaignName: ' ' },
+			'"Campaign Name" is empty',
+		],
 	])('refused before any request: %s', async (_case, parameters, message) => {
 		const api = fakeApi(SERVER);
-		api.scope.post(`${BASE_PATH}/dialler/contacts/import`).query(true).reply(200, one(contact(1)));
+		api.scope
+			.post(`${BASE_PATH}/dialler/contacts/import`)
+			.query(true)
+			.reply(200, one(contact(1)));
 
 		const { error, output } = await run({ operation: 'import', ...byId('538'), ...parameters });
 
@@ -218,7 +286,11 @@ describe('jtel dialler contact: import', () => {
 
 	test('continue on fail: the refused item becomes its own error item, the others are imported', async () => {
 		const api = fakeApi(SERVER);
-		api.scope.post(`${BASE_PATH}/dialler/contacts/import`).query(true).times(2).reply(200, (_uri, body) => one(contact(1, body as Record<string, unknown>)));
+		api.scope
+			.post(`${BASE_PATH}/dialler/contacts/import`)
+			.query(true)
+			.times(2)
+			.reply(200, (_uri, body) => one(contact(1, body as Record<string, unknown>)));
 
 		const { output, error } = await run(
 			{ operation: 'import', ...byId('538'), name: '={{ $json.name }}', phoneNumber1: '+491' },
@@ -242,7 +314,12 @@ describe('jtel dialler contact: import', () => {
 			.query(true)
 			.reply(404, { status: 404, error: 'Dialler campaign not found' });
 
-		const { error } = await run({ operation: 'import', ...byId('999'), name: 'A', phoneNumber1: '1' });
+		const { error } = await run({
+			operation: 'import',
+			...byId('999'),
+			name: 'A',
+			phoneNumber1: '1',
+		});
 
 		expect(api.requests).toHaveLength(1);
 		expect(error?.message).toBe('jtel: Dialler campaign not found');
@@ -260,14 +337,19 @@ describe('jtel dialler contact: get, get many, get by user data, delete', () => 
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${BASE_PATH}/dialler/contacts/70001` });
+		expect(api.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `${BASE_PATH}/dialler/contacts/70001`,
+		});
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
 	test("get: a 404 shows jtel's { status, error } message", async () => {
 		const api = fakeApi(SERVER);
-		api.scope.get(`${BASE_PATH}/dialler/contacts/5`).reply(404, { status: 404, error: 'Dialler contact not found' });
+		api.scope
+			.get(`${BASE_PATH}/dialler/contacts/5`)
+			.reply(404, { status: 404, error: 'Dialler contact not found' });
 
 		const { error, output } = await run({ operation: 'get', contactId: '5' });
 
@@ -289,7 +371,11 @@ describe('jtel dialler contact: get, get many, get by user data, delete', () => 
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${BASE_PATH}/dialler/contacts`, query: { diallerCampaignsID: '538' } });
+		expect(api.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `${BASE_PATH}/dialler/contacts`,
+			query: { diallerCampaignsID: '538' },
+		});
 		expect(output).toEqual(records.slice(0, 5).map((json) => ({ json, pairedItem: { item: 0 } })));
 	});
 
@@ -309,14 +395,23 @@ describe('jtel dialler contact: get, get many, get by user data, delete', () => 
 
 	test('get by user data: POST /dialler/contacts with UserDataList, one item per record', async () => {
 		const api = fakeApi(SERVER);
-		const records = [contact(1, { UserData: 'crm-a', ResultCodesExportKey: 'OK' }), contact(2, { UserData: 'crm-b', ResultCodesExportKey: null })];
+		const records = [
+			contact(1, { UserData: 'crm-a', ResultCodesExportKey: 'OK' }),
+			contact(2, { UserData: 'crm-b', ResultCodesExportKey: null }),
+		];
 		api.scope.post(`${BASE_PATH}/dialler/contacts`).reply(200, list(records));
 
-		const { output, error } = await run({ operation: 'getByUserData', userData: [' crm-a ', '={{ $json.keys }}'] }, [{ keys: ['crm-b', 'crm-c'] }]);
+		const { output, error } = await run(
+			{ operation: 'getByUserData', userData: [' crm-a ', '={{ $json.keys }}'] },
+			[{ keys: ['crm-b', 'crm-c'] }],
+		);
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'POST', path: `${BASE_PATH}/dialler/contacts` });
+		expect(api.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `${BASE_PATH}/dialler/contacts`,
+		});
 		expect(api.requests[0].body).toEqual({ UserDataList: ['crm-a', 'crm-b', 'crm-c'] });
 		expect(output).toEqual(records.map((json) => ({ json, pairedItem: { item: 0 } })));
 	});
@@ -326,7 +421,10 @@ describe('jtel dialler contact: get, get many, get by user data, delete', () => 
 		api.scope.post(`${BASE_PATH}/dialler/contacts`).reply(200, list([]));
 
 		// A literal empty value stops the workflow in n8n itself; one mapped from an item is the real case.
-		const { error } = await run({ operation: 'getByUserData', userData: ['crm-a', '={{ $json.key }}'] }, [{ key: ' ' }]);
+		const { error } = await run(
+			{ operation: 'getByUserData', userData: ['crm-a', '={{ $json.key }}'] },
+			[{ key: ' ' }],
+		);
 
 		expect(api.requests).toHaveLength(0);
 		expect(error?.message).toBe('"User Data" value 2 is empty');
@@ -336,11 +434,19 @@ describe('jtel dialler contact: get, get many, get by user data, delete', () => 
 		const api = fakeApi(SERVER);
 		api.scope.delete(`${BASE_PATH}/dialler/contacts/contact/70001`).reply(200, { status: 200 });
 
-		const { output, error } = await run({ operation: 'delete', deleteBy: 'id', contactId: '70001' });
+		const { output, error } = await run({
+			operation: 'delete',
+			deleteBy: 'id',
+			contactId: '70001',
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'DELETE', path: `${BASE_PATH}/dialler/contacts/contact/70001`, query: {} });
+		expect(api.requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: `${BASE_PATH}/dialler/contacts/contact/70001`,
+			query: {},
+		});
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
@@ -357,19 +463,33 @@ describe('jtel dialler contact: get, get many, get by user data, delete', () => 
 
 	test('delete by user data: DELETE /dialler/contacts/contact?userData=…', async () => {
 		const api = fakeApi(SERVER);
-		api.scope.delete(`${BASE_PATH}/dialler/contacts/contact`).query(true).reply(200, { status: 200 });
+		api.scope
+			.delete(`${BASE_PATH}/dialler/contacts/contact`)
+			.query(true)
+			.reply(200, { status: 200 });
 
-		const { output, error } = await run({ operation: 'delete', deleteBy: 'userData', userData: 'crm 4711&x' });
+		const { output, error } = await run({
+			operation: 'delete',
+			deleteBy: 'userData',
+			userData: 'crm 4711&x',
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'DELETE', path: `${BASE_PATH}/dialler/contacts/contact`, query: { userData: 'crm 4711&x' } });
+		expect(api.requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: `${BASE_PATH}/dialler/contacts/contact`,
+			query: { userData: 'crm 4711&x' },
+		});
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
 
 	test('delete by user data: an empty value is refused before any request (it would delete a contact without user data)', async () => {
 		const api = fakeApi(SERVER);
-		api.scope.delete(`${BASE_PATH}/dialler/contacts/contact`).query(true).reply(200, { status: 200 });
+		api.scope
+			.delete(`${BASE_PATH}/dialler/contacts/contact`)
+			.query(true)
+			.reply(200, { status: 200 });
 
 		const { error } = await run({ operation: 'delete', deleteBy: 'userData', userData: ' ' });
 

@@ -31,7 +31,16 @@ export function campaign(id: number, name: string) {
 
 /** A list answer: jtel sends every record at once. */
 export function list(records: unknown[]) {
-	return { filter: null, limitStart: 0, limitPageSize: records.length, records, count: records.length, orderBy: null, ascending: true, status: 200 };
+	return {
+		filter: null,
+		limitStart: 0,
+		limitPageSize: records.length,
+		records,
+		count: records.length,
+		orderBy: null,
+		ascending: true,
+		status: 200,
+	};
 }
 
 /** A single-record answer (get, import). */

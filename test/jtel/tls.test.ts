@@ -20,14 +20,36 @@ beforeAll(async () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jtel-tls-'));
 	execFileSync(
 		'openssl',
-		['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', 'key.pem', '-out', 'cert.pem'],
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-days',
+			'1',
+			'-subj',
+			'/CN=localhost',
+			'-addext',
+			'subjectAltName=DNS:localhost',
+			'-keyout',
+			'key.pem',
+			'-out',
+			'cert.pem',
+		],
 		{ cwd: dir, stdio: 'ignore' },
 	);
-	server = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
-		seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-		res.writeHead(200, { 'Content-Type': 'application/json' });
-		res.end(JSON.stringify(one(campaign(538, 'Spring calls'))));
-	});
+	server = https.createServer(
+		{
+			key: fs.readFileSync(path.join(dir, 'key.pem')),
+			cert: fs.readFileSync(path.join(dir, 'cert.pem')),
+		},
+		(req, res) => {
+			seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(one(campaign(538, 'Spring calls'))));
+		},
+	);
 	// A host name, not 127.0.0.1: Node warns (DEP0123) when TLS is given an IP address as server name.
 	await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
 	serverUrl = `https://localhost:${(server.address() as AddressInfo).port}`;
@@ -46,16 +68,31 @@ afterEach(resetHttp);
 const getCampaign = (ignoreTlsErrors?: boolean) =>
 	runNode({
 		type: 'jtel',
-		parameters: { resource: 'diallerCampaign', operation: 'get', campaignId: { __rl: true, mode: 'id', value: '538' } },
-		credentials: { jtelApi: { serverUrl, clientsId: CLIENTS_ID, token: TOKEN, ...(ignoreTlsErrors === undefined ? {} : { ignoreTlsErrors }) } },
+		parameters: {
+			resource: 'diallerCampaign',
+			operation: 'get',
+			campaignId: { __rl: true, mode: 'id', value: '538' },
+		},
+		credentials: {
+			jtelApi: {
+				serverUrl,
+				clientsId: CLIENTS_ID,
+				token: TOKEN,
+				...(ignoreTlsErrors === undefined ? {} : { ignoreTlsErrors }),
+			},
+		},
 	});
 
 describe('jtel credential: "Ignore TLS Certificate Errors"', () => {
 	test('off (the default): a self-signed certificate is refused and nothing reaches the server', async () => {
 		const { error, output } = await getCampaign();
 
-		expect(error?.message).toBe("Could not reach jtel: the server's TLS certificate was not accepted (self-signed certificate)");
-		expect(error?.description).toMatch(/^If your jtel server uses a self-signed or company-internal certificate, turn on "Ignore TLS Certificate Errors" in the jtel credential/);
+		expect(error?.message).toBe(
+			"Could not reach jtel: the server's TLS certificate was not accepted (self-signed certificate)",
+		);
+		expect(error?.description).toMatch(
+			/^If your jtel server uses a self-signed or company-internal certificate, turn on "Ignore TLS Certificate Errors" in the jtel credential/,
+		);
 		expect(output).toEqual([]);
 		expect(seen).toEqual([]);
 	});
@@ -75,7 +112,12 @@ describe('jtel server name that does not resolve', () => {
 		const scope = nock(host)
 			.get(/.*/)
 			.times(100)
-			.replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND acd.no-such-host.invalid'), { code: 'ENOTFOUND', syscall: 'getaddrinfo' }));
+			.replyWithError(
+				Object.assign(new Error('getaddrinfo ENOTFOUND acd.no-such-host.invalid'), {
+					code: 'ENOTFOUND',
+					syscall: 'getaddrinfo',
+				}),
+			);
 		let attempts = 0;
 		scope.on('request', () => attempts++);
 		// Every retry wait of the executor is recorded (and skipped): there must be none.
@@ -84,7 +126,11 @@ describe('jtel server name that does not resolve', () => {
 		jtel.policy.retry = { ...retry, wait: async (ms) => void waits.push(ms) };
 		const { output, error } = await runNode({
 			type: 'jtel',
-			parameters: { resource: 'diallerCampaign', operation: 'get', campaignId: { __rl: true, mode: 'id', value: '538' } },
+			parameters: {
+				resource: 'diallerCampaign',
+				operation: 'get',
+				campaignId: { __rl: true, mode: 'id', value: '538' },
+			},
 			credentials: { jtelApi: { serverUrl: host, clientsId: CLIENTS_ID, token: TOKEN } },
 			items: Array.from({ length: 10 }, () => ({})),
 			continueOnFail: true,
@@ -94,15 +140,25 @@ describe('jtel server name that does not resolve', () => {
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(10);
-		const unresolved = output.filter((item) => item.json.error === 'Could not reach jtel: the host name does not exist');
+		const unresolved = output.filter(
+			(item) => item.json.error === 'Could not reach jtel: the host name does not exist',
+		);
 		for (const item of unresolved) {
-			expect((item.error as { description?: string }).description).toMatch(/^Not retried, because retrying cannot fix an address\. Check "Server URL" in the jtel credential/);
+			expect((item.error as { description?: string }).description).toMatch(
+				/^Not retried, because retrying cannot fix an address\. Check "Server URL" in the jtel credential/,
+			);
 		}
 		// One attempt per item that was sent; once 3 in a row failed, the outage breaker sends no more.
 		expect(attempts).toBe(unresolved.length);
 		expect(unresolved.length).toBeGreaterThanOrEqual(3);
 		const rest = output.filter((item) => !unresolved.includes(item));
-		expect(rest.every((item) => item.json.error === 'Not sent: jtel failed for 3 items in a row (server errors or no connection)')).toBe(true);
+		expect(
+			rest.every(
+				(item) =>
+					item.json.error ===
+					'Not sent: jtel failed for 3 items in a row (server errors or no connection)',
+			),
+		).toBe(true);
 		// Old behaviour: 5 attempts per item with 4 backoff waits each (3.75 to 7.5 s of node time).
 		expect(waits).toEqual([]);
 	});

@@ -8,11 +8,27 @@ import { BASE_PATH, SERVER, contact, credentials, list, one } from './fixtures';
 afterEach(resetHttp);
 
 const run = (parameters: IDataObject) =>
-	runNode({ type: 'jtel', typeVersion: 2, parameters: { resource: 'diallerContact', ...parameters }, credentials });
+	runNode({
+		type: 'jtel',
+		typeVersion: 2,
+		parameters: { resource: 'diallerContact', ...parameters },
+		credentials,
+	});
 const locator = (mode: string, value: string) => ({ __rl: true, mode, value });
 
-const SIMPLE = ['ID', 'DiallerCampaignsID', 'UserData', 'Name', 'FirstName', 'Company', 'PhoneNumber1', 'Email', 'dtNextTry'];
-const simple = (id: number) => Object.fromEntries(SIMPLE.map((key) => [key, (contact(id) as IDataObject)[key]]));
+const SIMPLE = [
+	'ID',
+	'DiallerCampaignsID',
+	'UserData',
+	'Name',
+	'FirstName',
+	'Company',
+	'PhoneNumber1',
+	'Email',
+	'dtNextTry',
+];
+const simple = (id: number) =>
+	Object.fromEntries(SIMPLE.map((key) => [key, (contact(id) as IDataObject)[key]]));
 
 describe('jtel version 2', () => {
 	test.each([
@@ -21,18 +37,38 @@ describe('jtel version 2', () => {
 		['name', ' Spring Campaign ', { DiallerCampaignsName: 'Spring Campaign' }],
 	])('import: the campaign locator in mode %s sends %j', async (mode, value, campaign) => {
 		const api = fakeApi(SERVER);
-		api.scope.post(`${BASE_PATH}/dialler/contacts/import`).query(true).reply(200, one(contact(70001)));
+		api.scope
+			.post(`${BASE_PATH}/dialler/contacts/import`)
+			.query(true)
+			.reply(200, one(contact(70001)));
 
-		const { error } = await run({ operation: 'import', campaignId: locator(mode, value), name: 'Mustermann', phoneNumber1: '+4989123456' });
+		const { error } = await run({
+			operation: 'import',
+			campaignId: locator(mode, value),
+			name: 'Mustermann',
+			phoneNumber1: '+4989123456',
+		});
 
 		expect(error).toBeUndefined();
-		expect(api.requests[0]).toMatchObject({ method: 'POST', path: `${BASE_PATH}/dialler/contacts/import` });
-		expect(api.requests[0].body).toEqual({ ...campaign, Name: 'Mustermann', PhoneNumber1: '+4989123456' });
+		expect(api.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `${BASE_PATH}/dialler/contacts/import`,
+		});
+		expect(api.requests[0].body).toEqual({
+			...campaign,
+			Name: 'Mustermann',
+			PhoneNumber1: '+4989123456',
+		});
 	});
 
 	test('import by name with an empty name is refused before sending', async () => {
 		const api = fakeApi(SERVER);
-		const { error } = await run({ operation: 'import', campaignId: locator('name', '={{ "" }}'), name: 'M', phoneNumber1: '+49' });
+		const { error } = await run({
+			operation: 'import',
+			campaignId: locator('name', '={{ "" }}'),
+			name: 'M',
+			phoneNumber1: '+49',
+		});
 		expect(api.requests).toHaveLength(0);
 		expect(error?.message).toBe('"Campaign" is empty');
 	});
@@ -43,13 +79,18 @@ describe('jtel version 2', () => {
 
 		const { output } = await run({ operation: 'get', contactId: locator('list', '70001') });
 
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${BASE_PATH}/dialler/contacts/70001`]);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET ${BASE_PATH}/dialler/contacts/70001`,
+		]);
 		expect(output).toEqual([{ json: simple(70001), pairedItem: { item: 0 } }]);
 	});
 
 	test('get many with Simplify off returns the full records', async () => {
 		const api = fakeApi(SERVER);
-		api.scope.get(`${BASE_PATH}/dialler/contacts`).query(true).reply(200, list([contact(1), contact(2)]));
+		api.scope
+			.get(`${BASE_PATH}/dialler/contacts`)
+			.query(true)
+			.reply(200, list([contact(1), contact(2)]));
 
 		const { output } = await run({ operation: 'getAll', returnAll: true, simplify: false });
 
@@ -60,18 +101,34 @@ describe('jtel version 2', () => {
 		const api = fakeApi(SERVER);
 		api.scope.delete(`${BASE_PATH}/dialler/contacts/contact/70001`).reply(200, {});
 
-		const { output } = await run({ operation: 'delete', deleteBy: 'id', contactId: locator('id', '70001') });
+		const { output } = await run({
+			operation: 'delete',
+			deleteBy: 'id',
+			contactId: locator('id', '70001'),
+		});
 
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${BASE_PATH}/dialler/contacts/contact/70001`]);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`DELETE ${BASE_PATH}/dialler/contacts/contact/70001`,
+		]);
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
 
 	test('contact list: every contact named by name, number and user data, filtered here', async () => {
 		const api = fakeApi(SERVER);
-		api.scope.get(`${BASE_PATH}/dialler/contacts`).reply(200, list([contact(1), contact(2, { Name: 'Schmidt', UserData: 'crm-x' })]));
+		api.scope
+			.get(`${BASE_PATH}/dialler/contacts`)
+			.reply(200, list([contact(1), contact(2, { Name: 'Schmidt', UserData: 'crm-x' })]));
 
-		const result = await runListSearch({ type: 'jtel', typeVersion: 2, method: 'searchDiallerContacts', credentials, filter: 'schmidt' });
+		const result = await runListSearch({
+			type: 'jtel',
+			typeVersion: 2,
+			method: 'searchDiallerContacts',
+			credentials,
+			filter: 'schmidt',
+		});
 
-		expect(result).toEqual({ results: [{ name: 'Schmidt, Max · +4989123456 · crm-x', value: '2' }] });
+		expect(result).toEqual({
+			results: [{ name: 'Schmidt, Max · +4989123456 · crm-x', value: '2' }],
+		});
 	});
 });

@@ -6,34 +6,59 @@ import { API, API_KEY, HOST, credentials } from './fixtures';
 
 afterEach(resetHttp);
 
-const run = (resource: string, parameters: IDataObject, items?: IDataObject[], continueOnFail = false) =>
-	runNode({ type: 'quentn', parameters: { resource, ...parameters }, credentials, items, continueOnFail });
+const run = (
+	resource: string,
+	parameters: IDataObject,
+	items?: IDataObject[],
+	continueOnFail = false,
+) =>
+	runNode({
+		type: 'quentn',
+		parameters: { resource, ...parameters },
+		credentials,
+		items,
+		continueOnFail,
+	});
 
 /** The campaign API's path, lower-case "v1" as Quentn's help centre prints it. */
 const CB = '/public/api/v1/cb';
 
 describe('Quentn campaign: Start', () => {
-	test('by contact ID: POST /public/api/v1/cb/{id} with { id }, output Quentn\'s answer', async () => {
+	test("by contact ID: POST /public/api/v1/cb/{id} with { id }, output Quentn's answer", async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${CB}/42`).reply(200, { id: 123 });
-		const { output, error } = await run('campaign', { operation: 'start', campaignId: '42', contactBy: 'id', contactId: '123' });
+		const { output, error } = await run('campaign', {
+			operation: 'start',
+			campaignId: '42',
+			contactBy: 'id',
+			contactId: '123',
+		});
 		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([['POST', `${CB}/42`, { id: 123 }]]);
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', `${CB}/42`, { id: 123 }],
+		]);
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(output).toEqual([{ json: { id: 123 }, pairedItem: { item: 0 } }]);
 	});
 
 	test('by email: { mail }, one request per item, each output paired to its item', async () => {
 		const api = fakeApi(HOST);
-		api.scope.post(`${CB}/42`).times(2).reply(200, (_uri, body) => ({ id: (body as { mail: string }).mail.startsWith('a') ? 1 : 2 }));
-		const { output } = await run('campaign', { operation: 'start', campaignId: '42', contactBy: 'email', email: '={{ $json.mail }}' }, [
-			{ mail: ' ann@example.com ' },
-			{ mail: 'bob@example.com' },
-		]);
-		expect(api.requests.map((r) => r.body).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
-			{ mail: 'ann@example.com' },
-			{ mail: 'bob@example.com' },
-		]);
+		api.scope
+			.post(`${CB}/42`)
+			.times(2)
+			.reply(200, (_uri, body) => ({
+				id: (body as { mail: string }).mail.startsWith('a') ? 1 : 2,
+			}));
+		const { output } = await run(
+			'campaign',
+			{ operation: 'start', campaignId: '42', contactBy: 'email', email: '={{ $json.mail }}' },
+			[{ mail: ' ann@example.com ' }, { mail: 'bob@example.com' }],
+		);
+		expect(
+			api.requests
+				.map((r) => r.body)
+				.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+		).toEqual([{ mail: 'ann@example.com' }, { mail: 'bob@example.com' }]);
 		expect(output).toEqual([
 			{ json: { id: 1 }, pairedItem: { item: 0 } },
 			{ json: { id: 2 }, pairedItem: { item: 1 } },
@@ -45,7 +70,13 @@ describe('Quentn campaign: Start', () => {
 		api.scope.post(/.*/).reply(200, { id: 1 });
 		const { output } = await run(
 			'campaign',
-			{ operation: 'start', campaignId: '={{ $json.cb }}', contactBy: '={{ $json.by }}', contactId: '={{ $json.id }}', email: '={{ $json.mail }}' },
+			{
+				operation: 'start',
+				campaignId: '={{ $json.cb }}',
+				contactBy: '={{ $json.by }}',
+				contactId: '={{ $json.id }}',
+				email: '={{ $json.mail }}',
+			},
 			[
 				{ cb: '42/../x', by: 'id', id: '1' },
 				{ cb: '42', by: 'id', id: 'abc' },

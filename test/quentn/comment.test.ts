@@ -5,7 +5,12 @@ import { API, API_KEY, HOST, comment, commentRange, credentials } from './fixtur
 afterEach(resetHttp);
 
 const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
-	runNode({ type: 'quentn', parameters: { resource: 'comment', contactId: '93', ...parameters }, credentials, continueOnFail });
+	runNode({
+		type: 'quentn',
+		parameters: { resource: 'comment', contactId: '93', ...parameters },
+		credentials,
+		continueOnFail,
+	});
 
 /** `GET /contact/93/comments?range&limit&sort` over `total` comments (ids 1…total). */
 function commentsApi(total: number) {
@@ -18,7 +23,10 @@ function commentsApi(total: number) {
 			const query = new URL(uri, HOST).searchParams;
 			const range = Number(query.get('range') ?? 0);
 			const limit = Math.min(50, Number(query.get('limit') ?? 50));
-			const ids = Array.from({ length: total }, (_, index) => index + 1).slice(range * limit, range * limit + limit);
+			const ids = Array.from({ length: total }, (_, index) => index + 1).slice(
+				range * limit,
+				range * limit + limit,
+			);
 			return commentRange(range, ids, total, limit);
 		});
 	return api;
@@ -27,21 +35,40 @@ function commentsApi(total: number) {
 describe('Quentn comments', () => {
 	test('Return All over 3 ranges (120 comments): ranges 0–3 of 50 at once (one beyond the end), sort sent on every page', async () => {
 		const api = commentsApi(120);
-		const { output, error } = await run({ operation: 'getAll', returnAll: true, options: { sort: 'desc' } });
+		const { output, error } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			options: { sort: 'desc' },
+		});
 		expect(error).toBeUndefined();
-		expect(api.requests.map((request) => request.query)).toEqual([0, 1, 2, 3].map((range) => ({ range: String(range), limit: '50', sort: 'desc' })));
+		expect(api.requests.map((request) => request.query)).toEqual(
+			[0, 1, 2, 3].map((range) => ({ range: String(range), limit: '50', sort: 'desc' })),
+		);
 		expect(api.requests[0].path).toBe(`${API}/contact/93/comments`);
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(output).toHaveLength(120);
 		expect(output[0]).toEqual({ json: comment(1), pairedItem: { item: 0 } });
-		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 120 }, (_, index) => index + 1));
+		expect(output.map((item) => item.json.id)).toEqual(
+			Array.from({ length: 120 }, (_, index) => index + 1),
+		);
 	});
 
 	test('8 full ranges: 4 in flight, and number_ranges keeps any range beyond the 8th from being asked for', async () => {
 		const api = commentsApi(400);
 		const { output } = await run({ operation: 'getAll', returnAll: true });
-		expect(api.requests.map((request) => request.query.range)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
-		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 400 }, (_, index) => index + 1));
+		expect(api.requests.map((request) => request.query.range)).toEqual([
+			'0',
+			'1',
+			'2',
+			'3',
+			'4',
+			'5',
+			'6',
+			'7',
+		]);
+		expect(output.map((item) => item.json.id)).toEqual(
+			Array.from({ length: 400 }, (_, index) => index + 1),
+		);
 	});
 
 	test('a limit of 60 reads 2 ranges and stops', async () => {
@@ -56,14 +83,22 @@ describe('Quentn comments', () => {
 		api.scope.post(`${API}/contact/93/comments`).reply(200, { success: 'true', comment_id: 5 });
 		const { output } = await run({ operation: 'create', comment: 'this is a comment' });
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'POST', path: `${API}/contact/93/comments`, body: { comment: 'this is a comment' } });
+		expect(api.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `${API}/contact/93/comments`,
+			body: { comment: 'this is a comment' },
+		});
 		expect(output).toEqual([{ json: { success: 'true', comment_id: 5 }, pairedItem: { item: 0 } }]);
 	});
 
 	test('update puts { id, comment } with the id as a number', async () => {
 		const api = fakeApi(HOST);
 		api.scope.put(`${API}/contact/93/comments`).reply(200, { success: 'true' });
-		const { output } = await run({ operation: 'update', commentId: ' 5 ', comment: 'this is an updated comment' });
+		const { output } = await run({
+			operation: 'update',
+			commentId: ' 5 ',
+			comment: 'this is an updated comment',
+		});
 		expect(api.requests[0]).toMatchObject({
 			method: 'PUT',
 			path: `${API}/contact/93/comments`,
@@ -74,11 +109,17 @@ describe('Quentn comments', () => {
 
 	test('delete sends DELETE with the JSON array of comment ids as its body and outputs { deleted: true }', async () => {
 		const api = fakeApi(HOST);
-		api.scope.intercept(`${API}/contact/93/comments`, 'DELETE', [123]).reply(200, { success: 'true' });
+		api.scope
+			.intercept(`${API}/contact/93/comments`, 'DELETE', [123])
+			.reply(200, { success: 'true' });
 		const { output, error } = await run({ operation: 'delete', commentId: '123' });
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'DELETE', path: `${API}/contact/93/comments`, body: [123] });
+		expect(api.requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: `${API}/contact/93/comments`,
+			body: [123],
+		});
 		expect(api.requests[0].headers['content-type']).toBe('application/json');
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
@@ -89,7 +130,12 @@ describe('Quentn comments', () => {
 		const { output } = await run({ operation: 'delete', commentId }, true);
 		expect(api.requests).toHaveLength(0);
 		expect(output).toEqual([
-			expect.objectContaining({ json: expect.objectContaining({ error: '"Comment ID" must be a number made of digits only' }), pairedItem: { item: 0 } }),
+			expect.objectContaining({
+				json: expect.objectContaining({
+					error: '"Comment ID" must be a number made of digits only',
+				}),
+				pairedItem: { item: 0 },
+			}),
 		]);
 	});
 });

@@ -8,8 +8,16 @@ import type { SeenRequest } from '../harness/http';
 
 afterEach(resetHttp);
 
-const run = (parameters: Record<string, unknown>, extra: { items?: IDataObject[]; continueOnFail?: boolean; onError?: 'continueErrorOutput' } = {}) =>
-	runNode({ type: 'quentn', parameters: { resource: 'contact', ...parameters }, credentials, ...extra });
+const run = (
+	parameters: Record<string, unknown>,
+	extra: { items?: IDataObject[]; continueOnFail?: boolean; onError?: 'continueErrorOutput' } = {},
+) =>
+	runNode({
+		type: 'quentn',
+		parameters: { resource: 'contact', ...parameters },
+		credentials,
+		...extra,
+	});
 
 const additionalFields = {
 	firstName: 'John',
@@ -56,7 +64,12 @@ describe('Quentn contact', () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${API}/contact`).reply(200, { id: 123 });
 
-		const { output, error } = await run({ operation: 'create', email: 'johndoe@example.com', additionalFields, options });
+		const { output, error } = await run({
+			operation: 'create',
+			email: 'johndoe@example.com',
+			additionalFields,
+			options,
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
@@ -68,7 +81,7 @@ describe('Quentn contact', () => {
 		expect(output).toEqual([{ json: { id: 123 }, pairedItem: { item: 0 } }]);
 	});
 
-	test('create refuses an invalid email before sending; under continue on fail it is the item\'s error', async () => {
+	test("create refuses an invalid email before sending; under continue on fail it is the item's error", async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${API}/contact`).reply(200, { id: 1 });
 		const { output } = await run(
@@ -78,7 +91,10 @@ describe('Quentn contact', () => {
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0].body).toEqual({ contact: { mail: 'ok@example.com' } });
 		expect(output).toEqual([
-			expect.objectContaining({ json: expect.objectContaining({ error: '"Email" is not a valid e-mail address' }), pairedItem: { item: 0 } }),
+			expect.objectContaining({
+				json: expect.objectContaining({ error: '"Email" is not a valid e-mail address' }),
+				pairedItem: { item: 0 },
+			}),
 			{ json: { id: 1 }, pairedItem: { item: 1 } },
 		]);
 	});
@@ -93,14 +109,28 @@ describe('Quentn contact', () => {
 
 	test('get sends the chosen fields and outputs the contact', async () => {
 		const api = fakeApi(HOST);
-		const record = { id: 123, first_name: 'John', family_name: 'Doe', mail: 'johndoe@example.com', terms: [1, 2, 3] };
+		const record = {
+			id: 123,
+			first_name: 'John',
+			family_name: 'Doe',
+			mail: 'johndoe@example.com',
+			terms: [1, 2, 3],
+		};
 		api.scope.get(`${API}/contact/123`).query(true).reply(200, record);
 
-		const { output, error } = await run({ operation: 'get', contactId: ' 123 ', options: { fields: 'first_name, family_name,mail,terms' } });
+		const { output, error } = await run({
+			operation: 'get',
+			contactId: ' 123 ',
+			options: { fields: 'first_name, family_name,mail,terms' },
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${API}/contact/123`, query: { fields: 'first_name,family_name,mail,terms' } });
+		expect(api.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `${API}/contact/123`,
+			query: { fields: 'first_name,family_name,mail,terms' },
+		});
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
@@ -117,7 +147,10 @@ describe('Quentn contact', () => {
 			expect(error).toBeUndefined();
 			expect(output).toEqual([]);
 			expect(api.requests).toHaveLength(1);
-			expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${API}/contact/john%40example.com` });
+			expect(api.requests[0]).toMatchObject({
+				method: 'GET',
+				path: `${API}/contact/john%40example.com`,
+			});
 		});
 
 		test('no match with "Error If Not Found": the item fails', async () => {
@@ -128,33 +161,47 @@ describe('Quentn contact', () => {
 
 		test('HTTP 404 (no contact has the address, as Quentn answers it): no item and no error', async () => {
 			const api = fakeApi(HOST);
-			api.scope.get(`${API}/contact/john%40example.com`).reply(404, { error: true, message: 'Contact not found' });
+			api.scope
+				.get(`${API}/contact/john%40example.com`)
+				.reply(404, { error: true, message: 'Contact not found' });
 			const { output, error } = await run({ operation: 'getByEmail', email: 'john@example.com' });
 			expect(error).toBeUndefined();
 			expect(output).toEqual([]);
 			expect(api.requests).toHaveLength(1);
-			expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${API}/contact/john%40example.com` });
+			expect(api.requests[0]).toMatchObject({
+				method: 'GET',
+				path: `${API}/contact/john%40example.com`,
+			});
 			expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 		});
 
 		test('HTTP 404 with "Error If Not Found": only that item fails (continue on fail), the others go on', async () => {
 			const api = fakeApi(HOST);
-			api.scope.get(`${API}/contact/a%40example.com`).reply(404, { error: true, message: 'Contact not found' });
-			api.scope.get(`${API}/contact/b%40example.com`).reply(200, [{ id: 2, mail: 'b@example.com' }]);
+			api.scope
+				.get(`${API}/contact/a%40example.com`)
+				.reply(404, { error: true, message: 'Contact not found' });
+			api.scope
+				.get(`${API}/contact/b%40example.com`)
+				.reply(200, [{ id: 2, mail: 'b@example.com' }]);
 			const { output } = await run(
 				{ operation: 'getByEmail', email: '={{ $json.mail }}', options: { errorIfNotFound: true } },
 				{ items: [{ mail: 'a@example.com' }, { mail: 'b@example.com' }], continueOnFail: true },
 			);
 			expect(api.requests).toHaveLength(2);
 			expect(output).toEqual([
-				expect.objectContaining({ json: { error: 'No Quentn contact has the email address "a@example.com"' }, pairedItem: { item: 0 } }),
+				expect.objectContaining({
+					json: { error: 'No Quentn contact has the email address "a@example.com"' },
+					pairedItem: { item: 0 },
+				}),
 				{ json: { id: 2, mail: 'b@example.com' }, pairedItem: { item: 1 } },
 			]);
 		});
 
 		test('other errors stay errors (a 401 is not "not found")', async () => {
 			const api = fakeApi(HOST);
-			api.scope.get(`${API}/contact/john%40example.com`).reply(401, { error: true, message: 'Invalid API key' });
+			api.scope
+				.get(`${API}/contact/john%40example.com`)
+				.reply(401, { error: true, message: 'Invalid API key' });
 			const { error } = await run({ operation: 'getByEmail', email: 'john@example.com' });
 			expect(error?.message).toBe('Quentn: Invalid API key');
 		});
@@ -162,13 +209,21 @@ describe('Quentn contact', () => {
 		test('one match: one item', async () => {
 			const { result } = lookup([{ id: 123, mail: 'john@example.com' }]);
 			const { output } = await result;
-			expect(output).toEqual([{ json: { id: 123, mail: 'john@example.com' }, pairedItem: { item: 0 } }]);
+			expect(output).toEqual([
+				{ json: { id: 123, mail: 'john@example.com' }, pairedItem: { item: 0 } },
+			]);
 		});
 
 		test('two matches: two items, both paired to their input item; fields are sent', async () => {
-			const { api, result } = lookup([{ id: 123, mail: 'john@example.com' }, { id: 124, mail: 'john@example.com' }], {
-				options: { fields: 'mail' },
-			});
+			const { api, result } = lookup(
+				[
+					{ id: 123, mail: 'john@example.com' },
+					{ id: 124, mail: 'john@example.com' },
+				],
+				{
+					options: { fields: 'mail' },
+				},
+			);
 			const { output } = await result;
 			expect(api.requests[0].query).toEqual({ fields: 'mail' });
 			expect(output).toEqual([
@@ -184,7 +239,9 @@ describe('Quentn contact', () => {
 			api.scope.get(`${API}/contact/c%40example.com`).reply(200, [{ id: 3 }]);
 			const { output } = await run(
 				{ operation: 'getByEmail', email: '={{ $json.mail }}' },
-				{ items: [{ mail: 'a@example.com' }, { mail: 'b@example.com' }, { mail: 'c@example.com' }] },
+				{
+					items: [{ mail: 'a@example.com' }, { mail: 'b@example.com' }, { mail: 'c@example.com' }],
+				},
 			);
 			expect(api.requests).toHaveLength(3);
 			expect(output).toEqual([
@@ -209,7 +266,12 @@ describe('Quentn contact', () => {
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0]).toMatchObject({ method: 'PUT', path: `${API}/contact/123` });
-		expect(api.requests[0].body).toEqual({ mail: 'new@example.com', family_name: 'Roe', terms: [4, 5], return_fields: ['mail'] });
+		expect(api.requests[0].body).toEqual({
+			mail: 'new@example.com',
+			family_name: 'Roe',
+			terms: [4, 5],
+			return_fields: ['mail'],
+		});
 		expect(output).toEqual([{ json: { success: 'true' }, pairedItem: { item: 0 } }]);
 	});
 
@@ -225,7 +287,11 @@ describe('Quentn contact', () => {
 
 describe('Quentn contact createMany', () => {
 	const FAILING = new Set(['person7@example.com', 'person180@example.com']);
-	const people = (count: number) => Array.from({ length: count }, (_, index) => ({ mail: `person${index}@example.com`, first: `P${index}` }));
+	const people = (count: number) =>
+		Array.from({ length: count }, (_, index) => ({
+			mail: `person${index}@example.com`,
+			first: `P${index}`,
+		}));
 
 	/** The fake bulk endpoint: one answer per contact, in order; two addresses are refused. */
 	function bulkApi() {
@@ -251,7 +317,8 @@ describe('Quentn contact createMany', () => {
 		options: { chunkSize: 100, duplicateCheckMethod: 'email' },
 	};
 
-	const contactsOf = (request: SeenRequest) => (request.body as { contacts: Array<{ mail: string }> }).contacts;
+	const contactsOf = (request: SeenRequest) =>
+		(request.body as { contacts: Array<{ mail: string }> }).contacts;
 
 	test('250 items, 100 per request: 3 requests; with continue on fail 250 paired outputs, the 2 refused ones carry their error', async () => {
 		const api = bulkApi();
@@ -264,10 +331,23 @@ describe('Quentn contact createMany', () => {
 			expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
 			expect((request.body as Record<string, unknown>).duplicate_check_method).toBe('email');
 		}
-		expect(api.requests.map((request) => contactsOf(request).length).sort()).toEqual([100, 100, 50]);
-		const sent = api.requests.flatMap(contactsOf).map((contact) => contact.mail).sort();
-		expect(sent).toEqual(people(250).map((person) => person.mail).sort());
-		expect(contactsOf(api.requests.find((request) => contactsOf(request)[0].mail === 'person0@example.com')!)[0]).toEqual({
+		expect(api.requests.map((request) => contactsOf(request).length).sort()).toEqual([
+			100, 100, 50,
+		]);
+		const sent = api.requests
+			.flatMap(contactsOf)
+			.map((contact) => contact.mail)
+			.sort();
+		expect(sent).toEqual(
+			people(250)
+				.map((person) => person.mail)
+				.sort(),
+		);
+		expect(
+			contactsOf(
+				api.requests.find((request) => contactsOf(request)[0].mail === 'person0@example.com')!,
+			)[0],
+		).toEqual({
 			mail: 'person0@example.com',
 			first_name: 'P0',
 		});
@@ -289,7 +369,10 @@ describe('Quentn contact createMany', () => {
 
 	test('with the error output: 248 stored items on the main output, the 2 refused ones on the error output', async () => {
 		bulkApi();
-		const { output, errorOutput, error } = await run(parameters, { items: people(250), onError: 'continueErrorOutput' });
+		const { output, errorOutput, error } = await run(parameters, {
+			items: people(250),
+			onError: 'continueErrorOutput',
+		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(248);
 		expect(errorOutput.map((item) => [item.pairedItem, item.json.error])).toEqual([
@@ -297,7 +380,9 @@ describe('Quentn contact createMany', () => {
 			[{ item: 180 }, 'Quentn: Invalid email domain (person180@example.com)'],
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual(
-			people(250).map((_person, index) => ({ item: index })).filter(({ item }) => item !== 7 && item !== 180),
+			people(250)
+				.map((_person, index) => ({ item: index }))
+				.filter(({ item }) => item !== 7 && item !== 180),
 		);
 	});
 
@@ -321,9 +406,15 @@ describe('Quentn contact createMany', () => {
 
 	test('each contact is built exactly as create builds it; items with other options go in their own request', async () => {
 		const api = fakeApi(HOST);
-		api.scope.post(`${API}/contacts`).times(2).reply(200, (_uri, body) =>
-			(body as { contacts: Array<{ mail: string }> }).contacts.map((contact, index) => ({ id: index + 1, email: contact.mail })),
-		);
+		api.scope
+			.post(`${API}/contacts`)
+			.times(2)
+			.reply(200, (_uri, body) =>
+				(body as { contacts: Array<{ mail: string }> }).contacts.map((contact, index) => ({
+					id: index + 1,
+					email: contact.mail,
+				})),
+			);
 		const { output } = await run(
 			{
 				operation: 'createMany',
@@ -331,10 +422,21 @@ describe('Quentn contact createMany', () => {
 				additionalFields,
 				options: { ...options, floodLimit: '={{ $json.flood }}' },
 			},
-			{ items: [{ mail: 'johndoe@example.com', flood: 5 }, { mail: 'johndoe@example.com', flood: 9 }, { mail: 'johndoe@example.com', flood: 5 }] },
+			{
+				items: [
+					{ mail: 'johndoe@example.com', flood: 5 },
+					{ mail: 'johndoe@example.com', flood: 9 },
+					{ mail: 'johndoe@example.com', flood: 5 },
+				],
+			},
 		);
 		expect(api.requests).toHaveLength(2);
-		const byFlood = Object.fromEntries(api.requests.map((request) => [(request.body as { flood_limit: number }).flood_limit, request.body]));
+		const byFlood = Object.fromEntries(
+			api.requests.map((request) => [
+				(request.body as { flood_limit: number }).flood_limit,
+				request.body,
+			]),
+		);
 		expect(byFlood[5]).toEqual({ contacts: [contactSent, contactSent], ...optionsSent });
 		expect(byFlood[9]).toEqual({ contacts: [contactSent], ...optionsSent, flood_limit: 9 });
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -342,17 +444,27 @@ describe('Quentn contact createMany', () => {
 
 	test('an item with an invalid email fails alone; the others are sent', async () => {
 		const api = bulkApi();
-		const { output } = await run(parameters, { items: [{ mail: 'ok@example.com' }, { mail: 'broken' }], continueOnFail: true });
+		const { output } = await run(parameters, {
+			items: [{ mail: 'ok@example.com' }, { mail: 'broken' }],
+			continueOnFail: true,
+		});
 		expect(api.requests).toHaveLength(1);
 		expect(contactsOf(api.requests[0]).map((contact) => contact.mail)).toEqual(['ok@example.com']);
 		expect(output[0].json).toEqual({ id: expect.any(Number), email: 'ok@example.com' });
-		expect(output[1]).toMatchObject({ json: { error: '"Email" is not a valid e-mail address' }, pairedItem: { item: 1 } });
+		expect(output[1]).toMatchObject({
+			json: { error: '"Email" is not a valid e-mail address' },
+			pairedItem: { item: 1 },
+		});
 	});
 });
 
 describe('Quentn requests in flight', () => {
 	/** Counts how many requests the fake Quentn is answering at once. */
-	function slowApi(path: string | RegExp, method: 'GET' | 'POST', answer: (body: unknown) => unknown) {
+	function slowApi(
+		path: string | RegExp,
+		method: 'GET' | 'POST',
+		answer: (body: unknown) => unknown,
+	) {
 		const api = fakeApi(HOST);
 		const seen = { now: 0, max: 0 };
 		api.scope
@@ -382,7 +494,10 @@ describe('Quentn requests in flight', () => {
 
 	test('createMany: 1,000 items in chunks of 100 = 10 requests, at most 5 at a time', async () => {
 		const { api, seen } = slowApi(`${API}/contacts`, 'POST', (body) =>
-			(body as { contacts: Array<{ mail: string }> }).contacts.map((contact, index) => ({ id: index, email: contact.mail })),
+			(body as { contacts: Array<{ mail: string }> }).contacts.map((contact, index) => ({
+				id: index,
+				email: contact.mail,
+			})),
 		);
 		const { output } = await run(
 			{ operation: 'createMany', email: '={{ $json.mail }}' },
@@ -390,7 +505,10 @@ describe('Quentn requests in flight', () => {
 		);
 		expect(api.requests).toHaveLength(10);
 		expect(output).toHaveLength(1000);
-		expect(output[999]).toEqual({ json: { id: 99, email: 'p999@example.com' }, pairedItem: { item: 999 } });
+		expect(output[999]).toEqual({
+			json: { id: 99, email: 'p999@example.com' },
+			pairedItem: { item: 999 },
+		});
 		expect(seen.max).toBe(5);
 	});
 });

@@ -5,12 +5,19 @@ import { API, API_KEY, HOST, credentials, term } from './fixtures';
 afterEach(resetHttp);
 
 const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
-	runNode({ type: 'quentn', parameters: { resource: 'contactTerm', contactId: '93', ...parameters }, credentials, continueOnFail });
+	runNode({
+		type: 'quentn',
+		parameters: { resource: 'contactTerm', contactId: '93', ...parameters },
+		credentials,
+		continueOnFail,
+	});
 
 describe('Quentn contact terms', () => {
 	test('getAll outputs one item per term of the contact', async () => {
 		const api = fakeApi(HOST);
-		api.scope.get(`${API}/contact/93/terms`).reply(200, [term(12, 'ExampleTag'), term(13, 'Sample')]);
+		api.scope
+			.get(`${API}/contact/93/terms`)
+			.reply(200, [term(12, 'ExampleTag'), term(13, 'Sample')]);
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
@@ -46,11 +53,17 @@ describe('Quentn contact terms', () => {
 		['set', 'POST'],
 	])('%s sends %s with the bare JSON array of term ids as the body', async (operation, method) => {
 		const api = fakeApi(HOST);
-		api.scope.intercept(`${API}/contact/93/terms`, method, [123, 555]).reply(200, { success: 'true' });
+		api.scope
+			.intercept(`${API}/contact/93/terms`, method, [123, 555])
+			.reply(200, { success: 'true' });
 		const { output, error } = await run({ operation, termIds: [123, '555'] });
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method, path: `${API}/contact/93/terms`, body: [123, 555] });
+		expect(api.requests[0]).toMatchObject({
+			method,
+			path: `${API}/contact/93/terms`,
+			body: [123, 555],
+		});
 		expect(api.requests[0].headers['content-type']).toBe('application/json');
 		expect(output).toEqual([{ json: { success: 'true' }, pairedItem: { item: 0 } }]);
 	});
@@ -72,16 +85,23 @@ describe('Quentn contact terms', () => {
 		expect(api.requests).toHaveLength(0);
 		expect(error).toBeUndefined();
 		expect(output).toEqual([
-			expect.objectContaining({ json: expect.objectContaining({ error: message }), pairedItem: { item: 0 } }),
+			expect.objectContaining({
+				json: expect.objectContaining({ error: message }),
+				pairedItem: { item: 0 },
+			}),
 		]);
 	});
 
 	test('set warns in its description that the other terms are removed', async () => {
 		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
 		const operation = new Quentn().description.properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('contactTerm'),
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes('contactTerm'),
 		);
 		const set = operation?.options?.find((option) => 'value' in option && option.value === 'set');
-		expect(set).toMatchObject({ description: expect.stringContaining('terms not listed here are removed') });
+		expect(set).toMatchObject({
+			description: expect.stringContaining('terms not listed here are removed'),
+		});
 	});
 });

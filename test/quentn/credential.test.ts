@@ -14,31 +14,36 @@ function watchAllRequests() {
 	const api = fakeApi(HOST);
 	api.scope.get(`${API}/contact/1`).optionally().reply(200, { id: 1 });
 	const strays: string[] = [];
-	const onStray = (req: { hostname?: string; path?: string }) => strays.push(`${req.hostname}${req.path}`);
+	const onStray = (req: { hostname?: string; path?: string }) =>
+		strays.push(`${req.hostname}${req.path}`);
 	nock.emitter.on('no match', onStray);
 	return { api, strays, stop: () => nock.emitter.removeListener('no match', onStray) };
 }
 
 describe('Quentn credential', () => {
-	test.each(BAD_IDS.flatMap((bad) => [['systemId', bad], ['serverId', bad]]))(
-		'%s %j is refused, naming the field, and no request is made',
-		async (field, bad) => {
-			const watch = watchAllRequests();
-			const { error, output } = await runNode({
-				type: 'quentn',
-				parameters: { resource: 'contact', operation: 'get', contactId: '1' },
-				credentials: { quentnApi: { ...credentials.quentnApi, [field]: bad } },
-			});
-			watch.stop();
-			expect(output).toEqual([]);
-			expect(error?.message).toBe(`"${field === 'systemId' ? 'System ID' : 'Server ID'} (Quentn credential)" is not a valid host name part`);
-			expect(error?.description).toContain('letters, digits and hyphens');
-			expect(watch.api.requests).toHaveLength(0);
-			expect(watch.strays).toEqual([]);
-		},
-	);
+	test.each(
+		BAD_IDS.flatMap((bad) => [
+			['systemId', bad],
+			['serverId', bad],
+		]),
+	)('%s %j is refused, naming the field, and no request is made', async (field, bad) => {
+		const watch = watchAllRequests();
+		const { error, output } = await runNode({
+			type: 'quentn',
+			parameters: { resource: 'contact', operation: 'get', contactId: '1' },
+			credentials: { quentnApi: { ...credentials.quentnApi, [field]: bad } },
+		});
+		watch.stop();
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			`"${field === 'systemId' ? 'System ID' : 'Server ID'} (Quentn credential)" is not a valid host name part`,
+		);
+		expect(error?.description).toContain('letters, digits and hyphens');
+		expect(watch.api.requests).toHaveLength(0);
+		expect(watch.strays).toEqual([]);
+	});
 
-	test('a refused id under continue on fail is that item\'s error, paired, and nothing is sent', async () => {
+	test("a refused id under continue on fail is that item's error, paired, and nothing is sent", async () => {
 		const watch = watchAllRequests();
 		const { output, error } = await runNode({
 			type: 'quentn',
@@ -49,7 +54,9 @@ describe('Quentn credential', () => {
 		watch.stop();
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(1);
-		expect(output[0].json.error).toBe('"System ID (Quentn credential)" is not a valid host name part');
+		expect(output[0].json.error).toBe(
+			'"System ID (Quentn credential)" is not a valid host name part',
+		);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(watch.api.requests).toHaveLength(0);
 		expect(watch.strays).toEqual([]);
@@ -79,17 +86,20 @@ describe('Quentn credential', () => {
 		expect(signed.headers).toEqual({ Authorization: `Bearer ${API_KEY}` });
 	});
 
-	test.each(BAD_IDS)('authenticate (also used by the credential test) refuses system ID %j', async (bad) => {
-		const credential = new QuentnApi();
-		await expect(
-			credential.authenticate(
-				{ systemId: bad, serverId: 's1', apiKey: API_KEY },
-				{ baseURL: `https://${bad}.s1.quentn.com${API}`, url: '/check-credentials' },
-			),
-		).rejects.toThrow('"System ID (Quentn credential)" is not a valid host name part');
-	});
+	test.each(BAD_IDS)(
+		'authenticate (also used by the credential test) refuses system ID %j',
+		async (bad) => {
+			const credential = new QuentnApi();
+			await expect(
+				credential.authenticate(
+					{ systemId: bad, serverId: 's1', apiKey: API_KEY },
+					{ baseURL: `https://${bad}.s1.quentn.com${API}`, url: '/check-credentials' },
+				),
+			).rejects.toThrow('"System ID (Quentn credential)" is not a valid host name part');
+		},
+	);
 
-	test('authenticate also reads the target from `uri`, as n8n\'s HTTP Request node sends it', async () => {
+	test("authenticate also reads the target from `uri`, as n8n's HTTP Request node sends it", async () => {
 		const credential = new QuentnApi();
 		const signed = await credential.authenticate(credentials.quentnApi, {
 			uri: `https://acme.s1.quentn.com${API}/terms`,
@@ -97,7 +107,9 @@ describe('Quentn credential', () => {
 		} as unknown as IHttpRequestOptions);
 		expect(signed.headers).toEqual({ Authorization: `Bearer ${credentials.quentnApi.apiKey}` });
 		await expect(
-			credential.authenticate(credentials.quentnApi, { uri: 'https://evil.example/steal' } as unknown as IHttpRequestOptions),
+			credential.authenticate(credentials.quentnApi, {
+				uri: 'https://evil.example/steal',
+			} as unknown as IHttpRequestOptions),
 		).rejects.toThrow('does not go to your Quentn account');
 	});
 
@@ -105,9 +117,14 @@ describe('Quentn credential', () => {
 		const credential = new QuentnApi();
 		await expect(
 			credential.authenticate(credentials.quentnApi, { url: 'https://evil.example/steal' }),
-		).rejects.toThrow('The request does not go to your Quentn account, so the API key was not sent');
+		).rejects.toThrow(
+			'The request does not go to your Quentn account, so the API key was not sent',
+		);
 		await expect(
-			credential.authenticate(credentials.quentnApi, { baseURL: `http://acme.s1.quentn.com${API}`, url: '/contact/1' }),
+			credential.authenticate(credentials.quentnApi, {
+				baseURL: `http://acme.s1.quentn.com${API}`,
+				url: '/contact/1',
+			}),
 		).rejects.toThrow('does not go to your Quentn account');
 	});
 });

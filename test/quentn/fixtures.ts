@@ -13,7 +13,14 @@ export function terms(from: number, count: number) {
 }
 
 export function comment(id: number, contactId = 93) {
-	return { id, contact_id: contactId, uid: 2, created: 1627980505, changed: 1627980505, comment: `comment ${id}` };
+	return {
+		id,
+		contact_id: contactId,
+		uid: 2,
+		created: 1627980505,
+		changed: 1627980505,
+		comment: `comment ${id}`,
+	};
 }
 
 /** One range of `GET /contact/{id}/comments`, as Quentn's "Contact API" help page shows it. */

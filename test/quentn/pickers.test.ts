@@ -9,11 +9,27 @@ describe('Quentn custom field picker (contact Custom Fields → Field Name)', ()
 		const api = fakeApi(HOST);
 		// Shape: quentn-php examples/custom-field-examples.php (field_name, label, description, type, required).
 		api.scope.get(`${API}/custom-fields`).reply(200, [
-			{ field_name: 'shoe_size', label: 'Shoe size', description: '', type: 'text', required: false },
-			{ field_name: 'customer_since', label: 'Customer since', description: 'First order', type: 'date', required: false },
+			{
+				field_name: 'shoe_size',
+				label: 'Shoe size',
+				description: '',
+				type: 'text',
+				required: false,
+			},
+			{
+				field_name: 'customer_since',
+				label: 'Customer since',
+				description: 'First order',
+				type: 'date',
+				required: false,
+			},
 		]);
 
-		const options = await runLoadOptions({ type: 'quentn', method: 'getCustomFields', credentials });
+		const options = await runLoadOptions({
+			type: 'quentn',
+			method: 'getCustomFields',
+			credentials,
+		});
 
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${API}/custom-fields` });

@@ -31,7 +31,9 @@ describe('Quentn terms', () => {
 		const api = catalogueApi(catalogue);
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();
-		expect(api.requests.map((request) => `${request.method} ${request.path}`)).toEqual(Array(6).fill(`GET ${API}/terms`));
+		expect(api.requests.map((request) => `${request.method} ${request.path}`)).toEqual(
+			Array(6).fill(`GET ${API}/terms`),
+		);
 		expect(api.requests.map((request) => request.query)).toEqual(
 			[0, 500, 1000, 1500, 2000, 2500].map((offset) => ({ limit: '500', offset: String(offset) })),
 		);
@@ -89,9 +91,17 @@ describe('Quentn terms', () => {
 	test('create sends name and description and outputs the id', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${API}/terms`).reply(200, { id: 77 });
-		const { output } = await run({ operation: 'create', name: 'Webinar', additionalFields: { description: 'Signed up for a webinar' } });
+		const { output } = await run({
+			operation: 'create',
+			name: 'Webinar',
+			additionalFields: { description: 'Signed up for a webinar' },
+		});
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'POST', path: `${API}/terms`, body: { name: 'Webinar', description: 'Signed up for a webinar' } });
+		expect(api.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `${API}/terms`,
+			body: { name: 'Webinar', description: 'Signed up for a webinar' },
+		});
 		expect(output).toEqual([{ json: { id: 77 }, pairedItem: { item: 0 } }]);
 	});
 
@@ -113,8 +123,16 @@ describe('Quentn terms', () => {
 	test('update sends only the changed fields', async () => {
 		const api = fakeApi(HOST);
 		api.scope.put(`${API}/terms/77`).reply(200, { success: 'true' });
-		const { output } = await run({ operation: 'update', termId: '77', updateFields: { name: 'Webinar 2026' } });
-		expect(api.requests[0]).toMatchObject({ method: 'PUT', path: `${API}/terms/77`, body: { name: 'Webinar 2026' } });
+		const { output } = await run({
+			operation: 'update',
+			termId: '77',
+			updateFields: { name: 'Webinar 2026' },
+		});
+		expect(api.requests[0]).toMatchObject({
+			method: 'PUT',
+			path: `${API}/terms/77`,
+			body: { name: 'Webinar 2026' },
+		});
 		expect(output).toEqual([{ json: { success: 'true' }, pairedItem: { item: 0 } }]);
 	});
 
@@ -130,11 +148,20 @@ describe('Quentn terms', () => {
 describe('Quentn term picker (termIds)', () => {
 	/** A load-options context whose requests are signed by the real credential and sent by n8n-core's HTTP helper. */
 	async function pickerContext(quentnApi: Record<string, string>) {
-		const { httpRequest } = await import('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions');
+		const { httpRequest } = await import(
+			'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions'
+		);
 		const { QuentnApi } = await import('../../credentials/QuentnApi.credentials');
 		const credential = new QuentnApi();
 		return {
-			getNode: () => ({ id: 'node', name: 'Quentn', type: 'n8n-nodes-contact-suite.quentn', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getNode: () => ({
+				id: 'node',
+				name: 'Quentn',
+				type: 'n8n-nodes-contact-suite.quentn',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}),
 			getCredentials: async () => quentnApi,
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
@@ -148,10 +175,21 @@ describe('Quentn term picker (termIds)', () => {
 		const api = catalogueApi(catalogue);
 		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
 		const context = await pickerContext(credentials.quentnApi);
-		const options = (await new Quentn().methods.loadOptions.getTerms.call(context as never)) as INodePropertyOptions[];
+		const options = (await new Quentn().methods.loadOptions.getTerms.call(
+			context as never,
+		)) as INodePropertyOptions[];
 
-		expect(api.requests.map((request) => request.query.offset)).toEqual(['0', '500', '1000', '1500', '2000', '2500']);
-		expect(api.requests.every((request) => request.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+		expect(api.requests.map((request) => request.query.offset)).toEqual([
+			'0',
+			'500',
+			'1000',
+			'1500',
+			'2000',
+			'2500',
+		]);
+		expect(
+			api.requests.every((request) => request.headers.authorization === `Bearer ${API_KEY}`),
+		).toBe(true);
 		expect(options).toHaveLength(1200);
 		expect(options[0]).toEqual({ name: 'Alpha', value: 5000, description: 'About Alpha' });
 		expect(new Set(options.map((option) => option.value)).size).toBe(1200);

@@ -12,10 +12,13 @@ const contacts = [
 ];
 // Bytes as Quentn might format them (spaces, line breaks): the signature covers these exact bytes.
 const body = JSON.stringify(contacts, null, 1);
-const sign = (raw: string | Buffer, salt = SALT) => createHmac('sha256', salt).update(raw).digest('base64');
+const sign = (raw: string | Buffer, salt = SALT) =>
+	createHmac('sha256', salt).update(raw).digest('base64');
 
 const withSalt = { quentnWebhookApi: { hashSalt: SALT } };
-const call = (overrides: Partial<WebhookCall> & { credentials?: Record<string, Record<string, string>> } = {}) => {
+const call = (
+	overrides: Partial<WebhookCall> & { credentials?: Record<string, Record<string, string>> } = {},
+) => {
 	const { credentials = withSalt, ...request } = overrides;
 	return runWebhook(
 		{ type: 'quentnTrigger', parameters: {}, credentials },
@@ -44,10 +47,14 @@ describe('Quentn Trigger', () => {
 	});
 
 	test('a signature made with another salt: 401, nothing emitted, no hash in the answer', async () => {
-		const { result, response } = await call({ headers: { 'X-Quentn-Hmac-Sha256': sign(body, 'other-salt') } });
+		const { result, response } = await call({
+			headers: { 'X-Quentn-Hmac-Sha256': sign(body, 'other-salt') },
+		});
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(response.status).toBe(401);
-		expect(JSON.parse(response.body!).message).toMatch(/X-Quentn-Hmac-Sha256 signature is missing or does not match.*Hash Salt/);
+		expect(JSON.parse(response.body!).message).toMatch(
+			/X-Quentn-Hmac-Sha256 signature is missing or does not match.*Hash Salt/,
+		);
 		expect(response.body).not.toContain(sign(body));
 		expect(response.body).not.toContain(SALT);
 	});
@@ -75,18 +82,32 @@ describe('Quentn Trigger', () => {
 	});
 
 	test('malformed bodies get a 400 naming the problem and emit nothing (checked after the signature)', async () => {
-		const tooMany = JSON.stringify(Array.from({ length: MAX_CONTACTS + 1 }, (_, i) => ({ id: String(i + 1) })));
+		const tooMany = JSON.stringify(
+			Array.from({ length: MAX_CONTACTS + 1 }, (_, i) => ({ id: String(i + 1) })),
+		);
 		const cases: Array<[string, string, RegExp]> = [
 			['not JSON', '{"id": 2,', /not JSON/],
 			['an object, not an array', JSON.stringify(contacts[0]), /not a JSON array/],
 			['more than 100 contacts', tooMany, /101 contacts; Quentn sends at most 100/],
-			['a contact without id', JSON.stringify([contacts[0], { first_name: 'No id' }]), /Contact 2 .* no "id"/],
+			[
+				'a contact without id',
+				JSON.stringify([contacts[0], { first_name: 'No id' }]),
+				/Contact 2 .* no "id"/,
+			],
 			['an id that is empty', JSON.stringify([{ id: ' ' }]), /Contact 1 .* no "id"/],
-			['a contact that is not an object', JSON.stringify([contacts[0], 'x']), /Contact 2 .* no "id"/],
+			[
+				'a contact that is not an object',
+				JSON.stringify([contacts[0], 'x']),
+				/Contact 2 .* no "id"/,
+			],
 		];
 		for (const [, raw, message] of cases) {
 			for (const credentials of [withSalt, {}]) {
-				const { result, response } = await call({ rawBody: raw, headers: { 'X-Quentn-Hmac-Sha256': sign(raw) }, credentials });
+				const { result, response } = await call({
+					rawBody: raw,
+					headers: { 'X-Quentn-Hmac-Sha256': sign(raw) },
+					credentials,
+				});
 				expect(result).toEqual({ noWebhookResponse: true });
 				expect(response.status).toBe(400);
 				expect(JSON.parse(response.body!).message).toMatch(message);
@@ -99,7 +120,10 @@ describe('Quentn Trigger', () => {
 
 	test('exactly 100 contacts and numeric ids are accepted; a UTF-8 BOM is ignored', async () => {
 		const hundred = JSON.stringify(Array.from({ length: MAX_CONTACTS }, (_, i) => ({ id: i + 1 })));
-		const { result } = await call({ rawBody: hundred, headers: { 'X-Quentn-Hmac-Sha256': sign(hundred) } });
+		const { result } = await call({
+			rawBody: hundred,
+			headers: { 'X-Quentn-Hmac-Sha256': sign(hundred) },
+		});
 		expect(result.workflowData?.[0]).toHaveLength(100);
 		const bom = `\uFEFF${body}`;
 		const withBom = await call({ rawBody: bom, headers: { 'X-Quentn-Hmac-Sha256': sign(bom) } });
@@ -123,7 +147,15 @@ describe('Quentn webhook signature', () => {
 
 	test('refuses other salts, other encodings, truncations, empty and missing values', () => {
 		const hex = createHmac('sha256', SALT).update(body).digest('hex');
-		for (const value of [sign(body, 'x'), hex, sign(body).slice(0, -2), sign(body) + 'A', '', undefined, 42]) {
+		for (const value of [
+			sign(body, 'x'),
+			hex,
+			sign(body).slice(0, -2),
+			sign(body) + 'A',
+			'',
+			undefined,
+			42,
+		]) {
 			expect(validSignature(raw, SALT, value)).toBe(false);
 		}
 	});
@@ -135,11 +167,24 @@ describe('Quentn webhook signature', () => {
 
 describe('Quentn Webhook API credential test', () => {
 	const test_ = new QuentnTrigger().methods.credentialTest.hashSaltIsSet;
-	const check = (hashSalt: unknown) => test_.call({} as never, { id: '1', name: 'salt', type: 'quentnWebhookApi', data: { hashSalt } } as never);
+	const check = (hashSalt: unknown) =>
+		test_.call(
+			{} as never,
+			{ id: '1', name: 'salt', type: 'quentnWebhookApi', data: { hashSalt } } as never,
+		);
 
 	test('a salt is OK; empty or space-padded salts are refused with a fix', async () => {
-		expect(await check(SALT)).toEqual({ status: 'OK', message: expect.stringMatching(/checked with this salt/) });
-		expect(await check('')).toEqual({ status: 'Error', message: expect.stringMatching(/Enter the Hash Salt/) });
-		expect(await check(' salt ')).toEqual({ status: 'Error', message: expect.stringMatching(/space/) });
+		expect(await check(SALT)).toEqual({
+			status: 'OK',
+			message: expect.stringMatching(/checked with this salt/),
+		});
+		expect(await check('')).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/Enter the Hash Salt/),
+		});
+		expect(await check(' salt ')).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/space/),
+		});
 	});
 });

@@ -7,7 +7,8 @@ import { API, API_KEY, HOST, comment, commentRange, credentials, term } from './
 
 afterEach(resetHttp);
 
-const run = (parameters: IDataObject) => runNode({ type: 'quentn', typeVersion: 2, parameters, credentials });
+const run = (parameters: IDataObject) =>
+	runNode({ type: 'quentn', typeVersion: 2, parameters, credentials });
 const locator = (mode: string, value: string) => ({ __rl: true, mode, value });
 
 describe('Quentn version 2', () => {
@@ -18,7 +19,11 @@ describe('Quentn version 2', () => {
 		const api = fakeApi(HOST);
 		api.scope.get(`${API}${path}`).reply(200, term(12, 'Newsletter'));
 
-		const { output, error } = await run({ resource: 'term', operation: 'get', termId: locator(mode, value) });
+		const { output, error } = await run({
+			resource: 'term',
+			operation: 'get',
+			termId: locator(mode, value),
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${API}${path}`]);
@@ -30,7 +35,13 @@ describe('Quentn version 2', () => {
 		const api = fakeApi(HOST);
 		api.scope.put(`${API}/contact/93/comments`).reply(200, { success: true });
 
-		const { error } = await run({ resource: 'comment', operation: 'update', contactId: '93', commentId: locator('list', '7'), comment: 'New text' });
+		const { error } = await run({
+			resource: 'comment',
+			operation: 'update',
+			contactId: '93',
+			commentId: locator('list', '7'),
+			comment: 'New text',
+		});
 
 		expect(error).toBeUndefined();
 		expect(api.requests[0]).toMatchObject({ method: 'PUT', path: `${API}/contact/93/comments` });
@@ -41,7 +52,12 @@ describe('Quentn version 2', () => {
 		const api = fakeApi(HOST);
 		api.scope.delete(`${API}/contact/93/comments`).reply(200, { success: true });
 
-		const { output } = await run({ resource: 'comment', operation: 'delete', contactId: '93', commentId: locator('id', ' 8 ') });
+		const { output } = await run({
+			resource: 'comment',
+			operation: 'delete',
+			contactId: '93',
+			commentId: locator('id', ' 8 '),
+		});
 
 		expect(api.requests[0].body).toEqual([8]);
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
@@ -49,7 +65,12 @@ describe('Quentn version 2', () => {
 
 	test('a mapped comment ID that is not a number is refused before sending', async () => {
 		const api = fakeApi(HOST);
-		const { error } = await run({ resource: 'comment', operation: 'delete', contactId: '93', commentId: locator('id', '={{ "8; 9" }}') });
+		const { error } = await run({
+			resource: 'comment',
+			operation: 'delete',
+			contactId: '93',
+			commentId: locator('id', '={{ "8; 9" }}'),
+		});
 		expect(api.requests).toHaveLength(0);
 		expect(error?.message).toMatch(/"Comment ID"/);
 	});
@@ -61,7 +82,10 @@ describe('Quentn locator lists', () => {
 		api.scope
 			.get(`${API}/contact/93/comments`)
 			.query({ range: '1', limit: '50', sort: 'desc' })
-			.reply(200, { ...commentRange(1, [4, 3], 102), comments: [comment(4), { ...comment(3), comment: 'Called back\nsecond line' }] });
+			.reply(200, {
+				...commentRange(1, [4, 3], 102),
+				comments: [comment(4), { ...comment(3), comment: 'Called back\nsecond line' }],
+			});
 
 		const result = await runListSearch({
 			type: 'quentn',
@@ -81,12 +105,23 @@ describe('Quentn locator lists', () => {
 		});
 	});
 
-	test('terms: the account\'s terms by name', async () => {
+	test("terms: the account's terms by name", async () => {
 		const api = fakeApi(HOST);
-		api.scope.get(`${API}/terms`).query(true).reply(200, [term(2, 'VIP'), term(1, 'Newsletter')]);
+		api.scope
+			.get(`${API}/terms`)
+			.query(true)
+			.reply(200, [term(2, 'VIP'), term(1, 'Newsletter')]);
 
-		const result = await runListSearch({ type: 'quentn', typeVersion: 2, method: 'searchTerms', credentials, filter: 'news' });
+		const result = await runListSearch({
+			type: 'quentn',
+			typeVersion: 2,
+			method: 'searchTerms',
+			credentials,
+			filter: 'news',
+		});
 
-		expect(result.results).toEqual([{ name: 'Newsletter', value: '1', description: 'About Newsletter' }]);
+		expect(result.results).toEqual([
+			{ name: 'Newsletter', value: '1', description: 'About Newsletter' },
+		]);
 	});
 });

@@ -10,16 +10,20 @@ const PYTHON =
 describe('npm start output filter (scripts/lib/n8n-output.js)', () => {
 	test('drops the Python task runner warning and keeps every other line in order', () => {
 		const shown = dropLines();
-		expect(shown(`Initializing n8n process\n${PYTHON}\nEditor is now accessible via:\nhttp://localhost:5680\n`)).toBe(
-			'Initializing n8n process\nEditor is now accessible via:\nhttp://localhost:5680\n',
-		);
+		expect(
+			shown(
+				`Initializing n8n process\n${PYTHON}\nEditor is now accessible via:\nhttp://localhost:5680\n`,
+			),
+		).toBe('Initializing n8n process\nEditor is now accessible via:\nhttp://localhost:5680\n');
 	});
 
 	test('keeps a line split across chunks whole, and drops a warning split across chunks', () => {
 		const shown = dropLines();
 		const half = Math.floor(PYTHON.length / 2);
 		expect(shown('Editor is now ')).toBe('');
-		expect(shown(`accessible via:\n${PYTHON.slice(0, half)}`)).toBe('Editor is now accessible via:\n');
+		expect(shown(`accessible via:\n${PYTHON.slice(0, half)}`)).toBe(
+			'Editor is now accessible via:\n',
+		);
 		expect(shown(`${PYTHON.slice(half)}\nhttp://localhost:5680\n`)).toBe('http://localhost:5680\n');
 	});
 });

@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:net';
 const { isFree, freePort, firstFreePort } = require('../../scripts/lib/ports.js') as {
 	isFree: (port: number, host?: string) => Promise<boolean>;
 	freePort: (host?: string) => Promise<number>;
-	firstFreePort: (preferred: number, options?: { host?: string; tries?: number; skip?: number[] }) => Promise<number>;
+	firstFreePort: (
+		preferred: number,
+		options?: { host?: string; tries?: number; skip?: number[] },
+	) => Promise<number>;
 };
 
 /** Listens on host:port the way another n8n would, until closed. */
@@ -17,7 +20,8 @@ async function occupy(port: number, host = '0.0.0.0'): Promise<Server> {
 	return server;
 }
 
-const close = async (server: Server) => await new Promise<void>((resolve) => server.close(() => resolve()));
+const close = async (server: Server) =>
+	await new Promise<void>((resolve) => server.close(() => resolve()));
 
 /** A block of `size` consecutive free ports (so that the tests do not depend on what else runs on the machine). */
 async function freeBlock(size: number): Promise<number> {

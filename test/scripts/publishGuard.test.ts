@@ -6,7 +6,8 @@ const { publishRefusal } = require('../../scripts/publish-guard.js') as {
 /** What GitHub Actions sets for publish.yml started by pushing the tag 0.2.0, with `npm publish --provenance`. */
 const publishRun = {
 	GITHUB_ACTIONS: 'true',
-	GITHUB_WORKFLOW_REF: 'contact-suite/n8n-nodes-contact-suite/.github/workflows/publish.yml@refs/tags/0.2.0',
+	GITHUB_WORKFLOW_REF:
+		'contact-suite/n8n-nodes-contact-suite/.github/workflows/publish.yml@refs/tags/0.2.0',
 	GITHUB_REF_TYPE: 'tag',
 	GITHUB_REF_NAME: '0.2.0',
 	npm_config_provenance: 'true',
@@ -21,13 +22,17 @@ describe('publish guard (prepublishOnly)', () => {
 		['on a laptop', { GITHUB_ACTIONS: undefined }, /only in GitHub Actions/],
 		[
 			'from another workflow (ci.yml)',
-			{ GITHUB_WORKFLOW_REF: 'contact-suite/n8n-nodes-contact-suite/.github/workflows/ci.yml@refs/tags/0.2.0' },
+			{
+				GITHUB_WORKFLOW_REF:
+					'contact-suite/n8n-nodes-contact-suite/.github/workflows/ci.yml@refs/tags/0.2.0',
+			},
 			/only in the publish.yml workflow/,
 		],
 		[
 			'from publish.yml on a branch',
 			{
-				GITHUB_WORKFLOW_REF: 'contact-suite/n8n-nodes-contact-suite/.github/workflows/publish.yml@refs/heads/main',
+				GITHUB_WORKFLOW_REF:
+					'contact-suite/n8n-nodes-contact-suite/.github/workflows/publish.yml@refs/heads/main',
 				GITHUB_REF_TYPE: 'branch',
 				GITHUB_REF_NAME: 'main',
 			},
@@ -36,7 +41,8 @@ describe('publish guard (prepublishOnly)', () => {
 		[
 			'for a tag that is not the version',
 			{
-				GITHUB_WORKFLOW_REF: 'contact-suite/n8n-nodes-contact-suite/.github/workflows/publish.yml@refs/tags/0.1.9',
+				GITHUB_WORKFLOW_REF:
+					'contact-suite/n8n-nodes-contact-suite/.github/workflows/publish.yml@refs/tags/0.1.9',
 				GITHUB_REF_NAME: '0.1.9',
 			},
 			/"0.1.9" is not package.json's version "0.2.0"/,

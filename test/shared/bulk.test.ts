@@ -15,7 +15,8 @@ function context(items: Array<{ email: string; tags?: string }>, continueOnFail 
 	} as unknown as IExecuteFunctions;
 }
 
-const emails = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `c${i}@x.test`, tags: i % 2 ? 'b' : 'a' }));
+const emails = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ email: `c${i}@x.test`, tags: i % 2 ? 'b' : 'a' }));
 
 describe('sendBulk', () => {
 	test('chunks to the maximum, keeps input order and pairs every result with its item', async () => {
@@ -66,7 +67,9 @@ describe('sendBulk', () => {
 			noun: 'contacts',
 			send: async (entries) =>
 				entries.map((e) =>
-					e.itemIndex === 4 ? { json: { email: e.payload.email }, error: 'Email is blocked' } : { json: { id: e.itemIndex } },
+					e.itemIndex === 4
+						? { json: { email: e.payload.email }, error: 'Email is blocked' }
+						: { json: { id: e.itemIndex } },
 				),
 		});
 	};
@@ -105,7 +108,12 @@ describe('sendBulk', () => {
 				return entries.map(() => ({ json: { ok: true } }));
 			},
 		});
-		expect(out.map((item) => item.json)).toEqual([{ error: 'Vendor: 500' }, { error: 'Vendor: 500' }, { ok: true }, { ok: true }]);
+		expect(out.map((item) => item.json)).toEqual([
+			{ error: 'Vendor: 500' },
+			{ error: 'Vendor: 500' },
+			{ ok: true },
+			{ ok: true },
+		]);
 	});
 
 	test('a vendor answer that does not match the chunk is an error, not a guess', async () => {
@@ -116,7 +124,9 @@ describe('sendBulk', () => {
 			noun: 'contacts',
 			send: async () => [{ json: { id: 1 } }],
 		});
-		expect(out.every((item) => /answered 1 results for 3 contacts/.test(String(item.json.error)))).toBe(true);
+		expect(
+			out.every((item) => /answered 1 results for 3 contacts/.test(String(item.json.error))),
+		).toBe(true);
 	});
 
 	test('chunk', () => {

@@ -27,10 +27,17 @@ describe('localDateTime (yyyy-MM-ddTHH:mm:ss, no zone)', () => {
 		expect(localDateTime({ toMillis: () => ms }, 'Europe/Berlin')).toBe('2026-01-10T09:30:15');
 	});
 
-	test.each([['next tuesday'], ['2026-02-30'], ['2026-01-10T25:00'], [''], [Number.NaN], [new Date('x')], [{}], [null], [true]])(
-		'%j is not a date',
-		(value) => {
-			expect(localDateTime(value, 'UTC')).toBeUndefined();
-		},
-	);
+	test.each([
+		['next tuesday'],
+		['2026-02-30'],
+		['2026-01-10T25:00'],
+		[''],
+		[Number.NaN],
+		[new Date('x')],
+		[{}],
+		[null],
+		[true],
+	])('%j is not a date', (value) => {
+		expect(localDateTime(value, 'UTC')).toBeUndefined();
+	});
 });

@@ -6,7 +6,18 @@ describe('vendorMessage reads every documented error shape', () => {
 		[{ status: 404, error: 'Dialler campaign not found' }, 'Dialler campaign not found'],
 		[{ error: true, message: 'Contact not found' }, 'Contact not found'],
 		[{ error: { message: 'nested' } }, 'nested'],
-		[{ errors: [{ title: 'Invalid', detail: 'email is invalid', source: { pointer: '/data/attributes/email' } }] }, 'email: email is invalid'],
+		[
+			{
+				errors: [
+					{
+						title: 'Invalid',
+						detail: 'email is invalid',
+						source: { pointer: '/data/attributes/email' },
+					},
+				],
+			},
+			'email: email is invalid',
+		],
 		[{ errors: { email: ['has already been taken'] } }, 'email: has already been taken'],
 		[{ email: ['is invalid'], error_details: ['Email is invalid'] }, 'Email is invalid'],
 		[{ email: ['is invalid'] }, 'email: is invalid'],
@@ -23,7 +34,9 @@ describe('vendorMessage reads every documented error shape', () => {
 describe('redact', () => {
 	test('removes secrets and anything that looks like a credential header value', () => {
 		expect(redact('key sk-123456 failed', ['sk-123456'])).toBe('key [redacted] failed');
-		expect(redact('Authorization: Bearer abcdefghijklmnop', [])).toBe('Authorization: Bearer [redacted]');
+		expect(redact('Authorization: Bearer abcdefghijklmnop', [])).toBe(
+			'Authorization: Bearer [redacted]',
+		);
 	});
 });
 

@@ -98,13 +98,18 @@ describe('executeRequest', () => {
 		};
 	}
 
-	const networkFailure = (code: string) => Object.assign(new Error('socket hang up'), { httpCode: code });
+	const networkFailure = (code: string) =>
+		Object.assign(new Error('socket hang up'), { httpCode: code });
 
 	test('sends JSON with the full response and status errors handled here', async () => {
 		const { ctx, sent } = context([{ statusCode: 200, body: { ok: true } }]);
 		const response = await executeRequest(ctx, policy([]), { method: 'GET', url: '/x' });
 		expect(response.body).toEqual({ ok: true });
-		expect(sent[0]).toMatchObject({ json: true, returnFullResponse: true, ignoreHttpStatusErrors: true });
+		expect(sent[0]).toMatchObject({
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
 		expect(openGates()).toBe(0);
 	});
 
@@ -117,7 +122,9 @@ describe('executeRequest', () => {
 			{ statusCode: 503, body: {} },
 			{ statusCode: 503, body: { message: 'still down' } },
 		]);
-		await expect(executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' })).rejects.toMatchObject({
+		await expect(
+			executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' }),
+		).rejects.toMatchObject({
 			message: 'Vendor: still down (gave up after 5 attempts)',
 		});
 		expect(sent).toHaveLength(5);
@@ -126,8 +133,12 @@ describe('executeRequest', () => {
 
 	test('a Retry-After longer than the wait budget ends the retries at once', async () => {
 		const waits: number[] = [];
-		const { ctx, sent } = context([{ statusCode: 429, headers: { 'retry-after': '3600' }, body: { message: 'slow down' } }]);
-		await expect(executeRequest(ctx, policy(waits), { method: 'GET', url: '/x' })).rejects.toMatchObject({
+		const { ctx, sent } = context([
+			{ statusCode: 429, headers: { 'retry-after': '3600' }, body: { message: 'slow down' } },
+		]);
+		await expect(
+			executeRequest(ctx, policy(waits), { method: 'GET', url: '/x' }),
+		).rejects.toMatchObject({
 			message: 'Vendor: slow down',
 		});
 		expect(sent).toHaveLength(1);
@@ -138,15 +149,21 @@ describe('executeRequest', () => {
 		const waits: number[] = [];
 		const steps = Array.from({ length: 5 }, () => ({ statusCode: 503, body: {} }));
 		const { ctx, sent } = context(steps);
-		const bounded = policy(waits, { retry: { wait: async (ms) => void waits.push(ms), random: () => 0, maxTotalWaitMs: 1600 } });
-		await expect(executeRequest(ctx, bounded, { method: 'GET', url: '/x' })).rejects.toThrow(/gave up after 3 attempts/);
+		const bounded = policy(waits, {
+			retry: { wait: async (ms) => void waits.push(ms), random: () => 0, maxTotalWaitMs: 1600 },
+		});
+		await expect(executeRequest(ctx, bounded, { method: 'GET', url: '/x' })).rejects.toThrow(
+			/gave up after 3 attempts/,
+		);
 		expect(sent).toHaveLength(3);
 		expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1600);
 	});
 
 	test('a POST is not sent again after a reset, but is after a temporary DNS failure', async () => {
 		const reset = context([networkFailure('ECONNRESET'), { statusCode: 201 }]);
-		await expect(executeRequest(reset.ctx, policy([]), { method: 'POST', url: '/x' })).rejects.toMatchObject({
+		await expect(
+			executeRequest(reset.ctx, policy([]), { method: 'POST', url: '/x' }),
+		).rejects.toMatchObject({
 			message: 'Could not reach Vendor: the connection was reset',
 		});
 		expect(reset.sent).toHaveLength(1);
@@ -159,19 +176,30 @@ describe('executeRequest', () => {
 
 	test.each([
 		['ENOTFOUND', 'Could not reach Vendor api.vendor.test: the host name does not exist'],
-		['ECONNREFUSED', 'Could not reach Vendor api.vendor.test: nothing answers at this address (connection refused)'],
-	])('%s: one attempt, no wait, and the error names the credential field', async (code, message) => {
-		const waits: number[] = [];
-		const { ctx, sent } = context([networkFailure(code), { statusCode: 200 }]);
-		const withAddress = policy(waits, { address: 'Check "Server URL" in the Vendor credential.' });
-		const error = await executeRequest(ctx, withAddress, { method: 'GET', url: 'https://api.vendor.test/x' }).catch((e: Error) => e);
-		expect(error).toMatchObject({ message });
-		expect((error as unknown as { description: string }).description).toBe(
-			`Not retried, because retrying cannot fix an address. Check "Server URL" in the Vendor credential. (${code})`,
-		);
-		expect(sent).toHaveLength(1);
-		expect(waits).toEqual([]);
-	});
+		[
+			'ECONNREFUSED',
+			'Could not reach Vendor api.vendor.test: nothing answers at this address (connection refused)',
+		],
+	])(
+		'%s: one attempt, no wait, and the error names the credential field',
+		async (code, message) => {
+			const waits: number[] = [];
+			const { ctx, sent } = context([networkFailure(code), { statusCode: 200 }]);
+			const withAddress = policy(waits, {
+				address: 'Check "Server URL" in the Vendor credential.',
+			});
+			const error = await executeRequest(ctx, withAddress, {
+				method: 'GET',
+				url: 'https://api.vendor.test/x',
+			}).catch((e: Error) => e);
+			expect(error).toMatchObject({ message });
+			expect((error as unknown as { description: string }).description).toBe(
+				`Not retried, because retrying cannot fix an address. Check "Server URL" in the Vendor credential. (${code})`,
+			);
+			expect(sent).toHaveLength(1);
+			expect(waits).toEqual([]);
+		},
+	);
 
 	test('a PUT after a timeout is retried; a 502 on PATCH is not', async () => {
 		const timeout = context([networkFailure('ETIMEDOUT'), { statusCode: 200 }]);
@@ -179,7 +207,9 @@ describe('executeRequest', () => {
 		expect(timeout.sent).toHaveLength(2);
 
 		const gateway = context([{ statusCode: 502, body: 'Bad Gateway' }]);
-		await expect(executeRequest(gateway.ctx, policy([]), { method: 'PATCH', url: '/x' })).rejects.toMatchObject({
+		await expect(
+			executeRequest(gateway.ctx, policy([]), { method: 'PATCH', url: '/x' }),
+		).rejects.toMatchObject({
 			message: 'Vendor: Bad Gateway',
 		});
 		expect(gateway.sent).toHaveLength(1);
@@ -187,17 +217,26 @@ describe('executeRequest', () => {
 
 	test('errors never carry a secret, and say how to fix the credential', async () => {
 		const secret = 'sk-very-secret-key';
-		const { ctx } = context([{ statusCode: 401, body: { message: `Invalid API key ${secret}` } }], secret);
-		const error = await executeRequest(ctx, policy([]), { method: 'GET', url: '/x' }).catch((e: Error) => e);
+		const { ctx } = context(
+			[{ statusCode: 401, body: { message: `Invalid API key ${secret}` } }],
+			secret,
+		);
+		const error = await executeRequest(ctx, policy([]), { method: 'GET', url: '/x' }).catch(
+			(e: Error) => e,
+		);
 		expect(error).toMatchObject({ message: 'Vendor: Invalid API key [redacted]', httpCode: '401' });
-		expect((error as unknown as { description: string }).description).toBe('Vendor refused the credentials (HTTP 401). Check the key.');
+		expect((error as unknown as { description: string }).description).toBe(
+			'Vendor refused the credentials (HTTP 401). Check the key.',
+		);
 		expect(JSON.stringify(error)).not.toContain(secret);
 	});
 
 	test('other failures (e.g. a signing error) are passed on unchanged', async () => {
 		const failure = new Error('Account name is invalid');
 		const { ctx } = context([failure]);
-		await expect(executeRequest(ctx, policy([]), { method: 'GET', url: '/x' })).rejects.toBe(failure);
+		await expect(executeRequest(ctx, policy([]), { method: 'GET', url: '/x' })).rejects.toBe(
+			failure,
+		);
 	});
 
 	describe('deadline and stop', () => {
@@ -213,20 +252,32 @@ describe('executeRequest', () => {
 					httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 						timeouts.push(options.timeout!);
 						clock += options.timeout!;
-						throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' });
+						throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), {
+							code: 'ECONNABORTED',
+						});
 					},
 				},
 			} as unknown as RequestContext;
 			const withClock = policy([], {
-				retry: { wait: async (ms) => void (waits.push(ms), (clock += ms)), random: () => 0, now: () => clock, deadlineMs: 180_000 },
+				retry: {
+					wait: async (ms) => void (waits.push(ms), (clock += ms)),
+					random: () => 0,
+					now: () => clock,
+					deadlineMs: 180_000,
+				},
 			});
 			// The node's Request Options set 60 s per request.
-			const error = await executeRequest(ctx, withClock, { method: 'GET', url: '/x', timeout: 60_000 }).catch((e: Error) => e);
+			const error = await executeRequest(ctx, withClock, {
+				method: 'GET',
+				url: '/x',
+				timeout: 60_000,
+			}).catch((e: Error) => e);
 			expect(timeouts).toEqual([60_000, 60_000, 59_250]);
 			expect(waits).toEqual([250, 500]);
 			expect(clock).toBe(180_000);
 			expect(error).toMatchObject({
-				message: 'Could not reach Vendor (gave up after 3 attempts: the 180 s allowed for one item are used up): the request timed out',
+				message:
+					'Could not reach Vendor (gave up after 3 attempts: the 180 s allowed for one item are used up): the request timed out',
 			});
 		});
 
@@ -244,23 +295,37 @@ describe('executeRequest', () => {
 					},
 				},
 			} as unknown as RequestContext;
-			const error = await executeRequest(ctx, policy([], { retry: { wait: async () => {}, now: () => clock } }), { method: 'GET', url: '/x' }).catch(
-				(e: Error) => e,
-			);
+			const error = await executeRequest(
+				ctx,
+				policy([], { retry: { wait: async () => {}, now: () => clock } }),
+				{ method: 'GET', url: '/x' },
+			).catch((e: Error) => e);
 			expect(timeouts).toEqual([180_000]);
-			expect(error).toMatchObject({ message: 'Could not reach Vendor (the 180 s allowed for one item are used up): the request timed out' });
+			expect(error).toMatchObject({
+				message:
+					'Could not reach Vendor (the 180 s allowed for one item are used up): the request timed out',
+			});
 		});
 
 		test('stopping the execution ends a retry wait at once, and nothing more is sent', async () => {
 			const controller = new AbortController();
-			const { ctx, sent } = context([{ statusCode: 503, body: {} }, { statusCode: 200 }], 'sk-very-secret-key', controller.signal);
+			const { ctx, sent } = context(
+				[{ statusCode: 503, body: {} }, { statusCode: 200 }],
+				'sk-very-secret-key',
+				controller.signal,
+			);
 			// A wait that would never end by itself (a long Retry-After).
-			const stop = policy([], { retry: { wait: () => new Promise<void>(() => {}), random: () => 0 } });
+			const stop = policy([], {
+				retry: { wait: () => new Promise<void>(() => {}), random: () => 0 },
+			});
 			const pending = executeRequest(ctx, stop, { method: 'GET', url: '/x' }, 3);
 			await sleep(0);
 			expect(sent).toHaveLength(1);
 			controller.abort();
-			await expect(pending).rejects.toMatchObject({ message: 'The execution was stopped while this item waited to be retried', context: { itemIndex: 3 } });
+			await expect(pending).rejects.toMatchObject({
+				message: 'The execution was stopped while this item waited to be retried',
+				context: { itemIndex: 3 },
+			});
 			expect(sent).toHaveLength(1);
 			// The request carried n8n's signal, so one under way is cancelled too.
 			expect(sent[0].abortSignal).toBe(controller.signal);
@@ -270,7 +335,9 @@ describe('executeRequest', () => {
 			const controller = new AbortController();
 			controller.abort();
 			const { ctx, sent } = context([{ statusCode: 200 }], 'sk-very-secret-key', controller.signal);
-			await expect(executeRequest(ctx, policy([]), { method: 'POST', url: '/x' })).rejects.toMatchObject({
+			await expect(
+				executeRequest(ctx, policy([]), { method: 'POST', url: '/x' }),
+			).rejects.toMatchObject({
 				message: 'The execution was stopped before this item was sent',
 			});
 			expect(sent).toHaveLength(0);
@@ -287,28 +354,53 @@ describe('executeRequest', () => {
 
 		test('after 3 items in a row failed on 5xx or no connection, the next items of the run are not sent', async () => {
 			const run = {};
-			const steps: Step[] = [{ statusCode: 500, body: {} }, networkFailure('ECONNRESET'), { statusCode: 502, body: {} }, { statusCode: 201 }];
+			const steps: Step[] = [
+				{ statusCode: 500, body: {} },
+				networkFailure('ECONNRESET'),
+				{ statusCode: 502, body: {} },
+				{ statusCode: 201 },
+			];
 			const { ctx, sent } = runContext(steps, run);
-			for (let item = 0; item < 3; item++) await expect(executeRequest(ctx, policy([]), post, item)).rejects.toBeDefined();
+			for (let item = 0; item < 3; item++)
+				await expect(executeRequest(ctx, policy([]), post, item)).rejects.toBeDefined();
 			expect(sent).toHaveLength(3);
-			const error = await executeRequest(ctx, policy([]), post, 3).catch((e: Error & { description?: string }) => e);
-			expect(error).toMatchObject({ message: 'Not sent: Vendor failed for 3 items in a row (server errors or no connection)', context: { itemIndex: 3 } });
-			expect((error as { description?: string }).description).toMatch(/^This item was not sent, so running it again cannot create a duplicate\./);
+			const error = await executeRequest(ctx, policy([]), post, 3).catch(
+				(e: Error & { description?: string }) => e,
+			);
+			expect(error).toMatchObject({
+				message: 'Not sent: Vendor failed for 3 items in a row (server errors or no connection)',
+				context: { itemIndex: 3 },
+			});
+			expect((error as { description?: string }).description).toMatch(
+				/^This item was not sent, so running it again cannot create a duplicate\./,
+			);
 			expect(sent).toHaveLength(3);
 
 			// Another run of the node (its own execute data) sends as usual.
 			const other = runContext([{ statusCode: 201, body: { id: 9 } }], {});
-			await expect(executeRequest(other.ctx, policy([]), post, 0)).resolves.toMatchObject({ body: { id: 9 } });
+			await expect(executeRequest(other.ctx, policy([]), post, 0)).resolves.toMatchObject({
+				body: { id: 9 },
+			});
 		});
 
 		test('a success or a 4xx in between resets the count; a 4xx is not an outage', async () => {
 			const run = {};
 			const { ctx, sent } = runContext(
-				[{ statusCode: 500, body: {} }, { statusCode: 500, body: {} }, { statusCode: 422, body: {} }, { statusCode: 500, body: {} }, { statusCode: 500, body: {} }, { statusCode: 201 }],
+				[
+					{ statusCode: 500, body: {} },
+					{ statusCode: 500, body: {} },
+					{ statusCode: 422, body: {} },
+					{ statusCode: 500, body: {} },
+					{ statusCode: 500, body: {} },
+					{ statusCode: 201 },
+				],
 				run,
 			);
-			for (let item = 0; item < 5; item++) await executeRequest(ctx, policy([]), post, item).catch(() => undefined);
-			await expect(executeRequest(ctx, policy([]), post, 5)).resolves.toMatchObject({ statusCode: 201 });
+			for (let item = 0; item < 5; item++)
+				await executeRequest(ctx, policy([]), post, item).catch(() => undefined);
+			await expect(executeRequest(ctx, policy([]), post, 5)).resolves.toMatchObject({
+				statusCode: 201,
+			});
 			expect(sent).toHaveLength(6);
 		});
 	});

@@ -27,17 +27,26 @@ describe('RequestGate', () => {
 
 	/** Every window of `windowMs` holds at most `most` of these start times (1 ms of timer slack). */
 	const mostInAnyWindow = (starts: number[], windowMs: number) =>
-		Math.max(...starts.map((from) => starts.filter((t) => t >= from && t < from + windowMs - 1).length));
+		Math.max(
+			...starts.map((from) => starts.filter((t) => t >= from && t < from + windowMs - 1).length),
+		);
 
 	test('starts at most maxPerWindow requests in any window, and the first ones at once', async () => {
 		const waits: number[] = [];
-		const gate = new RequestGate(10, 4, async (ms) => {
-			waits.push(ms);
-			await tick(ms);
-		}, 100);
+		const gate = new RequestGate(
+			10,
+			4,
+			async (ms) => {
+				waits.push(ms);
+				await tick(ms);
+			},
+			100,
+		);
 		const starts: number[] = [];
 		const t0 = Date.now();
-		await Promise.all(Array.from({ length: 10 }, () => gate.run(async () => void starts.push(Date.now()))));
+		await Promise.all(
+			Array.from({ length: 10 }, () => gate.run(async () => void starts.push(Date.now()))),
+		);
 		expect(mostInAnyWindow(starts, 100)).toBeLessThanOrEqual(4);
 		// 4 at once, 4 a window later, 2 two windows later: not spread out one by one.
 		expect(starts.slice(0, 4).every((t) => t - t0 < 50)).toBe(true);
@@ -49,13 +58,20 @@ describe('RequestGate', () => {
 	test('a late timer does not let the starts behind it burst', async () => {
 		// The first wait "oversleeps" by 150 ms (a busy event loop); no window may then hold more than 4 starts.
 		let first = true;
-		const gate = new RequestGate(10, 4, async (ms) => {
-			const late = first ? 150 : 0;
-			first = false;
-			await tick(ms + late);
-		}, 100);
+		const gate = new RequestGate(
+			10,
+			4,
+			async (ms) => {
+				const late = first ? 150 : 0;
+				first = false;
+				await tick(ms + late);
+			},
+			100,
+		);
 		const starts: number[] = [];
-		await Promise.all(Array.from({ length: 12 }, () => gate.run(async () => void starts.push(Date.now()))));
+		await Promise.all(
+			Array.from({ length: 12 }, () => gate.run(async () => void starts.push(Date.now()))),
+		);
 		expect(starts).toHaveLength(12);
 		expect(mostInAnyWindow(starts, 100)).toBeLessThanOrEqual(4);
 	});
@@ -72,7 +88,10 @@ describe('RequestGate', () => {
 			created++;
 			return new RequestGate(2);
 		};
-		await Promise.all([throughGate('run-1', make, () => tick(5)), throughGate('run-1', make, () => tick(5))]);
+		await Promise.all([
+			throughGate('run-1', make, () => tick(5)),
+			throughGate('run-1', make, () => tick(5)),
+		]);
 		expect(created).toBe(1);
 		expect(openGates()).toBe(0);
 	});

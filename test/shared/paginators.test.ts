@@ -4,7 +4,14 @@ import type { PageRequest } from '../../nodes/shared/paginators';
 import { quentn } from '../../nodes/Quentn/transport';
 import { ticketmatic } from '../../nodes/Ticketmatic/transport';
 import { ticketSource } from '../../nodes/TicketSource/transport';
-import { PAGES_IN_FLIGHT, PagingError, addressablePaginator, cursorPaginator, everyMatch, singlePage } from '../../nodes/shared/paginators';
+import {
+	PAGES_IN_FLIGHT,
+	PagingError,
+	addressablePaginator,
+	cursorPaginator,
+	everyMatch,
+	singlePage,
+} from '../../nodes/shared/paginators';
 
 const records = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: from + i }));
 const ids = (list: IDataObject[]) => list.map((r) => r.id);
@@ -18,7 +25,14 @@ const turns = async (n: number) => {
  * A server over `all` that answers `limit`/`offset` (or `page`/`per_page`) requests, out of order (later pages
  * answer sooner), capping the page length at `cap`; it logs every request and the most that were in flight at once.
  */
-function server(all: IDataObject[], { cap = Infinity, shape = 'bare', byPage = false }: { cap?: number; shape?: 'bare' | 'total' | 'nullTotal' | 'links'; byPage?: boolean } = {}) {
+function server(
+	all: IDataObject[],
+	{
+		cap = Infinity,
+		shape = 'bare',
+		byPage = false,
+	}: { cap?: number; shape?: 'bare' | 'total' | 'nullTotal' | 'links'; byPage?: boolean } = {},
+) {
 	const seen: PageRequest[] = [];
 	let inFlight = 0;
 	const stats = { most: 0 };
@@ -35,13 +49,26 @@ function server(all: IDataObject[], { cap = Infinity, shape = 'bare', byPage = f
 		if (shape === 'bare') return data;
 		if (shape === 'total') return { data, nbrofresults: all.length };
 		if (shape === 'nullTotal') return { data, nbrofresults: null };
-		return { data, links: { next: start + length < all.length ? `https://x.test/c?page=${Number(page.qs.page) + 1}` : null } };
+		return {
+			data,
+			links: {
+				next:
+					start + length < all.length ? `https://x.test/c?page=${Number(page.qs.page) + 1}` : null,
+			},
+		};
 	};
 	return { fetch, seen, stats };
 }
 
 describe('addressable paginator (offset)', () => {
-	const terms = (k?: number) => addressablePaginator({ pageSize: 500, sizeParam: 'limit', offsetParam: 'offset', records: '', inFlight: k });
+	const terms = (k?: number) =>
+		addressablePaginator({
+			pageSize: 500,
+			sizeParam: 'limit',
+			offsetParam: 'offset',
+			records: '',
+			inFlight: k,
+		});
 
 	test('Return All: every record once, in order, 4 pages in flight, ended by the short page within k − 1 extra requests', async () => {
 		const all = records(1200);
@@ -50,7 +77,9 @@ describe('addressable paginator (offset)', () => {
 		expect(ids(out)).toEqual(ids(all));
 		expect(api.stats.most).toBe(4);
 		// ceil(1200 / 500) = 3 pages hold records; while the 3rd was read, k − 1 = 3 more were in flight.
-		expect(api.seen.map((p) => p.qs)).toEqual([0, 500, 1000, 1500, 2000, 2500].map((offset) => ({ limit: 500, offset })));
+		expect(api.seen.map((p) => p.qs)).toEqual(
+			[0, 500, 1000, 1500, 2000, 2500].map((offset) => ({ limit: 500, offset })),
+		);
 	});
 
 	test('a long list keeps k pages in flight and asks for at most k − 1 pages beyond the empty one that ends it', async () => {
@@ -91,15 +120,27 @@ describe('addressable paginator (offset)', () => {
 	test('with a total, no page beyond it is asked for (exact multiple: no extra request)', async () => {
 		const all = records(10_000);
 		const api = server(all, { shape: 'total' });
-		const out = await addressablePaginator({ pageSize: 1000, sizeParam: 'limit', records: 'data', total: 'nbrofresults' }).collect(api.fetch);
+		const out = await addressablePaginator({
+			pageSize: 1000,
+			sizeParam: 'limit',
+			records: 'data',
+			total: 'nbrofresults',
+		}).collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
-		expect(api.seen.map((p) => p.qs.offset)).toEqual(Array.from({ length: 10 }, (_, i) => i * 1000));
+		expect(api.seen.map((p) => p.qs.offset)).toEqual(
+			Array.from({ length: 10 }, (_, i) => i * 1000),
+		);
 	});
 
 	test('a null total does not cut the list to its first page (#12.4): paging goes on to the short page', async () => {
 		const all = records(2500);
 		const api = server(all, { shape: 'nullTotal' });
-		const out = await addressablePaginator({ pageSize: 1000, sizeParam: 'limit', records: 'data', total: 'nbrofresults' }).collect(api.fetch);
+		const out = await addressablePaginator({
+			pageSize: 1000,
+			sizeParam: 'limit',
+			records: 'data',
+			total: 'nbrofresults',
+		}).collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
 		expect(api.seen.length).toBeLessThanOrEqual(3 + 3);
 	});
@@ -107,7 +148,12 @@ describe('addressable paginator (offset)', () => {
 	test('a server that caps the page length below the asked one (total known): the rest one page after another at its length', async () => {
 		const all = records(2500);
 		const api = server(all, { shape: 'total', cap: 400 });
-		const out = await addressablePaginator({ pageSize: 1000, sizeParam: 'limit', records: 'data', total: 'nbrofresults' }).collect(api.fetch);
+		const out = await addressablePaginator({
+			pageSize: 1000,
+			sizeParam: 'limit',
+			records: 'data',
+			total: 'nbrofresults',
+		}).collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
 		// 4 asked at once with limit 1000; from the first answer on: 400 at a time from offset 400 up to the total.
 		expect(api.seen.slice(4).map((p) => p.qs)).toEqual([
@@ -122,7 +168,9 @@ describe('addressable paginator (offset)', () => {
 		const out = await terms().collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
 		// From offset 200 on, 200 at a time, until the empty page at 3000 (no total: only a short page ends it).
-		expect(api.seen.slice(4).map((p) => p.qs)).toEqual(Array.from({ length: 15 }, (_, i) => ({ limit: 200, offset: 200 + i * 200 })));
+		expect(api.seen.slice(4).map((p) => p.qs)).toEqual(
+			Array.from({ length: 15 }, (_, i) => ({ limit: 200, offset: 200 + i * 200 })),
+		);
 	});
 
 	test('a server that ignores the offset stops with an error naming the page, within k + 1 requests', async () => {
@@ -142,10 +190,17 @@ describe('addressable paginator (offset)', () => {
 
 	test('a list longer than the page cap stops with an error', async () => {
 		let n = 0;
-		const error = await addressablePaginator({ pageSize: 10, sizeParam: 'limit', records: '', maxPages: 50 })
+		const error = await addressablePaginator({
+			pageSize: 10,
+			sizeParam: 'limit',
+			records: '',
+			maxPages: 50,
+		})
 			.collect(async () => records(10, 10 * n++))
 			.catch((e: unknown) => e);
-		expect((error as Error).message).toMatch(/^page 51 \(.*\) is beyond 50 pages, the most one list may take/);
+		expect((error as Error).message).toMatch(
+			/^page 51 \(.*\) is beyond 50 pages, the most one list may take/,
+		);
 		expect(n).toBeLessThanOrEqual(54);
 	});
 
@@ -176,7 +231,11 @@ describe('addressable paginator (offset)', () => {
 	});
 
 	test('a record that moved to the next page while the list was read is output once', async () => {
-		const out = await addressablePaginator({ pageSize: 3, sizeParam: 'limit', records: '' }).collect(async (page) => {
+		const out = await addressablePaginator({
+			pageSize: 3,
+			sizeParam: 'limit',
+			records: '',
+		}).collect(async (page) => {
 			const offset = Number(page.qs.offset);
 			// One record was inserted in front after the first page was read: everything moved one place on.
 			const list = offset === 0 ? records(7) : [{ id: -1 }, ...records(7)];
@@ -190,12 +249,20 @@ test.each([
 	['Quentn', quentn.policy.maxInFlight],
 	['Ticketmatic', ticketmatic.policy.maxInFlight],
 	['TicketSource', ticketSource.policy.maxInFlight],
-])('%s: the pages in flight stay within the vendor\'s in-flight cap', (_vendor, cap) => {
+])("%s: the pages in flight stay within the vendor's in-flight cap", (_vendor, cap) => {
 	expect(PAGES_IN_FLIGHT).toBeLessThanOrEqual(cap);
 });
 
 describe('addressable paginator (page number)', () => {
-	const tickets = () => addressablePaginator({ pageSize: 100, sizeParam: 'per_page', pageParam: 'page', firstPage: 1, records: 'data', more: 'links.next' });
+	const tickets = () =>
+		addressablePaginator({
+			pageSize: 100,
+			sizeParam: 'per_page',
+			pageParam: 'page',
+			firstPage: 1,
+			records: 'data',
+			more: 'links.next',
+		});
 
 	test('pages 1, 2, 3 … in flight 4 at a time; a full last page whose next link is null ends the list', async () => {
 		const all = records(1000);
@@ -221,7 +288,7 @@ describe('addressable paginator (page number)', () => {
 		expect(small.seen.map((p) => p.qs)).toEqual([{ page: 1, per_page: 20 }]);
 	});
 
-	test('a capped per_page (next link still set on a short page): the rest in the server\'s page length, one after another', async () => {
+	test("a capped per_page (next link still set on a short page): the rest in the server's page length, one after another", async () => {
 		const all = records(450);
 		const api = server(all, { shape: 'links', byPage: true, cap: 50 });
 		const out = await tickets().collect(api.fetch);
@@ -232,13 +299,19 @@ describe('addressable paginator (page number)', () => {
 	test('Quentn-style ranges: the page count ends the list, no page beyond it', async () => {
 		const comments = records(120);
 		const seen: number[] = [];
-		const out = await addressablePaginator({ pageSize: 50, sizeParam: 'limit', pageParam: 'range', firstPage: 0, records: 'comments', pageCount: 'number_ranges', inFlight: 1 }).collect(
-			async (page) => {
-				seen.push(Number(page.qs.range));
-				const range = Number(page.qs.range);
-				return { comments: comments.slice(range * 50, range * 50 + 50), number_ranges: 3 };
-			},
-		);
+		const out = await addressablePaginator({
+			pageSize: 50,
+			sizeParam: 'limit',
+			pageParam: 'range',
+			firstPage: 0,
+			records: 'comments',
+			pageCount: 'number_ranges',
+			inFlight: 1,
+		}).collect(async (page) => {
+			seen.push(Number(page.qs.range));
+			const range = Number(page.qs.range);
+			return { comments: comments.slice(range * 50, range * 50 + 50), number_ranges: 3 };
+		});
 		expect(ids(out)).toEqual(ids(comments));
 		expect(seen).toEqual([0, 1, 2]);
 	});
@@ -249,19 +322,30 @@ describe('cursor paginator', () => {
 	const fetch = (seen: PageRequest[]) => async (page: PageRequest) => {
 		seen.push(page);
 		const index = page.qs.cursor ? Number(String(page.qs.cursor).slice(1)) : 0;
-		return { entries: pages[index].slice(0, Number(page.qs.per_page)), cursor: `c${index + 1}`, has_more: index < 2 };
+		return {
+			entries: pages[index].slice(0, Number(page.qs.per_page)),
+			cursor: `c${index + 1}`,
+			has_more: index < 2,
+		};
 	};
 
 	test('follows the cursor while has_more', async () => {
 		const seen: PageRequest[] = [];
 		const out = await cursorPaginator({ pageSize: 200, records: 'entries' }).collect(fetch(seen));
 		expect(out).toHaveLength(450);
-		expect(seen.map((p) => p.qs)).toEqual([{ per_page: 200 }, { per_page: 200, cursor: 'c1' }, { per_page: 200, cursor: 'c2' }]);
+		expect(seen.map((p) => p.qs)).toEqual([
+			{ per_page: 200 },
+			{ per_page: 200, cursor: 'c1' },
+			{ per_page: 200, cursor: 'c2' },
+		]);
 	});
 
 	test('Limit 250 → two requests, 250 records', async () => {
 		const seen: PageRequest[] = [];
-		const out = await cursorPaginator({ pageSize: 200, records: 'entries' }).collect(fetch(seen), 250);
+		const out = await cursorPaginator({ pageSize: 200, records: 'entries' }).collect(
+			fetch(seen),
+			250,
+		);
 		expect(out).toHaveLength(250);
 		expect(seen.map((p) => p.qs)).toEqual([{ per_page: 200 }, { per_page: 50, cursor: 'c1' }]);
 	});
@@ -271,7 +355,9 @@ describe('cursor paginator', () => {
 		const error = await cursorPaginator({ pageSize: 2, records: 'entries' })
 			.collect(async () => ({ entries: records(2, 2 * calls++), cursor: 'same', has_more: true }))
 			.catch((e: unknown) => e);
-		expect((error as Error).message).toBe('page 2 (per_page=2, cursor=same) returned the cursor "same" a second time: the list would never end');
+		expect((error as Error).message).toBe(
+			'page 2 (per_page=2, cursor=same) returned the cursor "same" a second time: the list would never end',
+		);
 		expect(calls).toBe(2);
 	});
 
@@ -280,7 +366,9 @@ describe('cursor paginator', () => {
 		const error = await cursorPaginator({ pageSize: 2, records: 'entries' })
 			.collect(async () => ({ entries: records(2), cursor: `c${calls++}`, has_more: true }))
 			.catch((e: unknown) => e);
-		expect((error as Error).message).toMatch(/^page 2 \(per_page=2, cursor=c0\) returned the same records as page 1/);
+		expect((error as Error).message).toMatch(
+			/^page 2 \(per_page=2, cursor=c0\) returned the same records as page 1/,
+		);
 		expect(calls).toBe(2);
 	});
 
@@ -288,7 +376,9 @@ describe('cursor paginator', () => {
 		const error = await cursorPaginator({ pageSize: 2, records: 'entries' })
 			.collect(async () => ({ entries: records(2), has_more: true }))
 			.catch((e: unknown) => e);
-		expect((error as Error).message).toBe('page 1 (per_page=2) says more records follow but gives no cursor to ask for them');
+		expect((error as Error).message).toBe(
+			'page 1 (per_page=2) says more records follow but gives no cursor to ask for them',
+		);
 	});
 });
 
@@ -296,7 +386,10 @@ describe('every match (lookups)', () => {
 	const paginator = cursorPaginator({ pageSize: 2, records: 'entries' });
 
 	test('collects every page whatever limit is passed', async () => {
-		const bodies = [{ entries: records(2), cursor: 'c1', has_more: true }, { entries: records(1, 2), has_more: false }];
+		const bodies = [
+			{ entries: records(2), cursor: 'c1', has_more: true },
+			{ entries: records(1, 2), has_more: false },
+		];
 		let call = 0;
 		const out = await everyMatch(paginator).collect(async () => bodies[call++], 1);
 		expect(ids(out)).toEqual([0, 1, 2]);

@@ -13,23 +13,34 @@ function itemContext(parameters: Record<string, unknown>): IExecuteSingleFunctio
 
 describe('resolvePath', () => {
 	test('an ID by default: encoded as one segment, a path in it refused with the field named', () => {
-		expect(resolvePath(itemContext({ customerId: 'cst-1', noteId: 'n@1' }), '/customers/{customerId}/notes/{noteId}')).toBe(
-			'/customers/cst-1/notes/n%401',
-		);
-		expect(() => resolvePath(itemContext({ customerId: 'cst-1/notes' }), '/customers/{customerId}')).toThrow(
-			'"Customer ID" is not a valid ID: it contains "/"',
-		);
+		expect(
+			resolvePath(
+				itemContext({ customerId: 'cst-1', noteId: 'n@1' }),
+				'/customers/{customerId}/notes/{noteId}',
+			),
+		).toBe('/customers/cst-1/notes/n%401');
+		expect(() =>
+			resolvePath(itemContext({ customerId: 'cst-1/notes' }), '/customers/{customerId}'),
+		).toThrow('"Customer ID" is not a valid ID: it contains "/"');
 	});
 
 	test('pathValues choose the check per placeholder, with a default', () => {
 		const policy = { default: 'digits', termId: 'text', email: 'email' } as const;
-		expect(resolvePath(itemContext({ contactId: '42' }), '/contact/{contactId}', policy)).toBe('/contact/42');
-		expect(() => resolvePath(itemContext({ contactId: '42abc' }), '/contact/{contactId}', policy)).toThrow(
-			'"Contact ID" must be a number made of digits only',
+		expect(resolvePath(itemContext({ contactId: '42' }), '/contact/{contactId}', policy)).toBe(
+			'/contact/42',
 		);
-		expect(resolvePath(itemContext({ termId: 'VIP/Gold' }), '/terms/{termId}', policy)).toBe('/terms/VIP%2FGold');
-		expect(resolvePath(itemContext({ email: 'a+b@example.com' }), '/contact/{email}', policy)).toBe('/contact/a%2Bb%40example.com');
-		expect(() => resolvePath(itemContext({ email: 'a/b' }), '/contact/{email}', policy)).toThrow('"Email" is not a valid e-mail address');
+		expect(() =>
+			resolvePath(itemContext({ contactId: '42abc' }), '/contact/{contactId}', policy),
+		).toThrow('"Contact ID" must be a number made of digits only');
+		expect(resolvePath(itemContext({ termId: 'VIP/Gold' }), '/terms/{termId}', policy)).toBe(
+			'/terms/VIP%2FGold',
+		);
+		expect(resolvePath(itemContext({ email: 'a+b@example.com' }), '/contact/{email}', policy)).toBe(
+			'/contact/a%2Bb%40example.com',
+		);
+		expect(() => resolvePath(itemContext({ email: 'a/b' }), '/contact/{email}', policy)).toThrow(
+			'"Email" is not a valid e-mail address',
+		);
 	});
 });
 

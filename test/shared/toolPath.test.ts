@@ -17,13 +17,41 @@ import * as ticketmatic from '../ticketmatic/fixtures';
 import * as ticketSource from '../ticketsource/fixtures';
 
 /** Where each node's requests go (origin + base path) and the credential it runs with. */
-const VENDORS: Record<string, { origin: string; basePath: string; credentials: Record<string, IDataObject>; emptyList: unknown }> = {
-	chartMogul: { origin: chartMogul.HOST, basePath: '/v1', credentials: chartMogul.credentials, emptyList: { entries: [], has_more: false } },
-	jtel: { origin: jtel.SERVER, basePath: jtel.BASE_PATH, credentials: jtel.credentials, emptyList: [] },
+const VENDORS: Record<
+	string,
+	{ origin: string; basePath: string; credentials: Record<string, IDataObject>; emptyList: unknown }
+> = {
+	chartMogul: {
+		origin: chartMogul.HOST,
+		basePath: '/v1',
+		credentials: chartMogul.credentials,
+		emptyList: { entries: [], has_more: false },
+	},
+	jtel: {
+		origin: jtel.SERVER,
+		basePath: jtel.BASE_PATH,
+		credentials: jtel.credentials,
+		emptyList: [],
+	},
 	// Quentn lists are bare arrays (terms, contact terms); comments come as `{ comments }`, absent in `[]`.
-	quentn: { origin: quentn.HOST, basePath: quentn.API, credentials: quentn.credentials, emptyList: [] },
-	ticketmatic: { origin: ticketmatic.HOST, basePath: ticketmatic.PREFIX, credentials: ticketmatic.hmacCredentials, emptyList: { data: [], nbrofresults: 0 } },
-	ticketSource: { origin: ticketSource.BASE, basePath: '', credentials: ticketSource.credentials, emptyList: { data: [], links: { next: null } } },
+	quentn: {
+		origin: quentn.HOST,
+		basePath: quentn.API,
+		credentials: quentn.credentials,
+		emptyList: [],
+	},
+	ticketmatic: {
+		origin: ticketmatic.HOST,
+		basePath: ticketmatic.PREFIX,
+		credentials: ticketmatic.hmacCredentials,
+		emptyList: { data: [], nbrofresults: 0 },
+	},
+	ticketSource: {
+		origin: ticketSource.BASE,
+		basePath: '',
+		credentials: ticketSource.credentials,
+		emptyList: { data: [], links: { next: null } },
+	},
 };
 
 /** Values the generic minimal ones do not satisfy (a check across several parameters). */
@@ -39,9 +67,15 @@ const OVERRIDES: Record<string, IDataObject> = {
  */
 const SENDS: Record<string, string[]> = {
 	'chartMogul.contact.upsert': ['GET /v1/contacts', 'POST /v1/customers/1/contacts'],
-	'quentn.contact.upsert': [`GET ${quentn.API}/contact/ada%40example.com`, `POST ${quentn.API}/contact`],
+	'quentn.contact.upsert': [
+		`GET ${quentn.API}/contact/ada%40example.com`,
+		`POST ${quentn.API}/contact`,
+	],
 	// The fake answers the lookup with a record of id 1, so the contact is updated.
-	'ticketmatic.contact.upsert': [`GET ${ticketmatic.PREFIX}/contacts/0`, `PUT ${ticketmatic.PREFIX}/contacts/1`],
+	'ticketmatic.contact.upsert': [
+		`GET ${ticketmatic.PREFIX}/contacts/0`,
+		`PUT ${ticketmatic.PREFIX}/contacts/1`,
+	],
 	'quentn.campaign.start': ['POST /public/api/v1/cb/1'],
 };
 
@@ -59,7 +93,11 @@ function minimalValue(property: INodeProperties, next: () => string): unknown {
 		case 'multiOptions':
 			return [1];
 		case 'options':
-			return property.default !== '' ? property.default : property.options?.[0] && 'value' in property.options[0] ? property.options[0].value : '';
+			return property.default !== ''
+				? property.default
+				: property.options?.[0] && 'value' in property.options[0]
+					? property.options[0].value
+					: '';
 		default:
 			return property.default;
 	}
@@ -78,44 +116,68 @@ interface Case {
 
 function shown(node: INodeType, parameters: IDataObject): INodeProperties[] {
 	return node.description.properties.filter((property) =>
-		NodeHelpers.displayParameter(parameters as never, property, { typeVersion: 1 }, node.description),
+		NodeHelpers.displayParameter(
+			parameters as never,
+			property,
+			{ typeVersion: 1 },
+			node.description,
+		),
 	);
 }
 
 function casesOf(type: string, node: INodeType): Case[] {
 	const properties = node.description.properties;
-	const resources = properties.find((p) => p.name === 'resource')!.options as Array<{ value: string }>;
+	const resources = properties.find((p) => p.name === 'resource')!.options as Array<{
+		value: string;
+	}>;
 	return resources.flatMap(({ value: resource }) => {
 		const operationProperty = properties.find(
 			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
 		)!;
-		return (operationProperty.options as Array<{ value: string; routing?: { request?: { method?: string; url?: string } } }>).map(
-			(option) => {
-				const parameters: IDataObject = { resource, operation: option.value, ...OVERRIDES[`${type}.${resource}.${option.value}`] };
-				let id = 0;
-				const next = () => String(++id);
-				// Defaults first (they decide what is shown), then a minimal value for every required parameter shown.
-				for (let round = 0; round < 3; round++) {
-					for (const property of shown(node, parameters)) {
-						if (property.name in parameters) continue;
-						parameters[property.name] = (property.required ? minimalValue(property, next) : property.default) as IDataObject[string];
-					}
+		return (
+			operationProperty.options as Array<{
+				value: string;
+				routing?: { request?: { method?: string; url?: string } };
+			}>
+		).map((option) => {
+			const parameters: IDataObject = {
+				resource,
+				operation: option.value,
+				...OVERRIDES[`${type}.${resource}.${option.value}`],
+			};
+			let id = 0;
+			const next = () => String(++id);
+			// Defaults first (they decide what is shown), then a minimal value for every required parameter shown.
+			for (let round = 0; round < 3; round++) {
+				for (const property of shown(node, parameters)) {
+					if (property.name in parameters) continue;
+					parameters[property.name] = (
+						property.required ? minimalValue(property, next) : property.default
+					) as IDataObject[string];
 				}
-				// A shown field may set the URL for its own case (jtel's delete by ID).
-				const fieldUrl = shown(node, parameters)
-					.map((p) => p.routing?.request?.url)
-					.filter((url): url is string => typeof url === 'string')
-					.pop();
-				const template = fieldUrl ?? option.routing?.request?.url ?? '(no routing)';
-				const path = template.replace(/\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => {
-					const value = parameters[name] as unknown;
-					const text = value && typeof value === 'object' ? (value as IDataObject).value : value;
-					return encodeURIComponent(String(text));
-				});
-				const list = 'returnAll' in parameters;
-				return { type, resource, operation: option.value, parameters, method: option.routing?.request?.method ?? '(none)', path, list };
-			},
-		);
+			}
+			// A shown field may set the URL for its own case (jtel's delete by ID).
+			const fieldUrl = shown(node, parameters)
+				.map((p) => p.routing?.request?.url)
+				.filter((url): url is string => typeof url === 'string')
+				.pop();
+			const template = fieldUrl ?? option.routing?.request?.url ?? '(no routing)';
+			const path = template.replace(/\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => {
+				const value = parameters[name] as unknown;
+				const text = value && typeof value === 'object' ? (value as IDataObject).value : value;
+				return encodeURIComponent(String(text));
+			});
+			const list = 'returnAll' in parameters;
+			return {
+				type,
+				resource,
+				operation: option.value,
+				parameters,
+				method: option.routing?.request?.method ?? '(none)',
+				path,
+				list,
+			};
+		});
 	});
 }
 
@@ -129,7 +191,8 @@ function answer(c: Case, body: unknown): unknown {
 	if (c.list) return VENDORS[c.type].emptyList;
 	if (Array.isArray(body)) return body.map((_, index) => ({ id: index + 1, ok: true }));
 	const contacts = (body as IDataObject | undefined)?.contacts;
-	if (Array.isArray(contacts)) return contacts.map((_, index) => ({ id: index + 1, email: 'ada@example.com' }));
+	if (Array.isArray(contacts))
+		return contacts.map((_, index) => ({ id: index + 1, email: 'ada@example.com' }));
 	return { id: 1, data: { id: '1', attributes: {} }, entries: [], has_more: false };
 }
 
@@ -149,7 +212,9 @@ describe('as an AI tool, every operation sends its own request through the execu
 		);
 	});
 
-	test.each(CASES.map((c) => [`${c.type} ${c.resource} ${c.operation}: ${c.method} ${c.path}`, c] as const))('%s', async (_name, c) => {
+	test.each(
+		CASES.map((c) => [`${c.type} ${c.resource} ${c.operation}: ${c.method} ${c.path}`, c] as const),
+	)('%s', async (_name, c) => {
 		const vendor = VENDORS[c.type];
 		nock.disableNetConnect();
 		const seen: SeenRequest[] = [];
@@ -157,13 +222,24 @@ describe('as an AI tool, every operation sends its own request through the execu
 		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
 			scope.intercept(/.*/, method).reply(function (uri, body) {
 				const url = new URL(uri, vendor.origin);
-				const parsed = typeof body === 'string' && body !== '' ? (JSON.parse(body) as unknown) : body;
-				seen.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: {}, body: parsed });
+				const parsed =
+					typeof body === 'string' && body !== '' ? (JSON.parse(body) as unknown) : body;
+				seen.push({
+					method,
+					path: url.pathname,
+					query: Object.fromEntries(url.searchParams),
+					headers: {},
+					body: parsed,
+				});
 				return [200, answer(c, parsed) as nock.Body];
 			});
 		}
 
-		const { error } = await runAsTool({ type: c.type, parameters: c.parameters, credentials: vendor.credentials as never });
+		const { error } = await runAsTool({
+			type: c.type,
+			parameters: c.parameters,
+			credentials: vendor.credentials as never,
+		});
 
 		expect(error).toBeUndefined();
 		expect(seen.length).toBeGreaterThan(0);
@@ -186,19 +262,28 @@ describe('a bulk operation as a tool', () => {
 		api.scope.post(`${ticketmatic.PREFIX}/contacts/import`).reply(200, [{ id: 10042, ok: true }]);
 		const { response, error } = await runAsTool({
 			type: 'ticketmatic',
-			parameters: { resource: 'contact', operation: 'import', email: 'ada@example.com', additionalFields: { firstName: 'Ada' } },
+			parameters: {
+				resource: 'contact',
+				operation: 'import',
+				email: 'ada@example.com',
+				additionalFields: { firstName: 'Ada' },
+			},
 			credentials: ticketmatic.hmacCredentials,
 		});
 		expect(error).toBeUndefined();
 		expect(response).toEqual([{ id: 10042, ok: true }]);
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0].body).toEqual([{ email: 'ada@example.com', firstname: 'Ada' }]);
-		expect(api.requests[0].headers.authorization).toMatch(/^TM-HMAC-SHA256 key=access-key-0123 ts=/);
+		expect(api.requests[0].headers.authorization).toMatch(
+			/^TM-HMAC-SHA256 key=access-key-0123 ts=/,
+		);
 	});
 
-	test('Quentn Create Many: a refused contact is the tool call\'s error, in Quentn\'s words', async () => {
+	test("Quentn Create Many: a refused contact is the tool call's error, in Quentn's words", async () => {
 		const api = fakeApi(quentn.HOST);
-		api.scope.post(`${quentn.API}/contacts`).reply(200, [{ email: 'ada@example.com', error: true, message: 'Contact is blocked' }]);
+		api.scope
+			.post(`${quentn.API}/contacts`)
+			.reply(200, [{ email: 'ada@example.com', error: true, message: 'Contact is blocked' }]);
 		const { response, error } = await runAsTool({
 			type: 'quentn',
 			parameters: { resource: 'contact', operation: 'createMany', email: 'ada@example.com' },

@@ -1,7 +1,15 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { credentialNode, digits, emailAddress, hostLabel, httpBaseUrl, idSegment, pathSegment } from '../../nodes/shared/validators';
+import {
+	credentialNode,
+	digits,
+	emailAddress,
+	hostLabel,
+	httpBaseUrl,
+	idSegment,
+	pathSegment,
+} from '../../nodes/shared/validators';
 
 const source = { node: { name: 'Node' } as INode, parameter: 'Field', itemIndex: 2 };
 
@@ -16,10 +24,13 @@ describe('validators', () => {
 		expect(pathSegment(value, source)).toBe(expected);
 	});
 
-	test.each(['', '   ', '.', '..', undefined, null, {}])('pathSegment refuses %j, naming the parameter', (value) => {
-		expect(() => pathSegment(value, source)).toThrow(NodeOperationError);
-		expect(() => pathSegment(value, source)).toThrow(/"Field"/);
-	});
+	test.each(['', '   ', '.', '..', undefined, null, {}])(
+		'pathSegment refuses %j, naming the parameter',
+		(value) => {
+			expect(() => pathSegment(value, source)).toThrow(NodeOperationError);
+			expect(() => pathSegment(value, source)).toThrow(/"Field"/);
+		},
+	);
 
 	test.each([
 		['cst-1', 'cst-1'],
@@ -40,7 +51,9 @@ describe('validators', () => {
 		['a\u0007b', 'a control character (tab, line break…)'],
 		['a\tb', 'a control character (tab, line break…)'],
 	])('idSegment refuses %j, saying it contains %s', (value, shown) => {
-		expect(() => idSegment(value, source)).toThrow(`"Field" is not a valid ID: it contains ${shown}`);
+		expect(() => idSegment(value, source)).toThrow(
+			`"Field" is not a valid ID: it contains ${shown}`,
+		);
 	});
 
 	test.each(['', '..'])('idSegment refuses %j like pathSegment', (value) => {
@@ -55,12 +68,21 @@ describe('validators', () => {
 		expect(hostLabel(value, source)).toBe(String(value).toLowerCase());
 	});
 
-	test.each(['evil.example#', 'a.b', 'x/', 'x@y', '', ' ', 'a b', '-a', 'a-', 'x'.repeat(64), 'ex:80'])(
-		'hostLabel refuses %j',
-		(value) => {
-			expect(() => hostLabel(value, source)).toThrow(/not a valid host name part/);
-		},
-	);
+	test.each([
+		'evil.example#',
+		'a.b',
+		'x/',
+		'x@y',
+		'',
+		' ',
+		'a b',
+		'-a',
+		'a-',
+		'x'.repeat(64),
+		'ex:80',
+	])('hostLabel refuses %j', (value) => {
+		expect(() => hostLabel(value, source)).toThrow(/not a valid host name part/);
+	});
 
 	test.each([
 		['https://acd.example.com', 'https://acd.example.com'],

@@ -8,7 +8,13 @@ import { HOST, PREFIX, contact, hmacCredentials, verifyHmac } from './fixtures';
 afterEach(resetHttp);
 
 const run = (parameters: Record<string, unknown>, items?: IDataObject[], continueOnFail = false) =>
-	runNode({ type: 'ticketmatic', parameters: { resource: 'contact', ...parameters }, credentials: hmacCredentials, items, continueOnFail });
+	runNode({
+		type: 'ticketmatic',
+		parameters: { resource: 'contact', ...parameters },
+		credentials: hmacCredentials,
+		items,
+		continueOnFail,
+	});
 
 describe('Ticketmatic contact', () => {
 	test('create maps the fields to Ticketmatic names, custom fields as c_<key>', async () => {
@@ -27,11 +33,20 @@ describe('Ticketmatic contact', () => {
 				organizationFunction: 'Director of ticketing',
 				vatNumber: 'BE123456789',
 				customerTitleId: 12,
-				addresses: { address: [{ typeId: 1, street1: 'Main street', zip: '3000', city: 'Leuven', countryCode: 'BE' }] },
+				addresses: {
+					address: [
+						{ typeId: 1, street1: 'Main street', zip: '3000', city: 'Leuven', countryCode: 'BE' },
+					],
+				},
 				phoneNumbers: { phoneNumber: [{ typeId: 3, number: '+3216881940' }] },
 				relationTypeIds: [2, 1],
 				optIns: { optIn: [{ optInId: 827, status: 7602, method: 'boxoffice', remarks: '' }] },
-				customFields: { field: [{ key: 'membership', value: 'gold' }, { key: 'c_shoe', value: '42' }] },
+				customFields: {
+					field: [
+						{ key: 'membership', value: 'gold' },
+						{ key: 'c_shoe', value: '42' },
+					],
+				},
 			},
 		});
 		expect(error).toBeUndefined();
@@ -51,7 +66,9 @@ describe('Ticketmatic contact', () => {
 			organizationfunction: 'Director of ticketing',
 			vatnumber: 'BE123456789',
 			customertitleid: 12,
-			addresses: [{ typeid: 1, street1: 'Main street', zip: '3000', city: 'Leuven', countrycode: 'BE' }],
+			addresses: [
+				{ typeid: 1, street1: 'Main street', zip: '3000', city: 'Leuven', countrycode: 'BE' },
+			],
 			phonenumbers: [{ typeid: 3, number: '+3216881940' }],
 			relationtypes: [1, 2],
 			optins: [{ optinid: 827, status: 7602, info: { method: 'boxoffice' } }],
@@ -64,10 +81,18 @@ describe('Ticketmatic contact', () => {
 	test('create without an e-mail address (Ticketmatic accepts one, tm-go TestCreate): no email is sent', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${PREFIX}/contacts`).reply(200, contact(10002, { email: '' }));
-		const { output, error } = await run({ operation: 'create', email: '  ', additionalFields: { firstName: 'John' } });
+		const { output, error } = await run({
+			operation: 'create',
+			email: '  ',
+			additionalFields: { firstName: 'John' },
+		});
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'POST', path: `${PREFIX}/contacts`, body: { firstname: 'John' } });
+		expect(api.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `${PREFIX}/contacts`,
+			body: { firstname: 'John' },
+		});
 		expect(verifyHmac(api.requests[0].headers.authorization).ok).toBe(true);
 		expect(output).toEqual([{ json: contact(10002, { email: '' }), pairedItem: { item: 0 } }]);
 	});
@@ -75,7 +100,11 @@ describe('Ticketmatic contact', () => {
 	test('create with a bad e-mail sends nothing; continue on fail gives a paired error item', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${PREFIX}/contacts`).reply(200, contact(1));
-		const { output } = await run({ operation: 'create', email: 'not-an-email', additionalFields: {} }, [{}], true);
+		const { output } = await run(
+			{ operation: 'create', email: 'not-an-email', additionalFields: {} },
+			[{}],
+			true,
+		);
 		expect(api.requests).toHaveLength(0);
 		expect(output).toHaveLength(1);
 		expect(output[0].json.error).toMatch(/"Email" is not a valid e-mail address/);
@@ -85,10 +114,15 @@ describe('Ticketmatic contact', () => {
 	test('get, getByEmail, update and delete', async () => {
 		const api = fakeApi(HOST);
 		api.scope
-			.get(`${PREFIX}/contacts/42`).reply(200, contact(42))
-			.get(`${PREFIX}/contacts/0`).query({ email: 'john42@example.com' }).reply(200, contact(42))
-			.put(`${PREFIX}/contacts/42`).reply(200, contact(42, { lastname: 'Smith' }))
-			.delete(`${PREFIX}/contacts/42`).reply(200, '');
+			.get(`${PREFIX}/contacts/42`)
+			.reply(200, contact(42))
+			.get(`${PREFIX}/contacts/0`)
+			.query({ email: 'john42@example.com' })
+			.reply(200, contact(42))
+			.put(`${PREFIX}/contacts/42`)
+			.reply(200, contact(42, { lastname: 'Smith' }))
+			.delete(`${PREFIX}/contacts/42`)
+			.reply(200, '');
 
 		const got = await run({ operation: 'get', contactId: '42' });
 		expect(got.output).toEqual([{ json: contact(42), pairedItem: { item: 0 } }]);
@@ -101,7 +135,9 @@ describe('Ticketmatic contact', () => {
 			contactId: '42',
 			updateFields: { lastName: 'Smith', customFields: { field: [{ key: 'vip', value: 'yes' }] } },
 		});
-		expect(updated.output).toEqual([{ json: contact(42, { lastname: 'Smith' }), pairedItem: { item: 0 } }]);
+		expect(updated.output).toEqual([
+			{ json: contact(42, { lastname: 'Smith' }), pairedItem: { item: 0 } },
+		]);
 
 		const removed = await run({ operation: 'delete', contactId: '42' });
 		expect(removed.output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
@@ -118,18 +154,24 @@ describe('Ticketmatic contact', () => {
 		expect(api.requests.every((r) => verifyHmac(r.headers.authorization).ok)).toBe(true);
 	});
 
-	test.each(['../settings', '12/remarks', '12?x=1', 'abc', '-1'])('a contact id of %j is refused before sending: ids are integers', async (contactId) => {
-		const api = fakeApi(HOST);
-		api.scope.get(/.*/).reply(200, {});
-		const { error } = await run({ operation: 'get', contactId });
-		expect(api.requests).toHaveLength(0);
-		expect(error?.message).toBe('"Contact ID" must be a number made of digits only');
-	});
+	test.each(['../settings', '12/remarks', '12?x=1', 'abc', '-1'])(
+		'a contact id of %j is refused before sending: ids are integers',
+		async (contactId) => {
+			const api = fakeApi(HOST);
+			api.scope.get(/.*/).reply(200, {});
+			const { error } = await run({ operation: 'get', contactId });
+			expect(api.requests).toHaveLength(0);
+			expect(error?.message).toBe('"Contact ID" must be a number made of digits only');
+		},
+	);
 
 	test('getAll with a limit sends the filters and unwraps data', async () => {
 		const api = fakeApi(HOST);
 		const records = [contact(1), contact(2), contact(3)];
-		api.scope.get(`${PREFIX}/contacts`).query(true).reply(200, { data: records, nbrofresults: 900 });
+		api.scope
+			.get(`${PREFIX}/contacts`)
+			.query(true)
+			.reply(200, { data: records, nbrofresults: 900 });
 		const { output, error } = await run({
 			operation: 'getAll',
 			returnAll: false,
@@ -171,14 +213,21 @@ describe('Ticketmatic contact', () => {
 				const query = new URL(uri, HOST).searchParams;
 				const offset = Number(query.get('offset'));
 				const limit = Number(query.get('limit'));
-				const data = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => ({ id: offset + i + 1 }));
+				const data = Array.from(
+					{ length: Math.max(0, Math.min(limit, TOTAL - offset)) },
+					(_, i) => ({ id: offset + i + 1 }),
+				);
 				// Later pages answer faster, so out-of-order arrival is exercised.
 				void sleep(40 - Math.min(30, offset / 400)).then(() => {
 					inFlight--;
 					callback(null, [200, { data, nbrofresults: TOTAL }]);
 				});
 			});
-		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: { searchTerm: 'x' } });
+		const { output, error } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { searchTerm: 'x' },
+		});
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(11);
 		expect(api.requests.map((r) => Number(r.query.offset)).sort((a, b) => a - b)).toEqual(
@@ -187,14 +236,22 @@ describe('Ticketmatic contact', () => {
 		expect(api.requests.every((r) => r.query.searchterm === 'x')).toBe(true);
 		expect(api.requests.find((r) => r.query.offset === '10000')?.query.limit).toBe('500');
 		expect(output).toHaveLength(TOTAL);
-		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+		expect(output.map((item) => item.json.id)).toEqual(
+			Array.from({ length: TOTAL }, (_, i) => i + 1),
+		);
 		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		// Measured: the 10 pages after the first run 4 at a time, never more.
 		expect(maxInFlight).toBe(4);
 	});
 
 	/** `GET /contacts` over `total` contacts (ids 1…total), `body` shaping each answer; `cap` is the most per page. */
-	function contactsApi(total: number, { cap = Infinity, body = (data: IDataObject[]) => ({ data, nbrofresults: total }) as IDataObject } = {}) {
+	function contactsApi(
+		total: number,
+		{
+			cap = Infinity,
+			body = (data: IDataObject[]) => ({ data, nbrofresults: total }) as IDataObject,
+		} = {},
+	) {
 		const api = fakeApi(HOST);
 		api.scope
 			.get(`${PREFIX}/contacts`)
@@ -204,7 +261,11 @@ describe('Ticketmatic contact', () => {
 				const query = new URL(uri, HOST).searchParams;
 				const offset = Number(query.get('offset'));
 				const limit = Math.min(cap, Number(query.get('limit')));
-				return body(Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: offset + i + 1 })));
+				return body(
+					Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({
+						id: offset + i + 1,
+					})),
+				);
 			});
 		return api;
 	}
@@ -212,30 +273,47 @@ describe('Ticketmatic contact', () => {
 	test.each([
 		['missing', (data: IDataObject[]) => ({ data })],
 		['null', (data: IDataObject[]) => ({ data, nbrofresults: null })],
-	])('nbrofresults %s: Return All still reads every page up to the short one (#12.4: was the first page only)', async (_what, body) => {
-		const api = contactsApi(2500, { body });
-		const { output, error } = await run({ operation: 'getAll', returnAll: true });
-		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
-		expect(api.requests.map((r) => Number(r.query.offset))).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
-		expect(api.requests.every((r) => r.path === `${PREFIX}/contacts` && r.query.limit === '1000')).toBe(true);
-		expect(verifyHmac(String(api.requests[0].headers.authorization)).ok).toBe(true);
-	});
+	])(
+		'nbrofresults %s: Return All still reads every page up to the short one (#12.4: was the first page only)',
+		async (_what, body) => {
+			const api = contactsApi(2500, { body });
+			const { output, error } = await run({ operation: 'getAll', returnAll: true });
+			expect(error).toBeUndefined();
+			expect(output.map((item) => item.json.id)).toEqual(
+				Array.from({ length: 2500 }, (_, i) => i + 1),
+			);
+			expect(api.requests.map((r) => Number(r.query.offset))).toEqual([
+				0, 1000, 2000, 3000, 4000, 5000,
+			]);
+			expect(
+				api.requests.every((r) => r.path === `${PREFIX}/contacts` && r.query.limit === '1000'),
+			).toBe(true);
+			expect(verifyHmac(String(api.requests[0].headers.authorization)).ok).toBe(true);
+		},
+	);
 
 	test('a server that caps limit at 300 while nbrofresults says 2,500: all 2,500, read 300 at a time after the first page (#12.4)', async () => {
 		const api = contactsApi(2500, { cap: 300 });
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json.id)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+		expect(output.map((item) => item.json.id)).toEqual(
+			Array.from({ length: 2500 }, (_, i) => i + 1),
+		);
 		expect(api.requests.slice(4).map((r) => r.query)).toEqual([
-			...[300, 600, 900, 1200, 1500, 1800, 2100].map((offset) => ({ limit: '300', offset: String(offset) })),
+			...[300, 600, 900, 1200, 1500, 1800, 2100].map((offset) => ({
+				limit: '300',
+				offset: String(offset),
+			})),
 			{ limit: '100', offset: '2400' },
 		]);
 	});
 
 	test('a server that ignores offset stops the list with an error naming it and the page, within 5 requests (#12.3)', async () => {
 		const api = fakeApi(HOST);
-		const page = { data: Array.from({ length: 1000 }, (_, i) => ({ id: i + 1 })), nbrofresults: 5000 };
+		const page = {
+			data: Array.from({ length: 1000 }, (_, i) => ({ id: i + 1 })),
+			nbrofresults: 5000,
+		};
 		api.scope.get(`${PREFIX}/contacts`).query(true).times(20).reply(200, page);
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 		expect(output).toEqual([]);

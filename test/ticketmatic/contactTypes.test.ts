@@ -10,18 +10,34 @@ const run = (typeVersion: number, additionalFields: IDataObject, continueOnFail 
 	runNode({
 		type: 'ticketmatic',
 		typeVersion,
-		parameters: { resource: 'contact', operation: 'create', email: 'john@example.com', additionalFields },
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			email: 'john@example.com',
+			additionalFields,
+		},
 		credentials: hmacCredentials,
 		continueOnFail,
 	});
 
-describe('Ticketmatic address and phone number types are the account\'s (no silent type 1)', () => {
+describe("Ticketmatic address and phone number types are the account's (no silent type 1)", () => {
 	test('version 2: address types and phone types as picked, all address fields (street2 = number, street3, state) sent', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(`${PREFIX}/contacts`).reply(200, contact(10001));
 		const { output, error } = await run(2, {
 			addresses: {
-				address: [{ typeId: '4', street1: 'Kerkstraat', street2: '12', street3: 'bus 3', zip: '3000', city: 'Leuven', state: 'Vlaams-Brabant', countryCode: 'BE' }],
+				address: [
+					{
+						typeId: '4',
+						street1: 'Kerkstraat',
+						street2: '12',
+						street3: 'bus 3',
+						zip: '3000',
+						city: 'Leuven',
+						state: 'Vlaams-Brabant',
+						countryCode: 'BE',
+					},
+				],
 			},
 			phoneNumbers: { phoneNumber: [{ typeId: 9, number: '+3216881940' }] },
 			customerTitleId: '5',
@@ -34,7 +50,18 @@ describe('Ticketmatic address and phone number types are the account\'s (no sile
 		expect(verifyHmac(api.requests[0].headers.authorization).ok).toBe(true);
 		expect(api.requests[0].body).toEqual({
 			email: 'john@example.com',
-			addresses: [{ typeid: 4, street1: 'Kerkstraat', street2: '12', street3: 'bus 3', zip: '3000', city: 'Leuven', state: 'Vlaams-Brabant', countrycode: 'BE' }],
+			addresses: [
+				{
+					typeid: 4,
+					street1: 'Kerkstraat',
+					street2: '12',
+					street3: 'bus 3',
+					zip: '3000',
+					city: 'Leuven',
+					state: 'Vlaams-Brabant',
+					countrycode: 'BE',
+				},
+			],
 			phonenumbers: [{ typeid: 9, number: '+3216881940' }],
 			customertitleid: 5,
 			optins: [{ optinid: 2, status: 7603, info: {} }],
@@ -44,18 +71,29 @@ describe('Ticketmatic address and phone number types are the account\'s (no sile
 	});
 
 	test.each([
-		['an address', { addresses: { address: [{ street1: 'Kerkstraat', city: 'Leuven' }] } }, '"Addresses → Type" is empty'],
-		['a phone number', { phoneNumbers: { phoneNumber: [{ number: '+3216881940' }] } }, '"Phone Numbers → Type" is empty'],
+		[
+			'an address',
+			{ addresses: { address: [{ street1: 'Kerkstraat', city: 'Leuven' }] } },
+			'"Addresses → Type" is empty',
+		],
+		[
+			'a phone number',
+			{ phoneNumbers: { phoneNumber: [{ number: '+3216881940' }] } },
+			'"Phone Numbers → Type" is empty',
+		],
 		['an opt-in', { optIns: { optIn: [{ status: 7602 }] } }, '"Opt-Ins → Opt-In" is empty'],
-	])('version 2: %s without a type is refused before sending, naming the field', async (_what, fields, message) => {
-		const api = fakeApi(HOST);
-		api.scope.post(`${PREFIX}/contacts`).optionally().reply(200, contact(1));
-		const { output } = await run(2, fields, true);
-		expect(api.requests).toHaveLength(0);
-		expect(output).toHaveLength(1);
-		expect(output[0].json.error).toBe(message);
-		expect(output[0].pairedItem).toEqual({ item: 0 });
-	});
+	])(
+		'version 2: %s without a type is refused before sending, naming the field',
+		async (_what, fields, message) => {
+			const api = fakeApi(HOST);
+			api.scope.post(`${PREFIX}/contacts`).optionally().reply(200, contact(1));
+			const { output } = await run(2, fields, true);
+			expect(api.requests).toHaveLength(0);
+			expect(output).toHaveLength(1);
+			expect(output[0].json.error).toBe(message);
+			expect(output[0].pairedItem).toEqual({ item: 0 });
+		},
+	);
 
 	test('version 1 workflows run unchanged: an address or phone number saved without a type is still sent as type 1, an opt-in without an id as 0', async () => {
 		const api = fakeApi(HOST);

@@ -2,31 +2,60 @@
 import { execFileSync } from 'node:child_process';
 
 import { TicketmaticApi } from '../../credentials/TicketmaticApi.credentials';
-import { BASE_URL, authorizationHeader, signature, signingTimestamp } from '../../nodes/Ticketmatic/signing';
+import {
+	BASE_URL,
+	authorizationHeader,
+	signature,
+	signingTimestamp,
+} from '../../nodes/Ticketmatic/signing';
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
-import { ACCESS_KEY, ACCOUNT, HOST, PREFIX, SECRET_KEY, basicCredentials, contact, hmacCredentials, verifyHmac } from './fixtures';
+import {
+	ACCESS_KEY,
+	ACCOUNT,
+	HOST,
+	PREFIX,
+	SECRET_KEY,
+	basicCredentials,
+	contact,
+	hmacCredentials,
+	verifyHmac,
+} from './fixtures';
 
 afterEach(resetHttp);
 
 const getContact = (credentials: typeof hmacCredentials, contactId = '7') =>
-	runNode({ type: 'ticketmatic', parameters: { resource: 'contact', operation: 'get', contactId }, credentials });
+	runNode({
+		type: 'ticketmatic',
+		parameters: { resource: 'contact', operation: 'get', contactId },
+		credentials,
+	});
 
 describe('Ticketmatic credential', () => {
 	test('the API notes worked example signs like `openssl dgst -sha256 -hmac secretkey`', () => {
 		const message = 'accesskeytestaccount2014-09-23T17:23:00';
-		const openssl = execFileSync('openssl', ['dgst', '-sha256', '-hmac', 'secretkey'], { input: message }).toString();
+		const openssl = execFileSync('openssl', ['dgst', '-sha256', '-hmac', 'secretkey'], {
+			input: message,
+		}).toString();
 		const expected = /([0-9a-f]{64})\s*$/.exec(openssl)![1];
-		expect(signature('secretkey', 'accesskey', 'testaccount', '2014-09-23T17:23:00')).toBe(expected);
+		expect(signature('secretkey', 'accesskey', 'testaccount', '2014-09-23T17:23:00')).toBe(
+			expected,
+		);
 		const header = authorizationHeader(
-			{ accountName: 'testaccount', accessKey: 'accesskey', secretKey: 'secretkey', authentication: 'hmac' },
+			{
+				accountName: 'testaccount',
+				accessKey: 'accesskey',
+				secretKey: 'secretkey',
+				authentication: 'hmac',
+			},
 			new Date(Date.UTC(2014, 8, 23, 17, 23, 0, 456)),
 		);
 		expect(header).toBe(`TM-HMAC-SHA256 key=accesskey ts=2014-09-23T17:23:00 sign=${expected}`);
 	});
 
 	test('the Access Key is shown in clear (the public half of the key pair), the Secret Key is masked', () => {
-		const field = (name: string) => new TicketmaticApi().properties.find((property) => property.name === name);
+		const field = (name: string) =>
+			new TicketmaticApi().properties.find((property) => property.name === name);
 		expect(field('accessKey')?.typeOptions?.password).toBeUndefined();
 		expect(field('secretKey')?.typeOptions?.password).toBe(true);
 	});
@@ -52,7 +81,10 @@ describe('Ticketmatic credential', () => {
 	});
 
 	test('a header signed with another secret does not verify (the check can fail)', () => {
-		const header = authorizationHeader({ ...hmacCredentials.ticketmaticApi, secretKey: 'other-secret' });
+		const header = authorizationHeader({
+			...hmacCredentials.ticketmaticApi,
+			secretKey: 'other-secret',
+		});
 		expect(verifyHmac(header).ok).toBe(false);
 	});
 
@@ -78,9 +110,11 @@ describe('Ticketmatic credential', () => {
 		).rejects.toThrow(/letters, digits, "-" and "_"/);
 	});
 
-	test('a 401 explains wrong keys and clock skew, with Ticketmatic\'s own message', async () => {
+	test("a 401 explains wrong keys and clock skew, with Ticketmatic's own message", async () => {
 		const api = fakeApi(HOST);
-		api.scope.get(`${PREFIX}/contacts/7`).reply(401, { code: 401, message: 'Invalid signature', applicationcode: 0 });
+		api.scope
+			.get(`${PREFIX}/contacts/7`)
+			.reply(401, { code: 401, message: 'Invalid signature', applicationcode: 0 });
 		const { error } = await getContact(hmacCredentials);
 		expect(error?.message).toBe('Ticketmatic: Invalid signature');
 		expect(error?.description).toMatch(/access key and secret key/);
@@ -99,7 +133,12 @@ describe('Ticketmatic credential', () => {
 });
 
 describe('Ticketmatic environment (credential option: production, test, QA; never a free URL)', () => {
-	const inEnvironment = (environment: string | undefined) => ({ ticketmaticApi: { ...hmacCredentials.ticketmaticApi, ...(environment === undefined ? {} : { environment }) } });
+	const inEnvironment = (environment: string | undefined) => ({
+		ticketmaticApi: {
+			...hmacCredentials.ticketmaticApi,
+			...(environment === undefined ? {} : { environment }),
+		},
+	});
 
 	test.each([
 		['test', 'https://test.ticketmatic.com'],
@@ -109,7 +148,9 @@ describe('Ticketmatic environment (credential option: production, test, QA; neve
 	])('%s → routed requests go to %s, signed', async (environment, host) => {
 		const api = fakeApi(host);
 		api.scope.get(`${PREFIX}/contacts/7`).reply(200, contact(7));
-		const { output, error } = await getContact(inEnvironment(environment) as typeof hmacCredentials);
+		const { output, error } = await getContact(
+			inEnvironment(environment) as typeof hmacCredentials,
+		);
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0]).toMatchObject({ method: 'GET', path: `${PREFIX}/contacts/7` });
@@ -122,28 +163,41 @@ describe('Ticketmatic environment (credential option: production, test, QA; neve
 		api.scope.post(`${PREFIX}/contacts/import`).reply(200, [{ id: 1, ok: true }]);
 		const { output, error } = await runNode({
 			type: 'ticketmatic',
-			parameters: { resource: 'contact', operation: 'import', email: 'a@example.com', additionalFields: {} },
+			parameters: {
+				resource: 'contact',
+				operation: 'import',
+				email: 'a@example.com',
+				additionalFields: {},
+			},
 			credentials: inEnvironment('qa'),
 		});
 		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${PREFIX}/contacts/import`]);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`POST ${PREFIX}/contacts/import`,
+		]);
 		expect(output).toEqual([{ json: { id: 1, ok: true }, pairedItem: { item: 0 } }]);
 	});
 
-	test.each([['evil.example'], ['https://evil.example'], ['constructor']])('an environment outside the list (%j) is refused before anything is sent', async (environment) => {
-		const api = fakeApi(HOST);
-		api.scope.get(/.*/).optionally().reply(200, contact(7));
-		const evil = fakeApi('https://evil.example');
-		evil.scope.get(/.*/).optionally().reply(200, contact(7));
-		const { error } = await getContact(inEnvironment(environment) as typeof hmacCredentials);
-		expect(api.requests).toHaveLength(0);
-		expect(evil.requests).toHaveLength(0);
-		expect(error?.message).toMatch(/environment .* is not one of production, test, qa/);
-	});
+	test.each([['evil.example'], ['https://evil.example'], ['constructor']])(
+		'an environment outside the list (%j) is refused before anything is sent',
+		async (environment) => {
+			const api = fakeApi(HOST);
+			api.scope.get(/.*/).optionally().reply(200, contact(7));
+			const evil = fakeApi('https://evil.example');
+			evil.scope.get(/.*/).optionally().reply(200, contact(7));
+			const { error } = await getContact(inEnvironment(environment) as typeof hmacCredentials);
+			expect(api.requests).toHaveLength(0);
+			expect(evil.requests).toHaveLength(0);
+			expect(error?.message).toMatch(/environment .* is not one of production, test, qa/);
+		},
+	);
 
 	test('the credential test request resolves to the chosen environment', () => {
 		const credential = new TicketmaticApi();
-		expect(credential.properties.find((p) => p.name === 'environment')).toMatchObject({ type: 'options', default: 'production' });
+		expect(credential.properties.find((p) => p.name === 'environment')).toMatchObject({
+			type: 'options',
+			default: 'production',
+		});
 		expect(String(credential.test.request.baseURL)).toContain('$credentials.environment');
 	});
 });

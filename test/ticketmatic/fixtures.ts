@@ -8,10 +8,20 @@ export const ACCESS_KEY = 'access-key-0123';
 export const SECRET_KEY = 'dummy-secret-key-abcdef-0123456789';
 
 export const hmacCredentials = {
-	ticketmaticApi: { accountName: ACCOUNT, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, authentication: 'hmac' },
+	ticketmaticApi: {
+		accountName: ACCOUNT,
+		accessKey: ACCESS_KEY,
+		secretKey: SECRET_KEY,
+		authentication: 'hmac',
+	},
 };
 export const basicCredentials = {
-	ticketmaticApi: { accountName: ACCOUNT, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, authentication: 'basic' },
+	ticketmaticApi: {
+		accountName: ACCOUNT,
+		accessKey: ACCESS_KEY,
+		secretKey: SECRET_KEY,
+		authentication: 'basic',
+	},
 };
 
 export function contact(id: number, extra: Record<string, unknown> = {}) {
@@ -29,11 +39,28 @@ export function contact(id: number, extra: Record<string, unknown> = {}) {
 }
 
 /** Checks a TM-HMAC-SHA256 header by recomputing its signature from the header's own ts. */
-export function verifyHmac(header: unknown, accessKey = ACCESS_KEY, secretKey = SECRET_KEY, account = ACCOUNT) {
-	const match = /^TM-HMAC-SHA256 key=(\S+) ts=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}) sign=([0-9a-f]{64})$/.exec(String(header));
+export function verifyHmac(
+	header: unknown,
+	accessKey = ACCESS_KEY,
+	secretKey = SECRET_KEY,
+	account = ACCOUNT,
+) {
+	const match =
+		/^TM-HMAC-SHA256 key=(\S+) ts=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}) sign=([0-9a-f]{64})$/.exec(
+			String(header),
+		);
 	if (!match) return { ok: false, reason: `malformed: ${String(header)}` };
 	const [, key, ts, sign] = match;
-	const expected = createHmac('sha256', secretKey).update(accessKey + account + ts).digest('hex');
+	const expected = createHmac('sha256', secretKey)
+		.update(accessKey + account + ts)
+		.digest('hex');
 	const skewMs = Math.abs(Date.now() - Date.parse(`${ts}Z`));
-	return { ok: key === accessKey && sign === expected && skewMs < 60_000, key, ts, sign, expected, skewMs };
+	return {
+		ok: key === accessKey && sign === expected && skewMs < 60_000,
+		key,
+		ts,
+		sign,
+		expected,
+		skewMs,
+	};
 }

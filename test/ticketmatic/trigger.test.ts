@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { OVERLAP_MS, SAMPLE_SIZE, sinceParameter, ticketmaticTime } from '../../nodes/Ticketmatic/contactChanges';
+import {
+	OVERLAP_MS,
+	SAMPLE_SIZE,
+	sinceParameter,
+	ticketmaticTime,
+} from '../../nodes/Ticketmatic/contactChanges';
 import { runPoll } from '../harness/engine';
 import type { SeenRequest } from '../harness/http';
 import { fakeApi, resetHttp } from '../harness/http';
@@ -40,7 +45,10 @@ class FakeAccount {
 				const field = query.get('orderby') ?? 'name';
 				const all = [...this.contacts.values()]
 					.filter((c) => !since || String(c.lastupdatets) >= since)
-					.sort((a, b) => String(a[field]).localeCompare(String(b[field])) || Number(a.id) - Number(b.id));
+					.sort(
+						(a, b) =>
+							String(a[field]).localeCompare(String(b[field])) || Number(a.id) - Number(b.id),
+					);
 				const offset = Number(query.get('offset') ?? 0);
 				const limit = Number(query.get('limit') ?? 100);
 				return [200, { data: all.slice(offset, offset + limit), nbrofresults: all.length }];
@@ -53,16 +61,29 @@ class FakeAccount {
 	}
 
 	create(id: number, at = this.now) {
-		this.contacts.set(id, { id, firstname: `Contact ${id}`, createdts: ts(at), lastupdatets: ts(at) });
+		this.contacts.set(id, {
+			id,
+			firstname: `Contact ${id}`,
+			createdts: ts(at),
+			lastupdatets: ts(at),
+		});
 	}
 
 	update(id: number, at = this.now) {
 		const contact = this.contacts.get(id)!;
-		this.contacts.set(id, { ...contact, firstname: `${String(contact.firstname)}'`, lastupdatets: ts(at) });
+		this.contacts.set(id, {
+			...contact,
+			firstname: `${String(contact.firstname)}'`,
+			lastupdatets: ts(at),
+		});
 	}
 }
 
-const poll = async (staticData: IDataObject, event: string, mode: 'trigger' | 'manual' = 'trigger') => {
+const poll = async (
+	staticData: IDataObject,
+	event: string,
+	mode: 'trigger' | 'manual' = 'trigger',
+) => {
 	const result = await runPoll({
 		type: 'ticketmaticTrigger',
 		parameters: { event },
@@ -73,7 +94,8 @@ const poll = async (staticData: IDataObject, event: string, mode: 'trigger' | 'm
 	return result?.[0].map((item) => item.json) ?? [];
 };
 const ids = (records: IDataObject[]) => records.map((record) => record.id);
-const contactQueries = (account: FakeAccount) => account.requests.filter((r) => r.path === `${PREFIX}/contacts`);
+const contactQueries = (account: FakeAccount) =>
+	account.requests.filter((r) => r.path === `${PREFIX}/contacts`);
 
 describe('Ticketmatic Trigger (polling)', () => {
 	test('first activation reads the account clock, emits nothing old and stores where it stands', async () => {
@@ -81,9 +103,13 @@ describe('Ticketmatic Trigger (polling)', () => {
 		for (let id = 1; id <= 3; id++) account.create(id, account.now - 60_000);
 		const staticData: IDataObject = {};
 		expect(await poll(staticData, 'contactCreated')).toEqual([]);
-		expect(account.requests.map((r) => [r.method, r.path])).toEqual([['GET', `${PREFIX}/diagnostics/time`]]);
+		expect(account.requests.map((r) => [r.method, r.path])).toEqual([
+			['GET', `${PREFIX}/diagnostics/time`],
+		]);
 		expect(verifyHmac(account.requests[0].headers.authorization).ok).toBe(true);
-		expect(staticData['node:Node']).toEqual({ contactChanges: { event: 'contactCreated', since: account.now, seen: {} } });
+		expect(staticData['node:Node']).toEqual({
+			contactChanges: { event: 'contactCreated', since: account.now, seen: {} },
+		});
 	});
 
 	test('a contact added later in the second of the activation (Ticketmatic stores whole seconds) is not lost', async () => {
@@ -113,13 +139,20 @@ describe('Ticketmatic Trigger (polling)', () => {
 		expect(first[0]).toEqual(account.contacts.get(10));
 		const [query] = contactQueries(account);
 		expect(query.method).toBe('GET');
-		expect(query.query).toEqual({ lastupdatesince: ts(activatedAt), orderby: 'lastupdatets', limit: '1000', offset: '0' });
+		expect(query.query).toEqual({
+			lastupdatesince: ts(activatedAt),
+			orderby: 'lastupdatets',
+			limit: '1000',
+			offset: '0',
+		});
 		expect(verifyHmac(query.headers.authorization).ok).toBe(true);
 
 		// Nothing new: the overlap is listed again, nothing is emitted twice.
 		account.tick(60_000);
 		expect(await poll(staticData, 'contactCreated')).toEqual([]);
-		expect(contactQueries(account)[1].query.lastupdatesince).toBe(sinceParameter(activatedAt + 600_000 - OVERLAP_MS));
+		expect(contactQueries(account)[1].query.lastupdatesince).toBe(
+			sinceParameter(activatedAt + 600_000 - OVERLAP_MS),
+		);
 
 		// Updating a new contact is not a second creation.
 		account.update(10);
@@ -168,7 +201,8 @@ describe('Ticketmatic Trigger (polling)', () => {
 		const staticData: IDataObject = {};
 		await poll(staticData, 'contactCreated');
 		account.tick(1000);
-		for (let id = 1; id <= 2500; id++) account.create(id, account.now + Math.floor(id / 100) * 1000);
+		for (let id = 1; id <= 2500; id++)
+			account.create(id, account.now + Math.floor(id / 100) * 1000);
 		account.tick(60_000);
 		const emitted = await poll(staticData, 'contactCreated');
 		expect(emitted).toHaveLength(2500);

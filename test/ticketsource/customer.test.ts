@@ -7,7 +7,12 @@ import { API_KEY, BASE, credentials, customer, flat, listApi, page } from './fix
 afterEach(resetHttp);
 
 const run = (parameters: IDataObject, items?: IDataObject[]) =>
-	runNode({ type: 'ticketSource', parameters: { resource: 'customer', ...parameters }, credentials, items });
+	runNode({
+		type: 'ticketSource',
+		parameters: { resource: 'customer', ...parameters },
+		credentials,
+		items,
+	});
 
 describe('TicketSource customer', () => {
 	test('create sends a JSON:API body and outputs the flattened record', async () => {
@@ -23,8 +28,18 @@ describe('TicketSource customer', () => {
 			additionalFields: {
 				phone: '01234555678',
 				title: 'Mr',
-				address: { details: { line1: '1 A Street', line2: 'A Town', line3: '', line4: '', postcode: 'AB123CD' } },
-				membership: { details: { identifier: 'A12345BCD', startDate: '2020-01-01', endDate: '2021-12-31' } },
+				address: {
+					details: {
+						line1: '1 A Street',
+						line2: 'A Town',
+						line3: '',
+						line4: '',
+						postcode: 'AB123CD',
+					},
+				},
+				membership: {
+					details: { identifier: 'A12345BCD', startDate: '2020-01-01', endDate: '2021-12-31' },
+				},
 				consent: { details: { email: true, post: false, sms: false } },
 			},
 		});
@@ -44,7 +59,13 @@ describe('TicketSource customer', () => {
 					email: 'karl@karljenkins.com',
 					phone: '01234555678',
 					title: 'Mr',
-					address: { line_1: '1 A Street', line_2: 'A Town', line_3: '', line_4: '', postcode: 'AB123CD' },
+					address: {
+						line_1: '1 A Street',
+						line_2: 'A Town',
+						line_3: '',
+						line_4: '',
+						postcode: 'AB123CD',
+					},
 					membership: { identifier: 'A12345BCD', start_date: '2020-01-01', end_date: '2021-12-31' },
 					consent: { email: true, post: false, sms: false },
 				},
@@ -55,7 +76,12 @@ describe('TicketSource customer', () => {
 
 	test('create refuses an invalid e-mail before any request', async () => {
 		const api = fakeApi(BASE);
-		const { error } = await run({ operation: 'create', firstName: 'A', lastName: 'B', email: 'not-an-address' });
+		const { error } = await run({
+			operation: 'create',
+			firstName: 'A',
+			lastName: 'B',
+			email: 'not-an-address',
+		});
 		expect(api.requests).toHaveLength(0);
 		expect(error?.message).toBe('"Email" is not a valid e-mail address');
 	});
@@ -94,10 +120,16 @@ describe('TicketSource customer', () => {
 		const record = customer('cst-2', { last_name: 'Jenkin' });
 		api.scope.patch('/customers/cst-2').reply(200, { data: record });
 
-		const { output } = await run({ operation: 'update', customerId: 'cst-2', updateFields: { lastName: 'Jenkin' } });
+		const { output } = await run({
+			operation: 'update',
+			customerId: 'cst-2',
+			updateFields: { lastName: 'Jenkin' },
+		});
 
 		expect(api.requests[0].method).toBe('PATCH');
-		expect(api.requests[0].body).toEqual({ data: { type: 'customer', id: 'cst-2', attributes: { last_name: 'Jenkin' } } });
+		expect(api.requests[0].body).toEqual({
+			data: { type: 'customer', id: 'cst-2', attributes: { last_name: 'Jenkin' } },
+		});
 		expect(output).toEqual([{ json: flat(record), pairedItem: { item: 0 } }]);
 	});
 
@@ -120,8 +152,12 @@ describe('TicketSource customer', () => {
 
 		expect(error).toBeUndefined();
 		// ceil(250 / 100) = 3 pages hold records; pages 4–6 were in flight while page 3 was read (k − 1 = 3 beyond it).
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(6).fill('GET /customers'));
-		expect(api.requests.map((r) => r.query)).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ page: String(n), per_page: '100' })));
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(
+			Array(6).fill('GET /customers'),
+		);
+		expect(api.requests.map((r) => r.query)).toEqual(
+			[1, 2, 3, 4, 5, 6].map((n) => ({ page: String(n), per_page: '100' })),
+		);
 		expect(api.requests.every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
 		expect(output.map((item) => item.json)).toEqual(records.map(flat));
 		expect(output.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
@@ -140,7 +176,11 @@ describe('TicketSource customer', () => {
 
 	test('a Limit that ends inside a page asks for the pages it needs only and returns exactly the limit', async () => {
 		const api = fakeApi(BASE);
-		listApi(api, '/customers', Array.from({ length: 300 }, (_, i) => customer(`cst-${i}`)));
+		listApi(
+			api,
+			'/customers',
+			Array.from({ length: 300 }, (_, i) => customer(`cst-${i}`)),
+		);
 
 		const { output } = await run({ operation: 'getAll', returnAll: false, limit: 150 });
 
@@ -165,7 +205,12 @@ describe('TicketSource customer', () => {
 
 	test('a server that ignores page (page 1 again and again) stops the list with an error naming it and the page (#12.3)', async () => {
 		const api = fakeApi(BASE);
-		const first = page('/customers', Array.from({ length: 100 }, (_, i) => customer(`cst-${i}`)), 1, false);
+		const first = page(
+			'/customers',
+			Array.from({ length: 100 }, (_, i) => customer(`cst-${i}`)),
+			1,
+			false,
+		);
 		api.scope.get('/customers').query(true).times(50).reply(200, first);
 
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
@@ -182,7 +227,13 @@ describe('TicketSource customer', () => {
 		const evil = nock('https://evil.example').get(/.*/).reply(200, {});
 		const first = page('/customers', [customer('cst-1')], 1, false);
 		first.links.next = 'https://evil.example/steal?page=2';
-		api.scope.get('/customers').query(true).times(10).reply(200, (uri: string) => (uri.includes('page=1&') ? first : page('/customers', [], 2, true)));
+		api.scope
+			.get('/customers')
+			.query(true)
+			.times(10)
+			.reply(200, (uri: string) =>
+				uri.includes('page=1&') ? first : page('/customers', [], 2, true),
+			);
 
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 

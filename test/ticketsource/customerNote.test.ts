@@ -7,7 +7,12 @@ import { API_KEY, BASE, credentials, listApi, note } from './fixtures';
 afterEach(resetHttp);
 
 const run = (parameters: IDataObject, items?: IDataObject[]) =>
-	runNode({ type: 'ticketSource', parameters: { resource: 'customerNote', ...parameters }, credentials, items });
+	runNode({
+		type: 'ticketSource',
+		parameters: { resource: 'customerNote', ...parameters },
+		credentials,
+		items,
+	});
 
 const flatNote = (record: ReturnType<typeof note>) => ({ id: record.id, ...record.attributes });
 
@@ -29,7 +34,10 @@ describe('TicketSource customer note', () => {
 		expect(api.requests[0].body).toEqual({
 			data: {
 				type: 'customer_note',
-				attributes: { description: 'This is a note about this customer', created_by: 'My TicketSource Integration' },
+				attributes: {
+					description: 'This is a note about this customer',
+					created_by: 'My TicketSource Integration',
+				},
 			},
 		});
 		expect(output).toEqual([{ json: flatNote(record), pairedItem: { item: 0 } }]);
@@ -42,7 +50,9 @@ describe('TicketSource customer note', () => {
 
 		const { output } = await run({ operation: 'get', customerId: 'cst-1', noteId: 'csn-1' });
 
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /customers/cst-1/notes/csn-1']);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /customers/cst-1/notes/csn-1',
+		]);
 		expect(output).toEqual([{ json: flatNote(record), pairedItem: { item: 0 } }]);
 	});
 
@@ -69,7 +79,12 @@ describe('TicketSource customer note', () => {
 		const api = fakeApi(BASE);
 		listApi(api, '/customers/cst-a/notes', [note('csn-1', 'cst-a'), note('csn-2', 'cst-a')]);
 
-		const { output } = await run({ operation: 'getAll', customerId: 'cst-a', returnAll: false, limit: 1 });
+		const { output } = await run({
+			operation: 'getAll',
+			customerId: 'cst-a',
+			returnAll: false,
+			limit: 1,
+		});
 
 		expect(api.requests.map((r) => r.query)).toEqual([{ page: '1', per_page: '1' }]);
 		expect(output.map((item) => item.json.id)).toEqual(['csn-1']);
@@ -81,7 +96,9 @@ describe('TicketSource customer note', () => {
 
 		const { output } = await run({ operation: 'delete', customerId: 'cst-1', noteId: 'csn-2' });
 
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /customers/cst-1/notes/csn-2']);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'DELETE /customers/cst-1/notes/csn-2',
+		]);
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
 });

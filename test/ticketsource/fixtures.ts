@@ -15,7 +15,13 @@ export function customer(id: string, extra: Record<string, unknown> = {}) {
 			last_name: 'Jenkins',
 			email: 'karl@karljenkins.com',
 			telephone: '01234555678',
-			address: { line_1: '1 A Street', line_2: 'A Town', line_3: null, line_4: null, postcode: 'AB123CD' },
+			address: {
+				line_1: '1 A Street',
+				line_2: 'A Town',
+				line_3: null,
+				line_4: null,
+				postcode: 'AB123CD',
+			},
 			membership: { identifier: null, start_date: null, end_date: null },
 			consent: { email: true, post: false, sms: false },
 			created_at: '2020-04-09T16:36:05+00:00',
@@ -34,7 +40,12 @@ export function note(id: string, customerId: string, description = 'Called about
 	return {
 		id,
 		type: 'customer-note',
-		attributes: { description, created_by: 'n8n', created_at: '2019-02-12T10:58:34+00:00', updated_at: null },
+		attributes: {
+			description,
+			created_by: 'n8n',
+			created_at: '2019-02-12T10:58:34+00:00',
+			updated_at: null,
+		},
 		links: { self: `${BASE}/customers/${customerId}/notes/${id}` },
 	};
 }
@@ -49,7 +60,13 @@ export function page(path: string, records: unknown[], pageNumber: number, last:
 			prev: pageNumber > 1 ? `${BASE}${path}?page=${pageNumber - 1}` : null,
 			next: last ? null : `${BASE}${path}?page=${pageNumber + 1}`,
 		},
-		meta: { current_page: pageNumber, from: 1, path: `${BASE}${path}`, per_page: records.length, to: records.length },
+		meta: {
+			current_page: pageNumber,
+			from: 1,
+			path: `${BASE}${path}`,
+			per_page: records.length,
+			to: records.length,
+		},
 	};
 }
 
@@ -57,7 +74,12 @@ export function page(path: string, records: unknown[], pageNumber: number, last:
  * A TicketSource list over `records` at `path`, answering any `page`/`per_page` as TicketSource does (a page beyond
  * the end is empty, `links.next` null on the last page); `cap` is the most records it puts on one page.
  */
-export function listApi(api: FakeApi, path: string, records: unknown[], { cap = 100, times = 50 } = {}) {
+export function listApi(
+	api: FakeApi,
+	path: string,
+	records: unknown[],
+	{ cap = 100, times = 50 } = {},
+) {
 	api.scope
 		.get(path)
 		.query(true)

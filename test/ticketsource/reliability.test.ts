@@ -8,15 +8,34 @@ import { API_KEY, BASE, credentials, customer, flat } from './fixtures';
 
 afterEach(resetHttp);
 
-const run = (parameters: IDataObject, options: { items?: IDataObject[]; continueOnFail?: boolean; onError?: 'continueErrorOutput' } = {}) =>
-	runNode({ type: 'ticketSource', parameters: { resource: 'customer', ...parameters }, credentials, ...options });
+const run = (
+	parameters: IDataObject,
+	options: {
+		items?: IDataObject[];
+		continueOnFail?: boolean;
+		onError?: 'continueErrorOutput';
+	} = {},
+) =>
+	runNode({
+		type: 'ticketSource',
+		parameters: { resource: 'customer', ...parameters },
+		credentials,
+		...options,
+	});
 
-const createParameters = { operation: 'create', firstName: 'Karl', lastName: 'Jenkins', email: 'karl@karljenkins.com' };
+const createParameters = {
+	operation: 'create',
+	firstName: 'Karl',
+	lastName: 'Jenkins',
+	email: 'karl@karljenkins.com',
+};
 
 describe('TicketSource reliability', () => {
 	test('a 429 with Retry-After: 1 is waited out and retried', async () => {
 		const api = fakeApi(BASE);
-		api.scope.get('/customers/cst-1').reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '1' });
+		api.scope
+			.get('/customers/cst-1')
+			.reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '1' });
 		api.scope.get('/customers/cst-1').reply(200, { data: customer('cst-1') });
 
 		const started = Date.now();
@@ -42,7 +61,10 @@ describe('TicketSource reliability', () => {
 
 	test('a 503 that never ends gives up after 5 attempts and says so', async () => {
 		const api = fakeApi(BASE);
-		api.scope.get('/customers/cst-1').times(5).reply(503, { message: 'Down for maintenance' }, { 'Retry-After': '0' });
+		api.scope
+			.get('/customers/cst-1')
+			.times(5)
+			.reply(503, { message: 'Down for maintenance' }, { 'Retry-After': '0' });
 
 		const { error } = await run({ operation: 'get', customerId: 'cst-1' });
 
@@ -52,7 +74,10 @@ describe('TicketSource reliability', () => {
 
 	test("a 429 that outlasts the retries keeps TicketSource's words (n8n would swap in its batching hint)", async () => {
 		const api = fakeApi(BASE);
-		api.scope.get('/customers/cst-1').times(5).reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '0' });
+		api.scope
+			.get('/customers/cst-1')
+			.times(5)
+			.reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '0' });
 
 		const { error } = await run({ operation: 'get', customerId: 'cst-1' });
 
@@ -63,7 +88,9 @@ describe('TicketSource reliability', () => {
 
 	test('a POST whose connection is reset is not sent again', async () => {
 		const api = fakeApi(BASE);
-		api.scope.post('/customers').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		api.scope
+			.post('/customers')
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		api.scope.post('/customers').reply(201, { data: customer('cst-dup') });
 
 		const { error } = await run(createParameters);
@@ -75,7 +102,9 @@ describe('TicketSource reliability', () => {
 
 	test('a GET whose connection is reset is retried', async () => {
 		const api = fakeApi(BASE);
-		api.scope.get('/customers/cst-1').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		api.scope
+			.get('/customers/cst-1')
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		api.scope.get('/customers/cst-1').reply(200, { data: customer('cst-1') });
 
 		const { output, error } = await run({ operation: 'get', customerId: 'cst-1' });
@@ -138,7 +167,9 @@ describe('TicketSource reliability', () => {
 	test('error output: the failed item goes to the error branch, paired to its input item', async () => {
 		const api = fakeApi(BASE);
 		api.scope.get('/customers/cst-1').reply(200, { data: customer('cst-1') });
-		api.scope.get('/customers/cst-404').reply(404, { message: 'No query results for model [Customer].' });
+		api.scope
+			.get('/customers/cst-404')
+			.reply(404, { message: 'No query results for model [Customer].' });
 
 		const { output, errorOutput } = await run(
 			{ operation: 'get', customerId: '={{ $json.id }}' },
@@ -147,7 +178,9 @@ describe('TicketSource reliability', () => {
 
 		expect(output.map((item) => item.json.id)).toEqual(['cst-1']);
 		expect(errorOutput).toHaveLength(1);
-		expect(errorOutput[0].json).toEqual({ error: 'TicketSource: No query results for model [Customer].' });
+		expect(errorOutput[0].json).toEqual({
+			error: 'TicketSource: No query results for model [Customer].',
+		});
 		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
 	});
 
@@ -180,12 +213,17 @@ describe('TicketSource reliability', () => {
 			});
 
 		const items = Array.from({ length: 30 }, (_, i) => ({ id: `cst-${i}` }));
-		const { output, error } = await run({ operation: 'get', customerId: '={{ $json.id }}' }, { items });
+		const { output, error } = await run(
+			{ operation: 'get', customerId: '={{ $json.id }}' },
+			{ items },
+		);
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(30);
 		expect(most).toBe(5);
-		expect(output.map((item) => [item.json.id, item.pairedItem])).toEqual(items.map((item, i) => [item.id, { item: i }]));
+		expect(output.map((item) => [item.json.id, item.pairedItem])).toEqual(
+			items.map((item, i) => [item.id, { item: i }]),
+		);
 	});
 
 	test('an outage: after 3 items in a row failed, the rest of the run is "not sent", with no request (continue on fail)', async () => {
@@ -193,17 +231,30 @@ describe('TicketSource reliability', () => {
 		api.scope.post('/customers').times(20).reply(500, { message: 'Server Error' });
 		const items = Array.from({ length: 20 }, (_, i) => ({ email: `p${i}@example.com` }));
 
-		const { output, error } = await run({ ...createParameters, email: '={{ $json.email }}' }, { items, continueOnFail: true });
+		const { output, error } = await run(
+			{ ...createParameters, email: '={{ $json.email }}' },
+			{ items, continueOnFail: true },
+		);
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(20);
-		const sentEmails = api.requests.map((request) => ((request.body as IDataObject).data as IDataObject).attributes as IDataObject).map((a) => a.email);
+		const sentEmails = api.requests
+			.map(
+				(request) => ((request.body as IDataObject).data as IDataObject).attributes as IDataObject,
+			)
+			.map((a) => a.email);
 		const failed = output.filter((item) => item.json.error === 'TicketSource: Server Error');
-		const notSent = output.filter((item) => item.json.error === 'Not sent: TicketSource failed for 3 items in a row (server errors or no connection)');
+		const notSent = output.filter(
+			(item) =>
+				item.json.error ===
+				'Not sent: TicketSource failed for 3 items in a row (server errors or no connection)',
+		);
 		// Every item is one or the other, paired to its own input item; exactly the failed ones reached the server.
 		expect(failed.length + notSent.length).toBe(20);
 		output.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
-		expect(new Set(sentEmails)).toEqual(new Set(failed.map((item) => items[(item.pairedItem as { item: number }).item].email)));
+		expect(new Set(sentEmails)).toEqual(
+			new Set(failed.map((item) => items[(item.pairedItem as { item: number }).item].email)),
+		);
 		// 5 in flight at once plus at most the ones that started before the third failure came back: most were never sent.
 		expect(api.requests.length).toBeGreaterThanOrEqual(3);
 		expect(api.requests.length).toBeLessThanOrEqual(8);

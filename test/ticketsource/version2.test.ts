@@ -7,7 +7,8 @@ import { API_KEY, BASE, credentials, customer, flat, note, page } from './fixtur
 
 afterEach(resetHttp);
 
-const run = (parameters: IDataObject) => runNode({ type: 'ticketSource', typeVersion: 2, parameters, credentials });
+const run = (parameters: IDataObject) =>
+	runNode({ type: 'ticketSource', typeVersion: 2, parameters, credentials });
 const locator = (mode: string, value: string) => ({ __rl: true, mode, value });
 
 const simple = (record: ReturnType<typeof customer>) => {
@@ -22,26 +23,47 @@ describe('TicketSource version 2', () => {
 	test.each([
 		['list', 'cst-1'],
 		['id', ' cst-1 '],
-	])('customer get: a %s locator value goes into the path; Simplify (default) leaves out address, membership, consent', async (mode, value) => {
-		const api = fakeApi(BASE);
-		const record = customer('cst-1');
-		api.scope.get('/customers/cst-1').reply(200, { data: record });
+	])(
+		'customer get: a %s locator value goes into the path; Simplify (default) leaves out address, membership, consent',
+		async (mode, value) => {
+			const api = fakeApi(BASE);
+			const record = customer('cst-1');
+			api.scope.get('/customers/cst-1').reply(200, { data: record });
 
-		const { output, error } = await run({ resource: 'customer', operation: 'get', customerId: locator(mode, value) });
+			const { output, error } = await run({
+				resource: 'customer',
+				operation: 'get',
+				customerId: locator(mode, value),
+			});
 
-		expect(error).toBeUndefined();
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /customers/cst-1']);
-		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
-		expect(output).toEqual([{ json: simple(record), pairedItem: { item: 0 } }]);
-		expect(Object.keys(output[0].json)).toEqual(['id', 'title', 'first_name', 'last_name', 'email', 'telephone', 'created_at', 'updated_at']);
-	});
+			expect(error).toBeUndefined();
+			expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /customers/cst-1']);
+			expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
+			expect(output).toEqual([{ json: simple(record), pairedItem: { item: 0 } }]);
+			expect(Object.keys(output[0].json)).toEqual([
+				'id',
+				'title',
+				'first_name',
+				'last_name',
+				'email',
+				'telephone',
+				'created_at',
+				'updated_at',
+			]);
+		},
+	);
 
 	test('customer get with Simplify off returns the full record', async () => {
 		const api = fakeApi(BASE);
 		const record = customer('cst-1');
 		api.scope.get('/customers/cst-1').reply(200, { data: record });
 
-		const { output } = await run({ resource: 'customer', operation: 'get', customerId: locator('id', 'cst-1'), simplify: false });
+		const { output } = await run({
+			resource: 'customer',
+			operation: 'get',
+			customerId: locator('id', 'cst-1'),
+			simplify: false,
+		});
 
 		expect(output).toEqual([{ json: flat(record), pairedItem: { item: 0 } }]);
 	});
@@ -49,11 +71,16 @@ describe('TicketSource version 2', () => {
 	test('customer get many is simplified per record', async () => {
 		const api = fakeApi(BASE);
 		const records = [customer('cst-1'), customer('cst-2')];
-		api.scope.get('/customers').query(true).reply(200, page('/customers', records, 1, true));
+		api.scope
+			.get('/customers')
+			.query(true)
+			.reply(200, page('/customers', records, 1, true));
 
 		const { output } = await run({ resource: 'customer', operation: 'getAll', returnAll: true });
 
-		expect(output).toEqual(records.map((record) => ({ json: simple(record), pairedItem: { item: 0 } })));
+		expect(output).toEqual(
+			records.map((record) => ({ json: simple(record), pairedItem: { item: 0 } })),
+		);
 	});
 
 	test('customer update sends the locator value as data.id and in the path', async () => {
@@ -69,7 +96,9 @@ describe('TicketSource version 2', () => {
 
 		expect(error).toBeUndefined();
 		expect(api.requests[0]).toMatchObject({ method: 'PATCH', path: '/customers/cst-7' });
-		expect(api.requests[0].body).toEqual({ data: { type: 'customer', id: 'cst-7', attributes: { first_name: 'Karla' } } });
+		expect(api.requests[0].body).toEqual({
+			data: { type: 'customer', id: 'cst-7', attributes: { first_name: 'Karla' } },
+		});
 	});
 
 	test('note get: both locators resolve into the path', async () => {
@@ -84,14 +113,22 @@ describe('TicketSource version 2', () => {
 			noteId: locator('id', 'csn-3'),
 		});
 
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /customers/cst-1/notes/csn-3']);
-		expect(output).toEqual([{ json: { id: 'csn-3', ...record.attributes }, pairedItem: { item: 0 } }]);
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /customers/cst-1/notes/csn-3',
+		]);
+		expect(output).toEqual([
+			{ json: { id: 'csn-3', ...record.attributes }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('a mapped locator ID that is not one is refused before sending, naming the field', async () => {
 		const api = fakeApi(BASE);
 		// A typed value is checked by the editor (the mode's regex); a mapped one only when the node runs.
-		const { error } = await run({ resource: 'customer', operation: 'delete', customerId: locator('id', '={{ "cst-1/../x" }}') });
+		const { error } = await run({
+			resource: 'customer',
+			operation: 'delete',
+			customerId: locator('id', '={{ "cst-1/../x" }}'),
+		});
 		expect(api.requests).toHaveLength(0);
 		expect(error?.message).toMatch(/^"Customer ID"/);
 	});
@@ -100,7 +137,13 @@ describe('TicketSource version 2', () => {
 describe('TicketSource errors before sending', () => {
 	test('say nothing was sent and carry no HTTP code (the editor showed "Error code none")', async () => {
 		const api = fakeApi(BASE);
-		const { error } = await run({ resource: 'customer', operation: 'create', firstName: 'A', lastName: 'B', email: 'not-an-address' });
+		const { error } = await run({
+			resource: 'customer',
+			operation: 'create',
+			firstName: 'A',
+			lastName: 'B',
+			email: 'not-an-address',
+		});
 		expect(api.requests).toHaveLength(0);
 		expect(error?.message).toBe('"Email" is not a valid e-mail address');
 		expect(error?.description).toMatch(/^Not sent: nothing went to TicketSource for this item\. /);
@@ -114,12 +157,30 @@ describe('TicketSource locator lists', () => {
 		api.scope
 			.get('/customers')
 			.query({ page: '2', per_page: '100' })
-			.reply(200, page('/customers', [customer('cst-1'), customer('cst-2', { first_name: 'Ada', email: 'ada@example.com' })], 2, false));
+			.reply(
+				200,
+				page(
+					'/customers',
+					[customer('cst-1'), customer('cst-2', { first_name: 'Ada', email: 'ada@example.com' })],
+					2,
+					false,
+				),
+			);
 
-		const result = await runListSearch({ type: 'ticketSource', typeVersion: 2, method: 'searchCustomers', credentials, filter: 'ADA', paginationToken: '2' });
+		const result = await runListSearch({
+			type: 'ticketSource',
+			typeVersion: 2,
+			method: 'searchCustomers',
+			credentials,
+			filter: 'ADA',
+			paginationToken: '2',
+		});
 
 		expect(api.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
-		expect(result).toEqual({ results: [{ name: 'Ada Jenkins (ada@example.com)', value: 'cst-2' }], paginationToken: '3' });
+		expect(result).toEqual({
+			results: [{ name: 'Ada Jenkins (ada@example.com)', value: 'cst-2' }],
+			paginationToken: '3',
+		});
 	});
 
 	test('notes: the notes of the customer chosen in the node, last page without token', async () => {
@@ -127,14 +188,26 @@ describe('TicketSource locator lists', () => {
 		api.scope
 			.get('/customers/cst-1/notes')
 			.query({ page: '1', per_page: '100' })
-			.reply(200, page('/customers/cst-1/notes', [note('csn-2', 'cst-1', 'Second\nmore'), note('csn-1', 'cst-1', 'A first note')], 1, true));
+			.reply(
+				200,
+				page(
+					'/customers/cst-1/notes',
+					[note('csn-2', 'cst-1', 'Second\nmore'), note('csn-1', 'cst-1', 'A first note')],
+					1,
+					true,
+				),
+			);
 
 		const result = await runListSearch({
 			type: 'ticketSource',
 			typeVersion: 2,
 			method: 'searchCustomerNotes',
 			credentials,
-			parameters: { resource: 'customerNote', operation: 'get', customerId: locator('list', 'cst-1') },
+			parameters: {
+				resource: 'customerNote',
+				operation: 'get',
+				customerId: locator('list', 'cst-1'),
+			},
 		});
 
 		expect(result).toEqual({

@@ -36,25 +36,41 @@ const HOSTS: Record<string, { host: string; credentials: Record<string, IDataObj
 };
 
 const DIR = path.join(__dirname, 'v1');
-const fixtures = fs.readdirSync(DIR).map((file) => JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as { node: string; cases: Case[] });
+const fixtures = fs
+	.readdirSync(DIR)
+	.map(
+		(file) =>
+			JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as { node: string; cases: Case[] },
+	);
 
 test('there is a version-1 fixture for every node with a version 2', () => {
 	expect(fixtures.map((fixture) => fixture.node).sort()).toEqual(Object.keys(HOSTS).sort());
 });
 
 describe.each(fixtures)('version-1 $node workflow', ({ node, cases }) => {
-	test.each(cases.map((c) => [`${c.parameters.resource} ${c.parameters.operation}`, c] as const))('%s runs as before', async (_name, c) => {
-		const { host, credentials } = HOSTS[node];
-		const api = fakeApi(host);
-		api.scope.intercept(c.request.path, c.request.method).query(true).reply(c.status ?? 200, c.reply as object);
+	test.each(cases.map((c) => [`${c.parameters.resource} ${c.parameters.operation}`, c] as const))(
+		'%s runs as before',
+		async (_name, c) => {
+			const { host, credentials } = HOSTS[node];
+			const api = fakeApi(host);
+			api.scope
+				.intercept(c.request.path, c.request.method)
+				.query(true)
+				.reply(c.status ?? 200, c.reply as object);
 
-		const { output, error } = await runNode({ type: node, typeVersion: 1, parameters: c.parameters, credentials: credentials as never });
+			const { output, error } = await runNode({
+				type: node,
+				typeVersion: 1,
+				parameters: c.parameters,
+				credentials: credentials as never,
+			});
 
-		expect(error).toBeUndefined();
-		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: c.request.method, path: c.request.path });
-		if (c.request.query) expect(api.requests[0].query).toMatchObject(c.request.query);
-		if (c.request.body) expect(api.requests[0].body).toEqual(c.request.body);
-		expect(output).toEqual(c.output.map((json) => ({ json, pairedItem: { item: 0 } })));
-	});
+			expect(error).toBeUndefined();
+			expect(api.requests).toHaveLength(1);
+			expect(api.requests[0]).toMatchObject({ method: c.request.method, path: c.request.path });
+			if (c.request.query) expect(api.requests[0].query).toMatchObject(c.request.query);
+			if (c.request.body) expect(api.requests[0].body).toEqual(c.request.body);
+			expect(output).toEqual(c.output.map((json) => ({ json, pairedItem: { item: 0 } })));
+		},
+	);
 });

@@ -7,7 +7,11 @@ import { searchContacts, searchCustomerNotes, searchCustomers } from './locators
 /** GET /data_sources → `{ data_sources: [{ uuid, name, … }] }` (chartmogul-go datasources.go); one request, no paging. */
 export const dataSources = picker({
 	load: async (ctx: ILoadOptionsFunctions) => {
-		const body = (await chartMogul.request(ctx, { method: 'GET', baseURL: BASE_URL, url: '/data_sources' })) as IDataObject;
+		const body = (await chartMogul.request(ctx, {
+			method: 'GET',
+			baseURL: BASE_URL,
+			url: '/data_sources',
+		})) as IDataObject;
 		return Array.isArray(body?.data_sources) ? (body.data_sources as IDataObject[]) : [];
 	},
 	nameField: 'name',
@@ -16,5 +20,10 @@ export const dataSources = picker({
 
 /** Every picker of the node, under the names its parameters use. */
 export const methods = {
-	listSearch: { searchContacts, searchCustomerNotes, searchCustomers, searchDataSources: dataSources.search },
+	listSearch: {
+		searchContacts,
+		searchCustomerNotes,
+		searchCustomers,
+		searchDataSources: dataSources.search,
+	},
 };

@@ -13,14 +13,22 @@ import { BASE_URL, chartMogul, PAGE_SIZE } from '../transport';
 type Page = { entries?: IDataObject[]; cursor?: string; has_more?: boolean };
 
 /** One page of a ChartMogul cursor list (`per_page`, `cursor`), and the next cursor while `has_more` is true. */
-async function listPage(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject, paginationToken?: string) {
+async function listPage(
+	ctx: ILoadOptionsFunctions,
+	url: string,
+	qs: IDataObject,
+	paginationToken?: string,
+) {
 	const body = (await chartMogul.request(ctx, {
 		method: 'GET',
 		baseURL: BASE_URL,
 		url,
 		qs: { ...qs, per_page: PAGE_SIZE, ...(paginationToken ? { cursor: paginationToken } : {}) },
 	})) as Page;
-	return { entries: body?.entries ?? [], next: body?.has_more && body.cursor ? String(body.cursor) : undefined };
+	return {
+		entries: body?.entries ?? [],
+		next: body?.has_more && body.cursor ? String(body.cursor) : undefined,
+	};
 }
 
 /** "Name (e-mail)", or whichever of the two the record has, or its UUID. */
@@ -47,7 +55,12 @@ export async function searchCustomers(
 	});
 	if (looksLikeEmail(filter)) {
 		try {
-			const { entries, next } = await listPage(this, '/customers/search', { email: filter!.trim() }, paginationToken);
+			const { entries, next } = await listPage(
+				this,
+				'/customers/search',
+				{ email: filter!.trim() },
+				paginationToken,
+			);
 			return listSearchResult(entries.map(toEntry), undefined, next);
 		} catch (error) {
 			if ((error as { httpCode?: string }).httpCode === '404') return { results: [] };
@@ -66,9 +79,18 @@ export async function searchContacts(
 ): Promise<INodeListSearchResult> {
 	// An e-mail address is a server-side filter of the contact list (`email`); the rest is filtered here.
 	const byEmail = looksLikeEmail(filter);
-	const { entries, next } = await listPage(this, '/contacts', byEmail ? { email: filter!.trim() } : {}, paginationToken);
+	const { entries, next } = await listPage(
+		this,
+		'/contacts',
+		byEmail ? { email: filter!.trim() } : {},
+		paginationToken,
+	);
 	const results = entries.map((contact) => ({
-		name: nameAndEmail([contact.first_name, contact.last_name].filter(Boolean).join(' '), contact.email, contact.uuid),
+		name: nameAndEmail(
+			[contact.first_name, contact.last_name].filter(Boolean).join(' '),
+			contact.email,
+			contact.uuid,
+		),
 		value: String(contact.uuid),
 	}));
 	return listSearchResult(results, byEmail ? undefined : filter, next);

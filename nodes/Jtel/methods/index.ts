@@ -7,7 +7,10 @@ import { searchDiallerContacts } from './locators';
 /** The campaign picker: GET /dialler/campaigns (all at once, `records` of `{ ID, Name }`), searched by name or ID. */
 export const campaigns = picker({
 	load: async (ctx: ILoadOptionsFunctions) => {
-		const body = (await jtel.request(ctx, { method: 'GET', url: '/dialler/campaigns' })) as IDataObject;
+		const body = (await jtel.request(ctx, {
+			method: 'GET',
+			url: '/dialler/campaigns',
+		})) as IDataObject;
 		return Array.isArray(body?.records) ? (body.records as IDataObject[]) : [];
 	},
 	nameField: 'Name',

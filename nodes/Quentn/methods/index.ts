@@ -5,7 +5,12 @@ import { allTerms, baseUrlOf, quentn } from '../transport';
 import { searchComments } from './locators';
 
 /** The account's terms (tags), every page of GET /terms; the ids stored. */
-export const terms = picker({ load: allTerms, nameField: 'name', valueField: 'id', descriptionField: 'description' });
+export const terms = picker({
+	load: allTerms,
+	nameField: 'name',
+	valueField: 'id',
+	descriptionField: 'description',
+});
 
 /**
  * The account's custom contact fields: GET /custom-fields → `[{ field_name, label, description, type }]`
@@ -13,7 +18,11 @@ export const terms = picker({ load: allTerms, nameField: 'name', valueField: 'id
  */
 export const customFields = picker({
 	load: async (ctx: ILoadOptionsFunctions) => {
-		const body = await quentn.request(ctx, { method: 'GET', baseURL: await baseUrlOf(ctx), url: '/custom-fields' });
+		const body = await quentn.request(ctx, {
+			method: 'GET',
+			baseURL: await baseUrlOf(ctx),
+			url: '/custom-fields',
+		});
 		return Array.isArray(body) ? (body as IDataObject[]) : [];
 	},
 	nameField: 'label',

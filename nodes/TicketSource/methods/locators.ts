@@ -3,7 +3,10 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { listSearchResult, parentId, shortText } from '../../shared/locator';
 import { BASE_URL, PAGE_SIZE, ticketSource } from '../transport';
 
-type Page = { data?: Array<{ id?: string; attributes?: IDataObject }>; links?: { next?: string | null } };
+type Page = {
+	data?: Array<{ id?: string; attributes?: IDataObject }>;
+	links?: { next?: string | null };
+};
 
 /** One page of a TicketSource list (`page`, `per_page`), and the next page number while `links.next` is set. */
 async function listPage(ctx: ILoadOptionsFunctions, url: string, paginationToken?: string) {
@@ -25,8 +28,12 @@ export async function searchCustomers(
 ): Promise<INodeListSearchResult> {
 	const { records, next } = await listPage(this, '/customers', paginationToken);
 	const entries = records.map(({ id, attributes = {} }) => {
-		const name = [attributes.first_name, attributes.last_name].filter(Boolean).join(' ') || String(id);
-		return { name: attributes.email ? `${name} (${String(attributes.email)})` : name, value: String(id) };
+		const name =
+			[attributes.first_name, attributes.last_name].filter(Boolean).join(' ') || String(id);
+		return {
+			name: attributes.email ? `${name} (${String(attributes.email)})` : name,
+			value: String(id),
+		};
 	});
 	return listSearchResult(entries, filter, next);
 }

@@ -23,16 +23,36 @@ function settingsList(list: string, qs?: IDataObject) {
 const active = (record: IDataObject) => record.isarchived !== true;
 
 /** Relation types ("Press", "VIP"…), the ids stored. */
-export const relationTypes = picker({ load: settingsList('relationtypes'), nameField: 'name', valueField: 'id', include: active });
+export const relationTypes = picker({
+	load: settingsList('relationtypes'),
+	nameField: 'name',
+	valueField: 'id',
+	include: active,
+});
 
 /** Address types, per account (tm-go contacts tests load /settings/system/contactaddresstypes first). */
-export const addressTypes = picker({ load: settingsList('contactaddresstypes'), nameField: 'name', valueField: 'id', include: active });
+export const addressTypes = picker({
+	load: settingsList('contactaddresstypes'),
+	nameField: 'name',
+	valueField: 'id',
+	include: active,
+});
 
 /** Phone number types, per account (tm-go settings/system/phonenumbertypes). */
-export const phoneNumberTypes = picker({ load: settingsList('phonenumbertypes'), nameField: 'name', valueField: 'id', include: active });
+export const phoneNumberTypes = picker({
+	load: settingsList('phonenumbertypes'),
+	nameField: 'name',
+	valueField: 'id',
+	include: active,
+});
 
 /** Contact titles ("Mr.", "Ms."…; a title also sets the sex: tm-go types.go ContactTitle). */
-export const contactTitles = picker({ load: settingsList('contacttitles'), nameField: 'name', valueField: 'id', include: active });
+export const contactTitles = picker({
+	load: settingsList('contacttitles'),
+	nameField: 'name',
+	valueField: 'id',
+	include: active,
+});
 
 /**
  * The account's contact custom fields: typeid 13002 is "Contact" (tm-php lib/Endpoints/Settings/System/Customfields.php);
@@ -47,7 +67,13 @@ export const customFields = picker({
 });
 
 /** Opt-ins (newsletters, consents) of the account (tm-go settings/system/optins). */
-export const optIns = picker({ load: settingsList('optins'), nameField: 'name', valueField: 'id', descriptionField: 'description', include: active });
+export const optIns = picker({
+	load: settingsList('optins'),
+	nameField: 'name',
+	valueField: 'id',
+	descriptionField: 'description',
+	include: active,
+});
 
 /** Every picker of the node, under the names its parameters use. */
 export const methods = {

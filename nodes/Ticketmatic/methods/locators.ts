@@ -24,10 +24,17 @@ export async function searchContacts(
 	})) as { data?: IDataObject[]; nbrofresults?: number };
 	const contacts = body?.data ?? [];
 	const entries = contacts.map((contact) => {
-		const name = [contact.firstname, contact.lastname].filter(Boolean).join(' ') || String(contact.id);
-		return { name: contact.email ? `${name} (${String(contact.email)})` : name, value: String(contact.id) };
+		const name =
+			[contact.firstname, contact.lastname].filter(Boolean).join(' ') || String(contact.id);
+		return {
+			name: contact.email ? `${name} (${String(contact.email)})` : name,
+			value: String(contact.id),
+		};
 	});
-	const next = offset + contacts.length < Number(body?.nbrofresults ?? 0) && contacts.length > 0 ? String(offset + contacts.length) : undefined;
+	const next =
+		offset + contacts.length < Number(body?.nbrofresults ?? 0) && contacts.length > 0
+			? String(offset + contacts.length)
+			: undefined;
 	// The server already searched: no second filter here.
 	return listSearchResult(entries, undefined, next);
 }

@@ -8,18 +8,47 @@ const crypto = require('node:crypto');
 const { HttpError, json, createFake, readAuthorization } = require('./router');
 
 const base = '/v1';
-const CONTACT_FIELDS = ['customer_uuid', 'data_source_uuid', 'first_name', 'last_name', 'position', 'title', 'email', 'phone', 'linked_in', 'twitter', 'notes', 'external_id', 'custom'];
-const NOTE_FIELDS = ['customer_uuid', 'type', 'author_email', 'text', 'call_duration', 'created_at', 'updated_at'];
+const CONTACT_FIELDS = [
+	'customer_uuid',
+	'data_source_uuid',
+	'first_name',
+	'last_name',
+	'position',
+	'title',
+	'email',
+	'phone',
+	'linked_in',
+	'twitter',
+	'notes',
+	'external_id',
+	'custom',
+];
+const NOTE_FIELDS = [
+	'customer_uuid',
+	'type',
+	'author_email',
+	'text',
+	'call_duration',
+	'created_at',
+	'updated_at',
+];
 
-function createChartMogulFake({ apiKey, customers = ['cus_e2e-0001'], dataSources = [{ uuid: 'ds_e2e-0001', name: 'E2E source' }], seedContacts = 0 }) {
+function createChartMogulFake({
+	apiKey,
+	customers = ['cus_e2e-0001'],
+	dataSources = [{ uuid: 'ds_e2e-0001', name: 'E2E source' }],
+	seedContacts = 0,
+}) {
 	const contacts = new Map();
 	const notes = new Map();
 	const uuid = (prefix) => `${prefix}_${crypto.randomUUID()}`;
-	const fail = (status, message, param = null) => new HttpError(status, { code: status, message, param });
+	const fail = (status, message, param = null) =>
+		new HttpError(status, { code: status, message, param });
 
 	const page = (records, query) => {
 		const perPage = query.has('per_page') ? Number(query.get('per_page')) : 200;
-		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw fail(400, 'per_page must be between 1 and 200', 'per_page');
+		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200)
+			throw fail(400, 'per_page must be between 1 and 200', 'per_page');
 		let start = 0;
 		if (query.has('cursor')) {
 			const decoded = Number(Buffer.from(query.get('cursor'), 'base64url').toString());
@@ -28,17 +57,23 @@ function createChartMogulFake({ apiKey, customers = ['cus_e2e-0001'], dataSource
 		}
 		const entries = records.slice(start, start + perPage);
 		const hasMore = start + perPage < records.length;
-		return { entries, has_more: hasMore, cursor: hasMore ? Buffer.from(String(start + perPage)).toString('base64url') : null };
+		return {
+			entries,
+			has_more: hasMore,
+			cursor: hasMore ? Buffer.from(String(start + perPage)).toString('base64url') : null,
+		};
 	};
 	const onlyKnown = (body, allowed) => {
-		if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'Body must be a JSON object');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			throw fail(400, 'Body must be a JSON object');
 		const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
 		if (unknown.length) throw fail(422, `Unknown field(s): ${unknown.join(', ')}`, unknown[0]);
 		return body;
 	};
 	const customAttributes = (custom) => {
 		if (custom === undefined) return undefined;
-		if (!Array.isArray(custom) || custom.some((c) => !c || typeof c.key !== 'string')) throw fail(422, 'custom must be a list of { key, value }', 'custom');
+		if (!Array.isArray(custom) || custom.some((c) => !c || typeof c.key !== 'string'))
+			throw fail(422, 'custom must be a list of { key, value }', 'custom');
 		return Object.fromEntries(custom.map((c) => [c.key, c.value]));
 	};
 	const findContact = (id) => {
@@ -52,15 +87,23 @@ function createChartMogulFake({ apiKey, customers = ['cus_e2e-0001'], dataSource
 		return n;
 	};
 	const createContact = (body) => {
-		if (!customers.includes(body.customer_uuid)) throw fail(422, 'Customer not found', 'customer_uuid');
-		if (!dataSources.some((d) => d.uuid === body.data_source_uuid)) throw fail(422, 'Data source not found', 'data_source_uuid');
+		if (!customers.includes(body.customer_uuid))
+			throw fail(422, 'Customer not found', 'customer_uuid');
+		if (!dataSources.some((d) => d.uuid === body.data_source_uuid))
+			throw fail(422, 'Data source not found', 'data_source_uuid');
 		const contact = { uuid: uuid('con'), ...body, custom: customAttributes(body.custom) ?? {} };
 		contacts.set(contact.uuid, contact);
 		return json(201, contact);
 	};
 
 	for (let i = 1; i <= seedContacts; i++) {
-		const contact = { uuid: uuid('con'), customer_uuid: customers[0], data_source_uuid: dataSources[0].uuid, email: `seed${i}@example.org`, custom: {} };
+		const contact = {
+			uuid: uuid('con'),
+			customer_uuid: customers[0],
+			data_source_uuid: dataSources[0].uuid,
+			email: `seed${i}@example.org`,
+			custom: {},
+		};
 		contacts.set(contact.uuid, contact);
 	}
 
@@ -69,67 +112,159 @@ function createChartMogulFake({ apiKey, customers = ['cus_e2e-0001'], dataSource
 		baseUrl: 'https://api.chartmogul.com',
 		authorize(req) {
 			const auth = readAuthorization(req);
-			if (auth.scheme !== 'basic' || auth.user !== apiKey || auth.password !== '') throw fail(401, 'No valid API key provided');
+			if (auth.scheme !== 'basic' || auth.user !== apiKey || auth.password !== '')
+				throw fail(401, 'No valid API key provided');
 		},
 		routes: [
 			['GET', `${base}/ping`, () => json(200, { data: 'pong!' })],
 			['GET', `${base}/data_sources`, () => json(200, { data_sources: dataSources })],
-			['GET', `${base}/customers/:uuid`, ({ params }) => {
-				if (!customers.includes(params.uuid)) throw fail(404, 'Customer not found');
-				return json(200, { uuid: params.uuid, name: 'E2E customer' });
-			}],
-			['GET', `${base}/contacts`, ({ query }) => {
-				const filters = ['customer_uuid', 'data_source_uuid', 'email', 'customer_external_id'].filter((f) => query.has(f));
-				const all = [...contacts.values()].filter((c) => filters.every((f) => c[f] === query.get(f)));
-				return json(200, page(all, query));
-			}],
+			[
+				'GET',
+				`${base}/customers/:uuid`,
+				({ params }) => {
+					if (!customers.includes(params.uuid)) throw fail(404, 'Customer not found');
+					return json(200, { uuid: params.uuid, name: 'E2E customer' });
+				},
+			],
+			[
+				'GET',
+				`${base}/contacts`,
+				({ query }) => {
+					const filters = [
+						'customer_uuid',
+						'data_source_uuid',
+						'email',
+						'customer_external_id',
+					].filter((f) => query.has(f));
+					const all = [...contacts.values()].filter((c) =>
+						filters.every((f) => c[f] === query.get(f)),
+					);
+					return json(200, page(all, query));
+				},
+			],
 			['POST', `${base}/contacts`, ({ body }) => createContact(onlyKnown(body, CONTACT_FIELDS))],
-			['GET', `${base}/customers/:uuid/contacts`, ({ params, query }) => json(200, page([...contacts.values()].filter((c) => c.customer_uuid === params.uuid), query))],
-			['POST', `${base}/customers/:uuid/contacts`, ({ params, body }) => createContact({ ...onlyKnown(body, CONTACT_FIELDS.filter((f) => f !== 'customer_uuid')), customer_uuid: params.uuid })],
+			[
+				'GET',
+				`${base}/customers/:uuid/contacts`,
+				({ params, query }) =>
+					json(
+						200,
+						page(
+							[...contacts.values()].filter((c) => c.customer_uuid === params.uuid),
+							query,
+						),
+					),
+			],
+			[
+				'POST',
+				`${base}/customers/:uuid/contacts`,
+				({ params, body }) =>
+					createContact({
+						...onlyKnown(
+							body,
+							CONTACT_FIELDS.filter((f) => f !== 'customer_uuid'),
+						),
+						customer_uuid: params.uuid,
+					}),
+			],
 			['GET', `${base}/contacts/:uuid`, ({ params }) => json(200, findContact(params.uuid))],
-			['PATCH', `${base}/contacts/:uuid`, ({ params, body }) => {
-				const contact = findContact(params.uuid);
-				const { custom, ...fields } = onlyKnown(body, CONTACT_FIELDS.filter((f) => f !== 'customer_uuid' && f !== 'data_source_uuid'));
-				Object.assign(contact, fields);
-				if (custom !== undefined) contact.custom = { ...contact.custom, ...customAttributes(custom) };
-				return json(200, contact);
-			}],
-			['DELETE', `${base}/contacts/:uuid`, ({ params }) => {
-				contacts.delete(findContact(params.uuid).uuid);
-				return json(200, {});
-			}],
-			['POST', `${base}/contacts/:into/merge/:from`, ({ params }) => {
-				const into = findContact(params.into);
-				const from = findContact(params.from);
-				if (into === from) throw fail(422, 'Cannot merge a contact into itself');
-				for (const [k, v] of Object.entries(from)) if (into[k] === undefined || into[k] === null || into[k] === '') into[k] = v;
-				into.custom = { ...from.custom, ...into.custom };
-				contacts.delete(from.uuid);
-				return json(200, into);
-			}],
-			['GET', `${base}/customer_notes`, ({ query }) => {
-				const all = [...notes.values()].filter((n) => (!query.has('customer_uuid') || n.customer_uuid === query.get('customer_uuid')) && (!query.has('type') || n.type === query.get('type')));
-				return json(200, page(all, query));
-			}],
-			['POST', `${base}/customer_notes`, ({ body }) => {
-				onlyKnown(body, NOTE_FIELDS);
-				if (!customers.includes(body.customer_uuid)) throw fail(422, 'Customer not found', 'customer_uuid');
-				if (!['note', 'call'].includes(body.type)) throw fail(422, 'type must be note or call', 'type');
-				const now = new Date().toISOString();
-				const note = { uuid: uuid('cus_note'), text: '', author: body.author_email ?? null, call_duration: 0, created_at: now, updated_at: now, ...body };
-				notes.set(note.uuid, note);
-				return json(201, note);
-			}],
+			[
+				'PATCH',
+				`${base}/contacts/:uuid`,
+				({ params, body }) => {
+					const contact = findContact(params.uuid);
+					const { custom, ...fields } = onlyKnown(
+						body,
+						CONTACT_FIELDS.filter((f) => f !== 'customer_uuid' && f !== 'data_source_uuid'),
+					);
+					Object.assign(contact, fields);
+					if (custom !== undefined)
+						contact.custom = { ...contact.custom, ...customAttributes(custom) };
+					return json(200, contact);
+				},
+			],
+			[
+				'DELETE',
+				`${base}/contacts/:uuid`,
+				({ params }) => {
+					contacts.delete(findContact(params.uuid).uuid);
+					return json(200, {});
+				},
+			],
+			[
+				'POST',
+				`${base}/contacts/:into/merge/:from`,
+				({ params }) => {
+					const into = findContact(params.into);
+					const from = findContact(params.from);
+					if (into === from) throw fail(422, 'Cannot merge a contact into itself');
+					for (const [k, v] of Object.entries(from))
+						if (into[k] === undefined || into[k] === null || into[k] === '') into[k] = v;
+					into.custom = { ...from.custom, ...into.custom };
+					contacts.delete(from.uuid);
+					return json(200, into);
+				},
+			],
+			[
+				'GET',
+				`${base}/customer_notes`,
+				({ query }) => {
+					const all = [...notes.values()].filter(
+						(n) =>
+							(!query.has('customer_uuid') || n.customer_uuid === query.get('customer_uuid')) &&
+							(!query.has('type') || n.type === query.get('type')),
+					);
+					return json(200, page(all, query));
+				},
+			],
+			[
+				'POST',
+				`${base}/customer_notes`,
+				({ body }) => {
+					onlyKnown(body, NOTE_FIELDS);
+					if (!customers.includes(body.customer_uuid))
+						throw fail(422, 'Customer not found', 'customer_uuid');
+					if (!['note', 'call'].includes(body.type))
+						throw fail(422, 'type must be note or call', 'type');
+					const now = new Date().toISOString();
+					const note = {
+						uuid: uuid('cus_note'),
+						text: '',
+						author: body.author_email ?? null,
+						call_duration: 0,
+						created_at: now,
+						updated_at: now,
+						...body,
+					};
+					notes.set(note.uuid, note);
+					return json(201, note);
+				},
+			],
 			['GET', `${base}/customer_notes/:uuid`, ({ params }) => json(200, findNote(params.uuid))],
-			['PATCH', `${base}/customer_notes/:uuid`, ({ params, body }) => {
-				const note = findNote(params.uuid);
-				Object.assign(note, onlyKnown(body, NOTE_FIELDS.filter((f) => f !== 'customer_uuid' && f !== 'type')), { updated_at: new Date().toISOString() });
-				return json(200, note);
-			}],
-			['DELETE', `${base}/customer_notes/:uuid`, ({ params }) => {
-				notes.delete(findNote(params.uuid).uuid);
-				return json(200, {});
-			}],
+			[
+				'PATCH',
+				`${base}/customer_notes/:uuid`,
+				({ params, body }) => {
+					const note = findNote(params.uuid);
+					Object.assign(
+						note,
+						onlyKnown(
+							body,
+							NOTE_FIELDS.filter((f) => f !== 'customer_uuid' && f !== 'type'),
+						),
+						{ updated_at: new Date().toISOString() },
+					);
+					return json(200, note);
+				},
+			],
+			[
+				'DELETE',
+				`${base}/customer_notes/:uuid`,
+				({ params }) => {
+					notes.delete(findNote(params.uuid).uuid);
+					return json(200, {});
+				},
+			],
 		],
 	});
 	return Object.assign(fake, { state: { contacts, notes, customers, dataSources } });

@@ -14,7 +14,10 @@ const { createJtelFake } = require('./jtel');
 const { wan } = require('./wan');
 
 function call(fake, method, url, { headers = {}, body } = {}) {
-	const raw = body === undefined ? Buffer.alloc(0) : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+	const raw =
+		body === undefined
+			? Buffer.alloc(0)
+			: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	const req = { method, url, headers: { 'content-type': 'application/json', ...headers } };
 	return fake.handle(req, raw);
 }
@@ -25,68 +28,181 @@ test('TicketSource: auth, envelope, paging by links.next', async () => {
 	const fake = createTicketSourceFake({ apiKey: 'skl-k', seedCustomers: 12 });
 	assert.equal((await call(fake, 'GET', '/customers')).status, 401);
 	assert.equal((await call(fake, 'GET', '/customers', { headers: bearer('skl-x') })).status, 401);
-	assert.equal((await call(fake, 'GET', '/customers', { headers: basic('skl-k', '') })).status, 200);
+	assert.equal(
+		(await call(fake, 'GET', '/customers', { headers: basic('skl-k', '') })).status,
+		200,
+	);
 	const first = await call(fake, 'GET', '/customers?per_page=10', { headers: bearer('skl-k') });
 	assert.equal(first.body.data.length, 10);
 	assert.equal(first.body.links.next, 'https://api.ticketsource.io/customers?page=2');
-	const second = await call(fake, 'GET', '/customers?page=2&per_page=10', { headers: bearer('skl-k') });
+	const second = await call(fake, 'GET', '/customers?page=2&per_page=10', {
+		headers: bearer('skl-k'),
+	});
 	assert.equal(second.body.data.length, 2);
 	assert.equal(second.body.links.next, null);
-	assert.equal((await call(fake, 'POST', '/customers', { headers: bearer('skl-k'), body: { first_name: 'A' } })).status, 400);
-	assert.equal((await call(fake, 'POST', '/customers', { headers: bearer('skl-k'), body: '{"data":' })).status, 400);
+	assert.equal(
+		(
+			await call(fake, 'POST', '/customers', {
+				headers: bearer('skl-k'),
+				body: { first_name: 'A' },
+			})
+		).status,
+		400,
+	);
+	assert.equal(
+		(await call(fake, 'POST', '/customers', { headers: bearer('skl-k'), body: '{"data":' })).status,
+		400,
+	);
 	const created = await call(fake, 'POST', '/customers', {
 		headers: bearer('skl-k'),
-		body: { data: { type: 'customer', attributes: { first_name: 'A', last_name: 'B', email: 'a@b.example', phone: '1' } } },
+		body: {
+			data: {
+				type: 'customer',
+				attributes: { first_name: 'A', last_name: 'B', email: 'a@b.example', phone: '1' },
+			},
+		},
 	});
 	assert.equal(created.status, 201);
 	assert.equal(created.body.data.attributes.telephone, '1');
 	const id = created.body.data.id;
-	const mismatch = await call(fake, 'PATCH', `/customers/${id}`, { headers: bearer('skl-k'), body: { data: { type: 'customer', id: 'cst-other', attributes: {} } } });
+	const mismatch = await call(fake, 'PATCH', `/customers/${id}`, {
+		headers: bearer('skl-k'),
+		body: { data: { type: 'customer', id: 'cst-other', attributes: {} } },
+	});
 	assert.equal(mismatch.status, 409);
-	assert.equal((await call(fake, 'DELETE', `/customers/${id}`, { headers: bearer('skl-k') })).status, 204);
+	assert.equal(
+		(await call(fake, 'DELETE', `/customers/${id}`, { headers: bearer('skl-k') })).status,
+		204,
+	);
 });
 
 test('Ticketmatic: HMAC signature as documented, basic auth, no batch without ids', async () => {
 	// The documented worked example, computed independently with openssl.
-	const viaOpenssl = execFileSync('openssl', ['dgst', '-sha256', '-hmac', 'secretkey'], { input: 'accesskeytestaccount2014-09-23T17:23:00' })
+	const viaOpenssl = execFileSync('openssl', ['dgst', '-sha256', '-hmac', 'secretkey'], {
+		input: 'accesskeytestaccount2014-09-23T17:23:00',
+	})
 		.toString()
 		.trim()
 		.split(' ')
 		.pop();
-	assert.equal(ticketmaticSignature('secretkey', 'accesskey', 'testaccount', '2014-09-23T17:23:00'), viaOpenssl);
+	assert.equal(
+		ticketmaticSignature('secretkey', 'accesskey', 'testaccount', '2014-09-23T17:23:00'),
+		viaOpenssl,
+	);
 
-	const fake = createTicketmaticFake({ accountName: 'testaccount', accessKey: 'accesskey', secretKey: 'secretkey' });
+	const fake = createTicketmaticFake({
+		accountName: 'testaccount',
+		accessKey: 'accesskey',
+		secretKey: 'secretkey',
+	});
 	const ts = new Date().toISOString().slice(0, 19);
-	const sign = (t, s = ticketmaticSignature('secretkey', 'accesskey', 'testaccount', t)) => ({ authorization: `TM-HMAC-SHA256 key=accesskey ts=${t} sign=${s}` });
-	assert.equal((await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: sign(ts) })).status, 200);
-	assert.equal((await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: sign(ts, 'bad') })).status, 401);
-	assert.equal((await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: sign('2014-09-23T17:23:00') })).status, 401, 'stale timestamp');
-	assert.equal((await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: sign(`${ts}.000Z`) })).status, 401, 'timestamp with ms');
-	assert.equal((await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: basic('accesskey', 'secretkey') })).status, 200);
+	const sign = (t, s = ticketmaticSignature('secretkey', 'accesskey', 'testaccount', t)) => ({
+		authorization: `TM-HMAC-SHA256 key=accesskey ts=${t} sign=${s}`,
+	});
+	assert.equal(
+		(await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: sign(ts) })).status,
+		200,
+	);
+	assert.equal(
+		(await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: sign(ts, 'bad') }))
+			.status,
+		401,
+	);
+	assert.equal(
+		(
+			await call(fake, 'GET', '/api/1/testaccount/tools/account', {
+				headers: sign('2014-09-23T17:23:00'),
+			})
+		).status,
+		401,
+		'stale timestamp',
+	);
+	assert.equal(
+		(await call(fake, 'GET', '/api/1/testaccount/tools/account', { headers: sign(`${ts}.000Z`) }))
+			.status,
+		401,
+		'timestamp with ms',
+	);
+	assert.equal(
+		(
+			await call(fake, 'GET', '/api/1/testaccount/tools/account', {
+				headers: basic('accesskey', 'secretkey'),
+			})
+		).status,
+		200,
+	);
 	assert.equal((await call(fake, 'GET', '/api/1/testaccount/diagnostics/time')).status, 200);
-	const c = await call(fake, 'POST', '/api/1/testaccount/contacts', { headers: sign(ts), body: { firstname: 'A', email: 'a@b.example' } });
+	const c = await call(fake, 'POST', '/api/1/testaccount/contacts', {
+		headers: sign(ts),
+		body: { firstname: 'A', email: 'a@b.example' },
+	});
 	assert.equal(c.status, 200);
-	const batch = await call(fake, 'POST', '/api/1/testaccount/contacts/batch', { headers: sign(ts), body: { operation: 'addrelationtypes', parameters: { ids: [1] } } });
+	const batch = await call(fake, 'POST', '/api/1/testaccount/contacts/batch', {
+		headers: sign(ts),
+		body: { operation: 'addrelationtypes', parameters: { ids: [1] } },
+	});
 	assert.equal(batch.status, 400);
-	const ok = await call(fake, 'POST', '/api/1/testaccount/contacts/batch', { headers: sign(ts), body: { ids: [c.body.id], operation: 'addrelationtypes', parameters: { ids: [1] } } });
+	const ok = await call(fake, 'POST', '/api/1/testaccount/contacts/batch', {
+		headers: sign(ts),
+		body: { ids: [c.body.id], operation: 'addrelationtypes', parameters: { ids: [1] } },
+	});
 	assert.equal(ok.status, 200);
 	assert.deepEqual(fake.state.contacts.get(c.body.id).relationtypes, [1]);
-	const imported = await call(fake, 'POST', '/api/1/testaccount/contacts/import', { headers: sign(ts), body: [{ email: 'x@y.example' }, { email: 'not-an-address' }] });
-	assert.deepEqual(imported.body.map((r) => r.ok), [true, false]);
+	const imported = await call(fake, 'POST', '/api/1/testaccount/contacts/import', {
+		headers: sign(ts),
+		body: [{ email: 'x@y.example' }, { email: 'not-an-address' }],
+	});
+	assert.deepEqual(
+		imported.body.map((r) => r.ok),
+		[true, false],
+	);
 });
 
 test('Quentn: bearer, lookup by e-mail is a list, terms paged', async () => {
 	const fake = createQuentnFake({ apiKey: 'q', terms: [{ name: 'Newsletter' }] });
 	const h = bearer('q');
-	assert.equal((await call(fake, 'GET', '/public/api/V1/check-credentials', { headers: bearer('x') })).status, 401);
-	assert.equal((await call(fake, 'POST', '/public/api/V1/contact', { headers: h, body: { contact: { first_name: 'A' } } })).status, 400);
-	const created = await call(fake, 'POST', '/public/api/V1/contact', { headers: h, body: { contact: { mail: 'a@b.example', first_name: 'A' } } });
+	assert.equal(
+		(await call(fake, 'GET', '/public/api/V1/check-credentials', { headers: bearer('x') })).status,
+		401,
+	);
+	assert.equal(
+		(
+			await call(fake, 'POST', '/public/api/V1/contact', {
+				headers: h,
+				body: { contact: { first_name: 'A' } },
+			})
+		).status,
+		400,
+	);
+	const created = await call(fake, 'POST', '/public/api/V1/contact', {
+		headers: h,
+		body: { contact: { mail: 'a@b.example', first_name: 'A' } },
+	});
 	assert.ok(created.body.id);
 	const byMail = await call(fake, 'GET', '/public/api/V1/contact/a@b.example', { headers: h });
 	assert.ok(Array.isArray(byMail.body));
-	assert.equal((await call(fake, 'PUT', `/public/api/V1/contact/${created.body.id}/terms`, { headers: h, body: [100] })).status, 200);
-	assert.equal((await call(fake, 'DELETE', `/public/api/V1/contact/${created.body.id}/terms`, { headers: h, body: [999] })).status, 404);
-	assert.equal((await call(fake, 'GET', '/public/api/V1/terms?limit=501', { headers: h })).status, 400);
+	assert.equal(
+		(
+			await call(fake, 'PUT', `/public/api/V1/contact/${created.body.id}/terms`, {
+				headers: h,
+				body: [100],
+			})
+		).status,
+		200,
+	);
+	assert.equal(
+		(
+			await call(fake, 'DELETE', `/public/api/V1/contact/${created.body.id}/terms`, {
+				headers: h,
+				body: [999],
+			})
+		).status,
+		404,
+	);
+	assert.equal(
+		(await call(fake, 'GET', '/public/api/V1/terms?limit=501', { headers: h })).status,
+		400,
+	);
 });
 
 test('ChartMogul: basic auth with empty password, cursor paging, custom as list in, object out', async () => {
@@ -95,29 +211,83 @@ test('ChartMogul: basic auth with empty password, cursor paging, custom as list 
 	const h = basic('cm', '');
 	assert.deepEqual((await call(fake, 'GET', '/v1/ping', { headers: h })).body, { data: 'pong!' });
 	for (let i = 0; i < 3; i++) {
-		const r = await call(fake, 'POST', '/v1/contacts', { headers: h, body: { customer_uuid: 'cus_e2e-0001', data_source_uuid: 'ds_e2e-0001', email: `c${i}@x.example`, custom: [{ key: 'k', value: i }] } });
+		const r = await call(fake, 'POST', '/v1/contacts', {
+			headers: h,
+			body: {
+				customer_uuid: 'cus_e2e-0001',
+				data_source_uuid: 'ds_e2e-0001',
+				email: `c${i}@x.example`,
+				custom: [{ key: 'k', value: i }],
+			},
+		});
 		assert.equal(r.status, 201);
 		assert.deepEqual(r.body.custom, { k: i });
 	}
 	const p1 = await call(fake, 'GET', '/v1/contacts?per_page=2', { headers: h });
 	assert.equal(p1.body.has_more, true);
-	const p2 = await call(fake, 'GET', `/v1/contacts?per_page=2&cursor=${p1.body.cursor}`, { headers: h });
+	const p2 = await call(fake, 'GET', `/v1/contacts?per_page=2&cursor=${p1.body.cursor}`, {
+		headers: h,
+	});
 	assert.equal(p2.body.entries.length, 1);
 	assert.equal(p2.body.has_more, false);
-	assert.equal((await call(fake, 'POST', '/v1/contacts', { headers: h, body: { customer_uuid: 'cus_e2e-0001', data_source_uuid: 'ds_e2e-0001', customerUUID: 'x' } })).status, 422);
+	assert.equal(
+		(
+			await call(fake, 'POST', '/v1/contacts', {
+				headers: h,
+				body: { customer_uuid: 'cus_e2e-0001', data_source_uuid: 'ds_e2e-0001', customerUUID: 'x' },
+			})
+		).status,
+		422,
+	);
 });
 
 test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData', async () => {
 	const fake = createJtelFake({ host: 'jtel.e2e.test', clientsId: 42, token: 't' });
 	const h = bearer('t');
-	assert.equal((await call(fake, 'GET', '/rest/v1.0/43/dialler/campaigns', { headers: h })).status, 401);
-	assert.equal((await call(fake, 'GET', '/rest/v1.0/42/dialler/campaigns', { headers: h })).body.count, 1);
-	assert.equal((await call(fake, 'POST', '/rest/v1.0/42/dialler/contacts/import', { headers: h, body: [{ Name: 'A' }] })).status, 400);
-	const contact = { Name: 'A', DiallerCampaignsName: 'E2E campaign', PhoneNumber1: '+49', UserData: 'u1' };
-	const first = await call(fake, 'POST', '/rest/v1.0/42/dialler/contacts/import?overwriteDuplicates=true', { headers: h, body: contact });
-	const again = await call(fake, 'POST', '/rest/v1.0/42/dialler/contacts/import?overwriteDuplicates=true', { headers: h, body: { ...contact, Name: 'B' } });
+	assert.equal(
+		(await call(fake, 'GET', '/rest/v1.0/43/dialler/campaigns', { headers: h })).status,
+		401,
+	);
+	assert.equal(
+		(await call(fake, 'GET', '/rest/v1.0/42/dialler/campaigns', { headers: h })).body.count,
+		1,
+	);
+	assert.equal(
+		(
+			await call(fake, 'POST', '/rest/v1.0/42/dialler/contacts/import', {
+				headers: h,
+				body: [{ Name: 'A' }],
+			})
+		).status,
+		400,
+	);
+	const contact = {
+		Name: 'A',
+		DiallerCampaignsName: 'E2E campaign',
+		PhoneNumber1: '+49',
+		UserData: 'u1',
+	};
+	const first = await call(
+		fake,
+		'POST',
+		'/rest/v1.0/42/dialler/contacts/import?overwriteDuplicates=true',
+		{ headers: h, body: contact },
+	);
+	const again = await call(
+		fake,
+		'POST',
+		'/rest/v1.0/42/dialler/contacts/import?overwriteDuplicates=true',
+		{ headers: h, body: { ...contact, Name: 'B' } },
+	);
 	assert.equal(first.body.records[0].ID, again.body.records[0].ID);
-	assert.equal((await call(fake, 'DELETE', '/rest/v1.0/42/dialler/contacts/contact?userData=u1', { headers: h })).status, 200);
+	assert.equal(
+		(
+			await call(fake, 'DELETE', '/rest/v1.0/42/dialler/contacts/contact?userData=u1', {
+				headers: h,
+			})
+		).status,
+		200,
+	);
 });
 
 test('npm registry: packument, version document and tarball of the one package; 404 for anything else', async () => {
@@ -130,12 +300,18 @@ test('npm registry: packument, version document and tarball of the one package; 
 	const tarball = path.join(dir, 'pkg.tgz');
 	fs.writeFileSync(tarball, Buffer.from('not really a tarball'));
 	try {
-		const fake = createNpmRegistryFake({ tarball, manifest: { name: 'n8n-nodes-x', version: '1.2.3' } });
+		const fake = createNpmRegistryFake({
+			tarball,
+			manifest: { name: 'n8n-nodes-x', version: '1.2.3' },
+		});
 		const packument = await call(fake, 'GET', '/n8n-nodes-x');
 		assert.equal(packument.body['dist-tags'].latest, '1.2.3');
 		const { dist } = packument.body.versions['1.2.3'];
 		assert.equal(dist.tarball, 'https://registry.npmjs.org/n8n-nodes-x/-/n8n-nodes-x-1.2.3.tgz');
-		assert.equal(dist.integrity, `sha512-${crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`);
+		assert.equal(
+			dist.integrity,
+			`sha512-${crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`,
+		);
 		assert.equal((await call(fake, 'GET', '/n8n-nodes-x/1.2.3')).body.version, '1.2.3');
 		assert.equal((await call(fake, 'GET', '/n8n-nodes-x/1.2.4')).status, 404);
 		const file = await call(fake, 'GET', '/n8n-nodes-x/-/n8n-nodes-x-1.2.3.tgz');
@@ -151,16 +327,27 @@ test('npm registry: packument, version document and tarball of the one package; 
 test('rate limit: 429 with Retry-After above N accepted requests in the last second, counted', async () => {
 	const { withRateLimit } = require('../lib/rate-limit');
 	let now = 10_000;
-	const fake = withRateLimit(createChartMogulFake({ apiKey: 'cm' }), { perSecond: 3, retryAfterSeconds: 1, now: () => now });
+	const fake = withRateLimit(createChartMogulFake({ apiKey: 'cm' }), {
+		perSecond: 3,
+		retryAfterSeconds: 1,
+		now: () => now,
+	});
 	const h = basic('cm', '');
 	const statuses = [];
-	for (let i = 0; i < 5; i++) statuses.push((await call(fake, 'GET', '/v1/ping', { headers: h })).status);
+	for (let i = 0; i < 5; i++)
+		statuses.push((await call(fake, 'GET', '/v1/ping', { headers: h })).status);
 	assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
-	const refused = await fake.handle({ method: 'GET', url: '/v1/ping', headers: h }, Buffer.alloc(0));
+	const refused = await fake.handle(
+		{ method: 'GET', url: '/v1/ping', headers: h },
+		Buffer.alloc(0),
+	);
 	assert.equal(refused.headers['retry-after'], '1');
 	now += 1000; // the three accepted ones left the window
 	assert.equal((await call(fake, 'GET', '/v1/ping', { headers: h })).status, 200);
-	assert.deepEqual({ accepted: fake.stats.accepted, r429: fake.stats.r429, maxPerSecond: fake.stats.maxPerSecond }, { accepted: 4, r429: 3, maxPerSecond: 3 });
+	assert.deepEqual(
+		{ accepted: fake.stats.accepted, r429: fake.stats.r429, maxPerSecond: fake.stats.maxPerSecond },
+		{ accepted: 4, r429: 3, maxPerSecond: 3 },
+	);
 });
 
 test('WAN model: 3 round trips for the first answer on a connection (TCP + TLS 1.3 + request), 1 for each later one', async () => {

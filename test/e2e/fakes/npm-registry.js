@@ -27,7 +27,12 @@ function createNpmRegistryFake({ tarball, manifest }) {
 			integrity: `sha512-${crypto.createHash('sha512').update(bytes).digest('base64')}`,
 		},
 	};
-	const packument = { _id: manifest.name, name: manifest.name, 'dist-tags': { latest: manifest.version }, versions: { [manifest.version]: version } };
+	const packument = {
+		_id: manifest.name,
+		name: manifest.name,
+		'dist-tags': { latest: manifest.version },
+		versions: { [manifest.version]: version },
+	};
 	const encoded = encodeURIComponent(manifest.name);
 	const names = new Set([`/${manifest.name}`, `/${encoded}`]);
 	const tarballs = { served: 0 };
@@ -38,21 +43,39 @@ function createNpmRegistryFake({ tarball, manifest }) {
 		authorize() {},
 		notFound: () => ({ error: 'Not found' }),
 		routes: [
-			['GET', '/:name', ({ url }) => {
-				if (!names.has(url.pathname)) throw new HttpError(404, { error: 'Not found' });
-				return json(200, packument);
-			}],
-			['GET', '/:name/:version', ({ url, params }) => {
-				if (!names.has(`/${url.pathname.split('/')[1]}`)) throw new HttpError(404, { error: 'Not found' });
-				const wanted = params.version === 'latest' ? manifest.version : params.version;
-				if (wanted !== manifest.version) throw new HttpError(404, { error: `version not found: ${params.version}` });
-				return json(200, version);
-			}],
-			['GET', '/:name/-/:file', ({ url }) => {
-				if (url.pathname !== tarballPath) throw new HttpError(404, { error: 'Not found' });
-				tarballs.served++;
-				return { status: 200, body: bytes, headers: { 'content-type': 'application/octet-stream' } };
-			}],
+			[
+				'GET',
+				'/:name',
+				({ url }) => {
+					if (!names.has(url.pathname)) throw new HttpError(404, { error: 'Not found' });
+					return json(200, packument);
+				},
+			],
+			[
+				'GET',
+				'/:name/:version',
+				({ url, params }) => {
+					if (!names.has(`/${url.pathname.split('/')[1]}`))
+						throw new HttpError(404, { error: 'Not found' });
+					const wanted = params.version === 'latest' ? manifest.version : params.version;
+					if (wanted !== manifest.version)
+						throw new HttpError(404, { error: `version not found: ${params.version}` });
+					return json(200, version);
+				},
+			],
+			[
+				'GET',
+				'/:name/-/:file',
+				({ url }) => {
+					if (url.pathname !== tarballPath) throw new HttpError(404, { error: 'Not found' });
+					tarballs.served++;
+					return {
+						status: 200,
+						body: bytes,
+						headers: { 'content-type': 'application/octet-stream' },
+					};
+				},
+			],
 		],
 	});
 	return Object.assign(fake, { state: { tarballs, version } });

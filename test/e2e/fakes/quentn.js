@@ -16,7 +16,13 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 	let nextTerm = 100;
 	let nextComment = 9000;
 	const fail = (status, message) => new HttpError(status, { error: true, message });
-	for (const t of seedTerms) terms.set(nextTerm, { id: nextTerm++, name: t.name, description: t.description ?? '', deletion_blocked: false });
+	for (const t of seedTerms)
+		terms.set(nextTerm, {
+			id: nextTerm++,
+			name: t.name,
+			description: t.description ?? '',
+			deletion_blocked: false,
+		});
 
 	const findContact = (id) => {
 		const c = contacts.get(Number(id));
@@ -24,30 +30,55 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 		return c;
 	};
 	const pickFields = (contact, query) => {
-		const wanted = (query.get('fields') || 'id,first_name,family_name,mail').split(',').filter(Boolean);
-		return Object.fromEntries(wanted.filter((f) => f in contact || f === 'id').map((f) => [f, contact[f] ?? null]));
+		const wanted = (query.get('fields') || 'id,first_name,family_name,mail')
+			.split(',')
+			.filter(Boolean);
+		return Object.fromEntries(
+			wanted.filter((f) => f in contact || f === 'id').map((f) => [f, contact[f] ?? null]),
+		);
 	};
 	const validContact = (c) => {
-		if (!c || typeof c !== 'object' || Array.isArray(c)) throw fail(400, 'contact must be an object');
+		if (!c || typeof c !== 'object' || Array.isArray(c))
+			throw fail(400, 'contact must be an object');
 		const hasMail = typeof c.mail === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(c.mail);
-		const hasAddress = ['first_name', 'family_name', 'ba_street', 'ba_city', 'ba_postal_code'].every((f) => c[f]);
+		const hasAddress = [
+			'first_name',
+			'family_name',
+			'ba_street',
+			'ba_city',
+			'ba_postal_code',
+		].every((f) => c[f]);
 		if (!hasMail && !hasAddress) throw fail(400, 'A contact needs a valid mail or a full address');
-		if (c.terms !== undefined && (!Array.isArray(c.terms) || c.terms.some((t) => !terms.has(Number(t))))) throw fail(400, 'Unknown term');
+		if (
+			c.terms !== undefined &&
+			(!Array.isArray(c.terms) || c.terms.some((t) => !terms.has(Number(t))))
+		)
+			throw fail(400, 'Unknown term');
 		return c;
 	};
 	const create = (c) => {
 		const existing = [...contacts.values()].find((x) => c.mail && x.mail === c.mail);
 		if (existing) return Object.assign(existing, c);
-		const contact = { ...c, id: nextContact++, terms: (c.terms ?? []).map(Number), created: Math.floor(Date.now() / 1000) };
+		const contact = {
+			...c,
+			id: nextContact++,
+			terms: (c.terms ?? []).map(Number),
+			created: Math.floor(Date.now() / 1000),
+		};
 		contacts.set(contact.id, contact);
 		return contact;
 	};
 	const termIds = (body) => {
-		if (!Array.isArray(body) || body.some((t) => !Number.isInteger(Number(t)))) throw fail(400, 'Body must be a list of term ids');
+		if (!Array.isArray(body) || body.some((t) => !Number.isInteger(Number(t))))
+			throw fail(400, 'Body must be a list of term ids');
 		for (const t of body) if (!terms.has(Number(t))) throw fail(404, `Term ${t} not found`);
 		return body.map(Number);
 	};
-	const contactTerms = (c) => c.terms.map((id) => terms.get(id)).filter(Boolean).map(({ id, name, description }) => ({ id, name, description }));
+	const contactTerms = (c) =>
+		c.terms
+			.map((id) => terms.get(id))
+			.filter(Boolean)
+			.map(({ id, name, description }) => ({ id, name, description }));
 
 	const fake = createFake({
 		name: 'Quentn',
@@ -58,121 +89,243 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 		},
 		routes: [
 			['GET', `${base}/check-credentials`, () => json(200, { success: true })],
-			['POST', `${base}/contact`, ({ body }) => {
-				if (!body || typeof body !== 'object') throw fail(400, 'Body must be an object');
-				return json(200, { id: create(validContact(body.contact)).id });
-			}],
-			['POST', `${base}/contacts`, ({ body }) => {
-				if (!body || !Array.isArray(body.contacts)) throw fail(400, 'contacts must be a list');
-				return json(200, body.contacts.map((c) => {
-					try {
-						return { id: create(validContact(c)).id, email: c.mail };
-					} catch (error) {
-						return { email: c?.mail, error: true, message: error.body?.message ?? String(error) };
+			[
+				'POST',
+				`${base}/contact`,
+				({ body }) => {
+					if (!body || typeof body !== 'object') throw fail(400, 'Body must be an object');
+					return json(200, { id: create(validContact(body.contact)).id });
+				},
+			],
+			[
+				'POST',
+				`${base}/contacts`,
+				({ body }) => {
+					if (!body || !Array.isArray(body.contacts)) throw fail(400, 'contacts must be a list');
+					return json(
+						200,
+						body.contacts.map((c) => {
+							try {
+								return { id: create(validContact(c)).id, email: c.mail };
+							} catch (error) {
+								return {
+									email: c?.mail,
+									error: true,
+									message: error.body?.message ?? String(error),
+								};
+							}
+						}),
+					);
+				},
+			],
+			[
+				'GET',
+				`${base}/contact/:id`,
+				({ params, query }) => {
+					if (params.id.includes('@')) {
+						return json(
+							200,
+							[...contacts.values()]
+								.filter((c) => c.mail === params.id)
+								.map((c) => pickFields(c, query)),
+						);
 					}
-				}));
-			}],
-			['GET', `${base}/contact/:id`, ({ params, query }) => {
-				if (params.id.includes('@')) {
-					return json(200, [...contacts.values()].filter((c) => c.mail === params.id).map((c) => pickFields(c, query)));
-				}
-				return json(200, pickFields(findContact(params.id), query));
-			}],
-			['PUT', `${base}/contact/:id`, ({ params, body }) => {
-				const c = findContact(params.id);
-				if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'Body must be an object');
-				const { return_fields: _ignored, ...fields } = body;
-				if (fields.mail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(fields.mail))) throw fail(400, 'Invalid mail');
-				Object.assign(c, fields);
-				return json(200, { success: 'true' });
-			}],
-			['DELETE', `${base}/contact/:id`, ({ params }) => {
-				contacts.delete(findContact(params.id).id);
-				return json(200, { success: 'true' });
-			}],
-			['GET', `${base}/contact/:id/terms`, ({ params }) => json(200, contactTerms(findContact(params.id)))],
-			['POST', `${base}/contact/:id/terms`, ({ params, body }) => {
-				findContact(params.id).terms = termIds(body);
-				return json(200, { success: true });
-			}],
-			['PUT', `${base}/contact/:id/terms`, ({ params, body }) => {
-				const c = findContact(params.id);
-				c.terms = [...new Set([...c.terms, ...termIds(body)])];
-				return json(200, { success: true });
-			}],
-			['DELETE', `${base}/contact/:id/terms`, ({ params, body }) => {
-				const c = findContact(params.id);
-				const remove = new Set(termIds(body));
-				c.terms = c.terms.filter((t) => !remove.has(t));
-				return json(200, { success: true });
-			}],
-			['GET', `${base}/contact/:id/comments`, ({ params, query }) => {
-				findContact(params.id);
-				const limit = query.has('limit') ? Number(query.get('limit')) : 50;
-				const range = query.has('range') ? Number(query.get('range')) : 0;
-				if (!Number.isInteger(limit) || limit < 1 || limit > 50 || !Number.isInteger(range) || range < 0) throw fail(400, 'Invalid range or limit');
-				const sort = query.get('sort') === 'desc' ? 'desc' : 'asc';
-				const all = [...comments.values()].filter((c) => c.contact_id === Number(params.id));
-				if (sort === 'desc') all.reverse();
-				return json(200, { range, limit, sort, number_comments: all.length, number_ranges: Math.ceil(all.length / limit), comments: all.slice(range * limit, range * limit + limit) });
-			}],
-			['POST', `${base}/contact/:id/comments`, ({ params, body }) => {
-				findContact(params.id);
-				if (!body || typeof body.comment !== 'string' || !body.comment) throw fail(400, 'comment is required');
-				const now = Math.floor(Date.now() / 1000);
-				const comment = { id: nextComment++, contact_id: Number(params.id), uid: 1, created: now, changed: now, comment: body.comment };
-				comments.set(comment.id, comment);
-				return json(200, { success: true, comment_id: comment.id });
-			}],
-			['PUT', `${base}/contact/:id/comments`, ({ params, body }) => {
-				findContact(params.id);
-				const comment = body && comments.get(Number(body.id));
-				if (!comment || comment.contact_id !== Number(params.id)) throw fail(404, 'Comment not found');
-				if (typeof body.comment !== 'string' || !body.comment) throw fail(400, 'comment is required');
-				Object.assign(comment, { comment: body.comment, changed: Math.floor(Date.now() / 1000) });
-				return json(200, { success: true });
-			}],
-			['DELETE', `${base}/contact/:id/comments`, ({ params, body }) => {
-				findContact(params.id);
-				if (!Array.isArray(body) || !body.length) throw fail(400, 'Body must be a list of comment ids');
-				for (const id of body) {
-					const comment = comments.get(Number(id));
-					if (!comment || comment.contact_id !== Number(params.id)) throw fail(404, `Comment ${id} not found`);
-					comments.delete(Number(id));
-				}
-				return json(200, { success: true });
-			}],
-			['GET', `${base}/terms`, ({ query }) => {
-				const limit = query.has('limit') ? Number(query.get('limit')) : 500;
-				const offset = query.has('offset') ? Number(query.get('offset')) : 0;
-				if (!Number.isInteger(limit) || limit < 1 || limit > 500 || !Number.isInteger(offset) || offset < 0) throw fail(400, 'Invalid offset or limit');
-				return json(200, [...terms.values()].slice(offset, offset + limit));
-			}],
-			['POST', `${base}/terms`, ({ body }) => {
-				if (!body || typeof body.name !== 'string' || !body.name) throw fail(400, 'name is required');
-				const existing = [...terms.values()].find((t) => t.name === body.name);
-				if (existing) return json(200, { id: existing.id });
-				const term = { id: nextTerm++, name: body.name, description: body.description ?? '', deletion_blocked: false };
-				terms.set(term.id, term);
-				return json(200, { id: term.id });
-			}],
+					return json(200, pickFields(findContact(params.id), query));
+				},
+			],
+			[
+				'PUT',
+				`${base}/contact/:id`,
+				({ params, body }) => {
+					const c = findContact(params.id);
+					if (!body || typeof body !== 'object' || Array.isArray(body))
+						throw fail(400, 'Body must be an object');
+					const { return_fields: _ignored, ...fields } = body;
+					if (fields.mail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(fields.mail)))
+						throw fail(400, 'Invalid mail');
+					Object.assign(c, fields);
+					return json(200, { success: 'true' });
+				},
+			],
+			[
+				'DELETE',
+				`${base}/contact/:id`,
+				({ params }) => {
+					contacts.delete(findContact(params.id).id);
+					return json(200, { success: 'true' });
+				},
+			],
+			[
+				'GET',
+				`${base}/contact/:id/terms`,
+				({ params }) => json(200, contactTerms(findContact(params.id))),
+			],
+			[
+				'POST',
+				`${base}/contact/:id/terms`,
+				({ params, body }) => {
+					findContact(params.id).terms = termIds(body);
+					return json(200, { success: true });
+				},
+			],
+			[
+				'PUT',
+				`${base}/contact/:id/terms`,
+				({ params, body }) => {
+					const c = findContact(params.id);
+					c.terms = [...new Set([...c.terms, ...termIds(body)])];
+					return json(200, { success: true });
+				},
+			],
+			[
+				'DELETE',
+				`${base}/contact/:id/terms`,
+				({ params, body }) => {
+					const c = findContact(params.id);
+					const remove = new Set(termIds(body));
+					c.terms = c.terms.filter((t) => !remove.has(t));
+					return json(200, { success: true });
+				},
+			],
+			[
+				'GET',
+				`${base}/contact/:id/comments`,
+				({ params, query }) => {
+					findContact(params.id);
+					const limit = query.has('limit') ? Number(query.get('limit')) : 50;
+					const range = query.has('range') ? Number(query.get('range')) : 0;
+					if (
+						!Number.isInteger(limit) ||
+						limit < 1 ||
+						limit > 50 ||
+						!Number.isInteger(range) ||
+						range < 0
+					)
+						throw fail(400, 'Invalid range or limit');
+					const sort = query.get('sort') === 'desc' ? 'desc' : 'asc';
+					const all = [...comments.values()].filter((c) => c.contact_id === Number(params.id));
+					if (sort === 'desc') all.reverse();
+					return json(200, {
+						range,
+						limit,
+						sort,
+						number_comments: all.length,
+						number_ranges: Math.ceil(all.length / limit),
+						comments: all.slice(range * limit, range * limit + limit),
+					});
+				},
+			],
+			[
+				'POST',
+				`${base}/contact/:id/comments`,
+				({ params, body }) => {
+					findContact(params.id);
+					if (!body || typeof body.comment !== 'string' || !body.comment)
+						throw fail(400, 'comment is required');
+					const now = Math.floor(Date.now() / 1000);
+					const comment = {
+						id: nextComment++,
+						contact_id: Number(params.id),
+						uid: 1,
+						created: now,
+						changed: now,
+						comment: body.comment,
+					};
+					comments.set(comment.id, comment);
+					return json(200, { success: true, comment_id: comment.id });
+				},
+			],
+			[
+				'PUT',
+				`${base}/contact/:id/comments`,
+				({ params, body }) => {
+					findContact(params.id);
+					const comment = body && comments.get(Number(body.id));
+					if (!comment || comment.contact_id !== Number(params.id))
+						throw fail(404, 'Comment not found');
+					if (typeof body.comment !== 'string' || !body.comment)
+						throw fail(400, 'comment is required');
+					Object.assign(comment, { comment: body.comment, changed: Math.floor(Date.now() / 1000) });
+					return json(200, { success: true });
+				},
+			],
+			[
+				'DELETE',
+				`${base}/contact/:id/comments`,
+				({ params, body }) => {
+					findContact(params.id);
+					if (!Array.isArray(body) || !body.length)
+						throw fail(400, 'Body must be a list of comment ids');
+					for (const id of body) {
+						const comment = comments.get(Number(id));
+						if (!comment || comment.contact_id !== Number(params.id))
+							throw fail(404, `Comment ${id} not found`);
+						comments.delete(Number(id));
+					}
+					return json(200, { success: true });
+				},
+			],
+			[
+				'GET',
+				`${base}/terms`,
+				({ query }) => {
+					const limit = query.has('limit') ? Number(query.get('limit')) : 500;
+					const offset = query.has('offset') ? Number(query.get('offset')) : 0;
+					if (
+						!Number.isInteger(limit) ||
+						limit < 1 ||
+						limit > 500 ||
+						!Number.isInteger(offset) ||
+						offset < 0
+					)
+						throw fail(400, 'Invalid offset or limit');
+					return json(200, [...terms.values()].slice(offset, offset + limit));
+				},
+			],
+			[
+				'POST',
+				`${base}/terms`,
+				({ body }) => {
+					if (!body || typeof body.name !== 'string' || !body.name)
+						throw fail(400, 'name is required');
+					const existing = [...terms.values()].find((t) => t.name === body.name);
+					if (existing) return json(200, { id: existing.id });
+					const term = {
+						id: nextTerm++,
+						name: body.name,
+						description: body.description ?? '',
+						deletion_blocked: false,
+					};
+					terms.set(term.id, term);
+					return json(200, { id: term.id });
+				},
+			],
 			['GET', `${base}/terms/:id`, ({ params }) => json(200, findTerm(params.id))],
-			['PUT', `${base}/terms/:id`, ({ params, body }) => {
-				const term = findTerm(params.id);
-				if (!body || typeof body !== 'object') throw fail(400, 'Body must be an object');
-				if (body.name !== undefined) term.name = String(body.name);
-				if (body.description !== undefined) term.description = String(body.description);
-				return json(200, { success: true });
-			}],
-			['DELETE', `${base}/terms/:id`, ({ params }) => {
-				terms.delete(findTerm(params.id).id);
-				return json(200, { success: true });
-			}],
+			[
+				'PUT',
+				`${base}/terms/:id`,
+				({ params, body }) => {
+					const term = findTerm(params.id);
+					if (!body || typeof body !== 'object') throw fail(400, 'Body must be an object');
+					if (body.name !== undefined) term.name = String(body.name);
+					if (body.description !== undefined) term.description = String(body.description);
+					return json(200, { success: true });
+				},
+			],
+			[
+				'DELETE',
+				`${base}/terms/:id`,
+				({ params }) => {
+					terms.delete(findTerm(params.id).id);
+					return json(200, { success: true });
+				},
+			],
 		],
 	});
 
 	function findTerm(idOrName) {
-		const term = terms.get(Number(idOrName)) ?? [...terms.values()].find((t) => t.name === idOrName);
+		const term =
+			terms.get(Number(idOrName)) ?? [...terms.values()].find((t) => t.name === idOrName);
 		if (!term) throw fail(404, 'Term not found');
 		return term;
 	}

@@ -37,19 +37,32 @@ function compile(pattern) {
  * as JSON and a broken one is a 400, as on every real API here.
  */
 function createFake({ name, authorize, routes, baseUrl, notFound = (msg) => ({ message: msg }) }) {
-	const compiled = routes.map(([method, pattern, handler]) => ({ method, match: compile(pattern), handler, pattern }));
+	const compiled = routes.map(([method, pattern, handler]) => ({
+		method,
+		match: compile(pattern),
+		handler,
+		pattern,
+	}));
 	const requests = [];
 
 	async function handle(req, rawBody) {
 		const url = new URL(req.url, baseUrl);
-		const entry = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers };
+		const entry = {
+			method: req.method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+		};
 		requests.push(entry);
 		try {
 			authorize(req, url);
 			let body;
 			if (rawBody.length) {
 				const type = String(req.headers['content-type'] || '');
-				if (!type.includes('application/json')) throw new HttpError(415, { message: `Content-Type must be application/json, got "${type}"` });
+				if (!type.includes('application/json'))
+					throw new HttpError(415, {
+						message: `Content-Type must be application/json, got "${type}"`,
+					});
 				try {
 					body = JSON.parse(rawBody.toString('utf8'));
 				} catch {
@@ -60,8 +73,15 @@ function createFake({ name, authorize, routes, baseUrl, notFound = (msg) => ({ m
 			const candidates = compiled.filter((r) => r.match(url.pathname));
 			if (!candidates.length) throw new HttpError(404, notFound(`No route ${url.pathname}`));
 			const route = candidates.find((r) => r.method === req.method);
-			if (!route) throw new HttpError(405, { message: `${req.method} not allowed on ${url.pathname}` });
-			const ctx = { params: route.match(url.pathname), query: url.searchParams, body, headers: req.headers, url };
+			if (!route)
+				throw new HttpError(405, { message: `${req.method} not allowed on ${url.pathname}` });
+			const ctx = {
+				params: route.match(url.pathname),
+				query: url.searchParams,
+				body,
+				headers: req.headers,
+				url,
+			};
 			const reply = await route.handler(ctx);
 			entry.status = reply.status;
 			return reply;

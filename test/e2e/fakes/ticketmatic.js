@@ -18,16 +18,28 @@ const parseStamp = (text) => Date.parse(`${String(text).replace(' ', 'T')}Z`);
 
 /** The signature Ticketmatic expects; exported so a test can check it against openssl. */
 function ticketmaticSignature(secretKey, accessKey, accountName, ts) {
-	return crypto.createHmac('sha256', secretKey).update(`${accessKey}${accountName}${ts}`).digest('hex');
+	return crypto
+		.createHmac('sha256', secretKey)
+		.update(`${accessKey}${accountName}${ts}`)
+		.digest('hex');
 }
 
-function createTicketmaticFake({ accountName, accessKey, secretKey, relationTypes = [{ id: 1, name: 'Press' }, { id: 2, name: 'VIP' }] }) {
+function createTicketmaticFake({
+	accountName,
+	accessKey,
+	secretKey,
+	relationTypes = [
+		{ id: 1, name: 'Press' },
+		{ id: 2, name: 'VIP' },
+	],
+}) {
 	const contacts = new Map();
 	const remarks = new Map(); // remark id -> { contactid, ...remark }
 	let nextContact = 10001;
 	let nextRemark = 501;
 	const base = `/api/1/${accountName}`;
-	const fail = (status, message) => new HttpError(status, { code: status, message, applicationcode: 0, applicationdata: null });
+	const fail = (status, message) =>
+		new HttpError(status, { code: status, message, applicationcode: 0, applicationdata: null });
 
 	function verifyHmac(header) {
 		const fields = Object.fromEntries(
@@ -38,7 +50,8 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 				.filter((kv) => kv.length === 2),
 		);
 		if (fields.key !== accessKey) throw fail(401, 'Unknown access key');
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(fields.ts || '')) throw fail(401, `Malformed timestamp "${fields.ts}" (want YYYY-MM-DDTHH:mm:ss, UTC)`);
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(fields.ts || ''))
+			throw fail(401, `Malformed timestamp "${fields.ts}" (want YYYY-MM-DDTHH:mm:ss, UTC)`);
 		const skew = Math.abs(Date.now() - Date.parse(`${fields.ts}Z`));
 		if (!(skew <= MAX_SKEW_MS)) throw fail(401, 'Timestamp is more than 30 minutes off');
 		const expected = ticketmaticSignature(secretKey, accessKey, accountName, fields.ts);
@@ -51,9 +64,19 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 		return contact;
 	};
 	const contactInput = (body) => {
-		if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'Body must be a contact object');
-		if (body.email !== undefined && body.email !== '' && !/^[^@\s]+@[^@\s]+$/.test(String(body.email))) throw fail(400, `Invalid e-mail "${body.email}"`);
-		if (body.relationtypes !== undefined && (!Array.isArray(body.relationtypes) || body.relationtypes.some((r) => !relationTypes.some((t) => t.id === r)))) {
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			throw fail(400, 'Body must be a contact object');
+		if (
+			body.email !== undefined &&
+			body.email !== '' &&
+			!/^[^@\s]+@[^@\s]+$/.test(String(body.email))
+		)
+			throw fail(400, `Invalid e-mail "${body.email}"`);
+		if (
+			body.relationtypes !== undefined &&
+			(!Array.isArray(body.relationtypes) ||
+				body.relationtypes.some((r) => !relationTypes.some((t) => t.id === r)))
+		) {
 			throw fail(400, 'relationtypes must be a list of existing relation type ids');
 		}
 		const { id, ...fields } = body;
@@ -61,13 +84,25 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 	};
 	const createContact = (fields, id) => {
 		const now = stamp();
-		const contact = { id: id ?? nextContact++, firstname: '', lastname: '', email: '', relationtypes: [], isdeleted: false, ...fields, createdts: now, lastupdatets: now };
+		const contact = {
+			id: id ?? nextContact++,
+			firstname: '',
+			lastname: '',
+			email: '',
+			relationtypes: [],
+			isdeleted: false,
+			...fields,
+			createdts: now,
+			lastupdatets: now,
+		};
 		contacts.set(contact.id, contact);
 		return contact;
 	};
-	const updateContact = (contact, fields) => Object.assign(contact, fields, { lastupdatets: stamp() });
+	const updateContact = (contact, fields) =>
+		Object.assign(contact, fields, { lastupdatets: stamp() });
 	const ids = (value, what) => {
-		if (!Array.isArray(value) || !value.length || value.some((v) => !Number.isInteger(v))) throw fail(400, `${what} must be a non-empty list of integer ids`);
+		if (!Array.isArray(value) || !value.length || value.some((v) => !Number.isInteger(v)))
+			throw fail(400, `${what} must be a non-empty list of integer ids`);
 		if (value.length > 1000) throw fail(400, `${what}: at most 1000 ids per call`);
 		return value;
 	};
@@ -81,105 +116,183 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 			if (header.startsWith('TM-HMAC-SHA256 ')) verifyHmac(header);
 			else {
 				const auth = readAuthorization(req);
-				if (auth.scheme !== 'basic' || auth.user !== accessKey || auth.password !== secretKey) throw fail(401, 'Missing or invalid authorization');
+				if (auth.scheme !== 'basic' || auth.user !== accessKey || auth.password !== secretKey)
+					throw fail(401, 'Missing or invalid authorization');
 			}
-			if (!url.pathname.startsWith(`${base}/`)) throw fail(403, 'Key is not valid for this account');
+			if (!url.pathname.startsWith(`${base}/`))
+				throw fail(403, 'Key is not valid for this account');
 		},
 		routes: [
-			['GET', `${base}/diagnostics/time`, () => json(200, { systemtime: new Date().toISOString() })],
-			['GET', `${base}/tools/account`, () => json(200, { id: 1, name: 'E2E account', shortname: accountName })],
-			['GET', `${base}/contacts`, ({ query }) => {
-				const limit = query.has('limit') ? Number(query.get('limit')) : 100;
-				const offset = query.has('offset') ? Number(query.get('offset')) : 0;
-				if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0) throw fail(400, 'Invalid limit or offset');
-				const term = (query.get('searchterm') || '').toLowerCase();
-				const since = query.has('lastupdatesince') ? parseStamp(query.get('lastupdatesince')) : undefined;
-				if (Number.isNaN(since)) throw fail(400, `Invalid lastupdatesince "${query.get('lastupdatesince')}"`);
-				const orderBy = query.get('orderby');
-				if (orderBy && !['name', 'lastupdatets', 'createdts'].includes(orderBy)) throw fail(400, `Invalid orderby "${orderBy}"`);
-				const all = [...contacts.values()].filter(
-					(c) =>
-						(query.get('includearchived') === 'true' || !c.isdeleted) &&
-						(!term || JSON.stringify([c.firstname, c.lastname, c.email]).toLowerCase().includes(term)) &&
-						(since === undefined || parseStamp(c.lastupdatets) >= since),
-				);
-				if (orderBy === 'lastupdatets' || orderBy === 'createdts') all.sort((a, b) => parseStamp(a[orderBy]) - parseStamp(b[orderBy]) || a.id - b.id);
-				return json(200, { data: all.slice(offset, offset + limit), nbrofresults: all.length });
-			}],
+			[
+				'GET',
+				`${base}/diagnostics/time`,
+				() => json(200, { systemtime: new Date().toISOString() }),
+			],
+			[
+				'GET',
+				`${base}/tools/account`,
+				() => json(200, { id: 1, name: 'E2E account', shortname: accountName }),
+			],
+			[
+				'GET',
+				`${base}/contacts`,
+				({ query }) => {
+					const limit = query.has('limit') ? Number(query.get('limit')) : 100;
+					const offset = query.has('offset') ? Number(query.get('offset')) : 0;
+					if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0)
+						throw fail(400, 'Invalid limit or offset');
+					const term = (query.get('searchterm') || '').toLowerCase();
+					const since = query.has('lastupdatesince')
+						? parseStamp(query.get('lastupdatesince'))
+						: undefined;
+					if (Number.isNaN(since))
+						throw fail(400, `Invalid lastupdatesince "${query.get('lastupdatesince')}"`);
+					const orderBy = query.get('orderby');
+					if (orderBy && !['name', 'lastupdatets', 'createdts'].includes(orderBy))
+						throw fail(400, `Invalid orderby "${orderBy}"`);
+					const all = [...contacts.values()].filter(
+						(c) =>
+							(query.get('includearchived') === 'true' || !c.isdeleted) &&
+							(!term ||
+								JSON.stringify([c.firstname, c.lastname, c.email]).toLowerCase().includes(term)) &&
+							(since === undefined || parseStamp(c.lastupdatets) >= since),
+					);
+					if (orderBy === 'lastupdatets' || orderBy === 'createdts')
+						all.sort((a, b) => parseStamp(a[orderBy]) - parseStamp(b[orderBy]) || a.id - b.id);
+					return json(200, { data: all.slice(offset, offset + limit), nbrofresults: all.length });
+				},
+			],
 			['POST', `${base}/contacts`, ({ body }) => json(200, createContact(contactInput(body)))],
-			['POST', `${base}/contacts/import`, ({ body }) => {
-				if (!Array.isArray(body)) throw fail(400, 'Import expects a list of contacts');
-				if (body.length > 1000) throw fail(400, 'At most 1000 contacts per import');
-				return json(200, body.map((c) => {
-					try {
-						if (c && c.id !== undefined && contacts.has(Number(c.id))) {
-							updateContact(contacts.get(Number(c.id)), contactInput(c));
-							return { id: Number(c.id), ok: true };
+			[
+				'POST',
+				`${base}/contacts/import`,
+				({ body }) => {
+					if (!Array.isArray(body)) throw fail(400, 'Import expects a list of contacts');
+					if (body.length > 1000) throw fail(400, 'At most 1000 contacts per import');
+					return json(
+						200,
+						body.map((c) => {
+							try {
+								if (c && c.id !== undefined && contacts.has(Number(c.id))) {
+									updateContact(contacts.get(Number(c.id)), contactInput(c));
+									return { id: Number(c.id), ok: true };
+								}
+								return { id: createContact(contactInput(c)).id, ok: true };
+							} catch (error) {
+								return { id: 0, ok: false, error: error.body?.message ?? String(error) };
+							}
+						}),
+					);
+				},
+			],
+			[
+				'POST',
+				`${base}/contacts/batch`,
+				({ body }) => {
+					if (!body || typeof body !== 'object') throw fail(400, 'Body must be an object');
+					// The real API applies a batch without ids to ALL contacts; the fake refuses it so a test notices.
+					if (body.ids === undefined)
+						throw fail(400, 'FAKE: batch without ids would change every contact');
+					const targets = ids(body.ids, 'ids').map(findContact);
+					const op = body.operation;
+					if (op === 'addrelationtypes' || op === 'removerelationtypes') {
+						const typeIds = ids(body.parameters?.ids, 'parameters.ids');
+						if (typeIds.some((r) => !relationTypes.some((t) => t.id === r)))
+							throw fail(400, 'Unknown relation type');
+						for (const c of targets) {
+							const set = new Set(c.relationtypes);
+							typeIds.forEach((r) => (op === 'addrelationtypes' ? set.add(r) : set.delete(r)));
+							updateContact(c, { relationtypes: [...set] });
 						}
-						return { id: createContact(contactInput(c)).id, ok: true };
-					} catch (error) {
-						return { id: 0, ok: false, error: error.body?.message ?? String(error) };
+					} else if (!['subscribe', 'unsubscribe', 'delete', 'merge', 'update'].includes(op)) {
+						throw fail(400, `Unknown batch operation "${op}"`);
 					}
-				}));
-			}],
-			['POST', `${base}/contacts/batch`, ({ body }) => {
-				if (!body || typeof body !== 'object') throw fail(400, 'Body must be an object');
-				// The real API applies a batch without ids to ALL contacts; the fake refuses it so a test notices.
-				if (body.ids === undefined) throw fail(400, 'FAKE: batch without ids would change every contact');
-				const targets = ids(body.ids, 'ids').map(findContact);
-				const op = body.operation;
-				if (op === 'addrelationtypes' || op === 'removerelationtypes') {
-					const typeIds = ids(body.parameters?.ids, 'parameters.ids');
-					if (typeIds.some((r) => !relationTypes.some((t) => t.id === r))) throw fail(400, 'Unknown relation type');
-					for (const c of targets) {
-						const set = new Set(c.relationtypes);
-						typeIds.forEach((r) => (op === 'addrelationtypes' ? set.add(r) : set.delete(r)));
-						updateContact(c, { relationtypes: [...set] });
+					return json(200, '');
+				},
+			],
+			[
+				'GET',
+				`${base}/contacts/:id`,
+				({ params, query }) => {
+					if (params.id === '0') {
+						const email = query.get('email');
+						const match = [...contacts.values()].find(
+							(c) => !c.isdeleted && email && c.email.toLowerCase() === email.toLowerCase(),
+						);
+						if (!match) throw fail(404, `No contact with e-mail ${email}`);
+						return json(200, match);
 					}
-				} else if (!['subscribe', 'unsubscribe', 'delete', 'merge', 'update'].includes(op)) {
-					throw fail(400, `Unknown batch operation "${op}"`);
-				}
-				return json(200, '');
-			}],
-			['GET', `${base}/contacts/:id`, ({ params, query }) => {
-				if (params.id === '0') {
-					const email = query.get('email');
-					const match = [...contacts.values()].find((c) => !c.isdeleted && email && c.email.toLowerCase() === email.toLowerCase());
-					if (!match) throw fail(404, `No contact with e-mail ${email}`);
-					return json(200, match);
-				}
-				return json(200, findContact(params.id));
-			}],
-			['PUT', `${base}/contacts/:id`, ({ params, body }) => json(200, updateContact(findContact(params.id), contactInput(body)))],
-			['DELETE', `${base}/contacts/:id`, ({ params }) => {
-				updateContact(findContact(params.id), { isdeleted: true }); // Ticketmatic archives
-				return json(200, '');
-			}],
-			['POST', `${base}/contacts/:id/remarks`, ({ params, body }) => {
-				findContact(params.id);
-				if (!body || typeof body.content !== 'string' || !body.content) throw fail(400, 'A remark needs content');
-				const remark = { id: nextRemark++, content: body.content, pinned: Boolean(body.pinned), contactid: Number(params.id) };
-				remarks.set(remark.id, remark);
-				return json(200, remark);
-			}],
-			['GET', `${base}/contacts/:id/remarks/:remarkId`, ({ params }) => json(200, findRemark(params))],
-			['PUT', `${base}/contacts/:id/remarks/:remarkId`, ({ params, body }) => {
-				const remark = findRemark(params);
-				if (!body || typeof body !== 'object') throw fail(400, 'Body must be a remark');
-				if (body.content !== undefined) remark.content = String(body.content);
-				if (body.pinned !== undefined) remark.pinned = Boolean(body.pinned);
-				return json(200, remark);
-			}],
-			['DELETE', `${base}/contacts/:id/remarks/:remarkId`, ({ params }) => {
-				remarks.delete(findRemark(params).id);
-				return json(200, '');
-			}],
-			['GET', `${base}/settings/system/relationtypes`, () => json(200, { data: relationTypes, nbrofresults: relationTypes.length })],
-			['GET', `${base}/settings/system/relationtypes/:id`, ({ params }) => {
-				const type = relationTypes.find((t) => t.id === Number(params.id));
-				if (!type) throw fail(404, `Relation type ${params.id} not found`);
-				return json(200, type);
-			}],
+					return json(200, findContact(params.id));
+				},
+			],
+			[
+				'PUT',
+				`${base}/contacts/:id`,
+				({ params, body }) => json(200, updateContact(findContact(params.id), contactInput(body))),
+			],
+			[
+				'DELETE',
+				`${base}/contacts/:id`,
+				({ params }) => {
+					updateContact(findContact(params.id), { isdeleted: true }); // Ticketmatic archives
+					return json(200, '');
+				},
+			],
+			[
+				'POST',
+				`${base}/contacts/:id/remarks`,
+				({ params, body }) => {
+					findContact(params.id);
+					if (!body || typeof body.content !== 'string' || !body.content)
+						throw fail(400, 'A remark needs content');
+					const remark = {
+						id: nextRemark++,
+						content: body.content,
+						pinned: Boolean(body.pinned),
+						contactid: Number(params.id),
+					};
+					remarks.set(remark.id, remark);
+					return json(200, remark);
+				},
+			],
+			[
+				'GET',
+				`${base}/contacts/:id/remarks/:remarkId`,
+				({ params }) => json(200, findRemark(params)),
+			],
+			[
+				'PUT',
+				`${base}/contacts/:id/remarks/:remarkId`,
+				({ params, body }) => {
+					const remark = findRemark(params);
+					if (!body || typeof body !== 'object') throw fail(400, 'Body must be a remark');
+					if (body.content !== undefined) remark.content = String(body.content);
+					if (body.pinned !== undefined) remark.pinned = Boolean(body.pinned);
+					return json(200, remark);
+				},
+			],
+			[
+				'DELETE',
+				`${base}/contacts/:id/remarks/:remarkId`,
+				({ params }) => {
+					remarks.delete(findRemark(params).id);
+					return json(200, '');
+				},
+			],
+			[
+				'GET',
+				`${base}/settings/system/relationtypes`,
+				() => json(200, { data: relationTypes, nbrofresults: relationTypes.length }),
+			],
+			[
+				'GET',
+				`${base}/settings/system/relationtypes/:id`,
+				({ params }) => {
+					const type = relationTypes.find((t) => t.id === Number(params.id));
+					if (!type) throw fail(404, `Relation type ${params.id} not found`);
+					return json(200, type);
+				},
+			],
 		],
 	});
 
@@ -191,7 +304,11 @@ function createTicketmaticFake({ accountName, accessKey, secretKey, relationType
 	}
 
 	// createContact/updateContact: for tests that change the account between two polls, as a Ticketmatic user would.
-	return Object.assign(fake, { state: { contacts, remarks, relationTypes }, createContact: (fields) => createContact(fields), updateContact });
+	return Object.assign(fake, {
+		state: { contacts, remarks, relationTypes },
+		createContact: (fields) => createContact(fields),
+		updateContact,
+	});
 }
 
 module.exports = { createTicketmaticFake, ticketmaticSignature };

@@ -7,7 +7,16 @@
 const { HttpError, json, empty, createFake, readAuthorization } = require('./router');
 
 const BASE = 'https://api.ticketsource.io';
-const CUSTOMER_ATTRIBUTES = ['title', 'first_name', 'last_name', 'email', 'phone', 'address', 'membership', 'consent'];
+const CUSTOMER_ATTRIBUTES = [
+	'title',
+	'first_name',
+	'last_name',
+	'email',
+	'phone',
+	'address',
+	'membership',
+	'consent',
+];
 const NOTE_ATTRIBUTES = ['description', 'created_by'];
 
 function createTicketSourceFake({ apiKey, seedCustomers = 0 }) {
@@ -21,46 +30,84 @@ function createTicketSourceFake({ apiKey, seedCustomers = 0 }) {
 		id: c.id,
 		type: 'customer',
 		attributes: c.attributes,
-		links: { self: `${BASE}/customers/${c.id}`, bookings: `${BASE}/customers/${c.id}/bookings`, notes: `${BASE}/customers/${c.id}/notes` },
+		links: {
+			self: `${BASE}/customers/${c.id}`,
+			bookings: `${BASE}/customers/${c.id}/bookings`,
+			notes: `${BASE}/customers/${c.id}/notes`,
+		},
 	});
 	const noteResource = (customerId, n) => ({
 		id: n.id,
 		type: 'customer-note',
 		attributes: n.attributes,
-		links: { self: `${BASE}/customers/${customerId}/notes/${n.id}`, customer: `${BASE}/customers/${customerId}` },
+		links: {
+			self: `${BASE}/customers/${customerId}/notes/${n.id}`,
+			customer: `${BASE}/customers/${customerId}`,
+		},
 	});
 
 	function page(query, path, records) {
 		const perPage = query.has('per_page') ? Number(query.get('per_page')) : 10;
 		const current = query.has('page') ? Number(query.get('page')) : 1;
-		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw invalid('per_page', 'The per page must be between 1 and 100.');
-		if (!Number.isInteger(current) || current < 1) throw invalid('page', 'The page must be at least 1.');
+		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
+			throw invalid('per_page', 'The per page must be between 1 and 100.');
+		if (!Number.isInteger(current) || current < 1)
+			throw invalid('page', 'The page must be at least 1.');
 		const start = (current - 1) * perPage;
 		const slice = records.slice(start, start + perPage);
 		const more = start + perPage < records.length;
 		return json(200, {
 			data: slice,
 			// As in the seed: the links carry only `page`, not `per_page`.
-			links: { first: `${BASE}${path}?page=1`, last: null, prev: current > 1 ? `${BASE}${path}?page=${current - 1}` : null, next: more ? `${BASE}${path}?page=${current + 1}` : null },
-			meta: { current_page: current, from: slice.length ? start + 1 : null, path: `${BASE}${path}`, per_page: perPage, to: slice.length ? start + slice.length : null },
+			links: {
+				first: `${BASE}${path}?page=1`,
+				last: null,
+				prev: current > 1 ? `${BASE}${path}?page=${current - 1}` : null,
+				next: more ? `${BASE}${path}?page=${current + 1}` : null,
+			},
+			meta: {
+				current_page: current,
+				from: slice.length ? start + 1 : null,
+				path: `${BASE}${path}`,
+				per_page: perPage,
+				to: slice.length ? start + slice.length : null,
+			},
 		});
 	}
 
 	function invalid(field, detail) {
-		return new HttpError(422, { message: detail, errors: [{ title: 'Validation error', detail, source: { pointer: `/data/attributes/${field}` } }] });
+		return new HttpError(422, {
+			message: detail,
+			errors: [
+				{ title: 'Validation error', detail, source: { pointer: `/data/attributes/${field}` } },
+			],
+		});
 	}
 
 	/** Checks the JSON:API envelope and returns its attributes, rejecting anything the real API would not take. */
 	function readPayload(body, type, allowed, { id } = {}) {
 		if (!body || typeof body !== 'object' || !body.data || typeof body.data !== 'object') {
-			throw new HttpError(400, { errors: [{ title: 'Bad request', detail: 'All API payloads are to be wrapped in a data key' }] });
+			throw new HttpError(400, {
+				errors: [
+					{ title: 'Bad request', detail: 'All API payloads are to be wrapped in a data key' },
+				],
+			});
 		}
-		if (body.data.type !== type) throw invalid('type', `data.type must be "${type}", got ${JSON.stringify(body.data.type)}`);
+		if (body.data.type !== type)
+			throw invalid('type', `data.type must be "${type}", got ${JSON.stringify(body.data.type)}`);
 		if (id !== undefined && body.data.id !== id) {
-			throw new HttpError(409, { errors: [{ title: 'Conflict', detail: `data.id ${JSON.stringify(body.data.id)} does not match ${id}` }] });
+			throw new HttpError(409, {
+				errors: [
+					{
+						title: 'Conflict',
+						detail: `data.id ${JSON.stringify(body.data.id)} does not match ${id}`,
+					},
+				],
+			});
 		}
 		const attributes = body.data.attributes ?? {};
-		if (typeof attributes !== 'object' || Array.isArray(attributes)) throw invalid('attributes', 'data.attributes must be an object');
+		if (typeof attributes !== 'object' || Array.isArray(attributes))
+			throw invalid('attributes', 'data.attributes must be an object');
 		for (const key of Object.keys(attributes)) {
 			if (!allowed.includes(key)) throw invalid(key, `Unknown attribute "${key}"`);
 		}
@@ -68,7 +115,8 @@ function createTicketSourceFake({ apiKey, seedCustomers = 0 }) {
 	}
 
 	function customerAttributes(input, existing) {
-		if (input.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(input.email))) throw invalid('email', 'The email must be a valid email address.');
+		if (input.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(input.email)))
+			throw invalid('email', 'The email must be a valid email address.');
 		const { phone, ...rest } = input;
 		const merged = { ...existing, ...rest };
 		for (const nested of ['address', 'membership', 'consent']) {
@@ -93,13 +141,17 @@ function createTicketSourceFake({ apiKey, seedCustomers = 0 }) {
 
 	function addCustomer(attributes) {
 		const id = nextId('cst');
-		const customer = { id, attributes: { ...customerAttributes(attributes, blankCustomer()), created_at: now() } };
+		const customer = {
+			id,
+			attributes: { ...customerAttributes(attributes, blankCustomer()), created_at: now() },
+		};
 		customers.set(id, customer);
 		notes.set(id, new Map());
 		return customer;
 	}
 
-	for (let i = 1; i <= seedCustomers; i++) addCustomer({ first_name: 'Seed', last_name: `Customer ${i}`, email: `seed${i}@example.org` });
+	for (let i = 1; i <= seedCustomers; i++)
+		addCustomer({ first_name: 'Seed', last_name: `Customer ${i}`, email: `seed${i}@example.org` });
 
 	const findCustomer = (id) => {
 		const customer = customers.get(id);
@@ -117,51 +169,96 @@ function createTicketSourceFake({ apiKey, seedCustomers = 0 }) {
 		baseUrl: BASE,
 		authorize(req) {
 			const auth = readAuthorization(req);
-			const key = auth.scheme === 'bearer' ? auth.token : auth.scheme === 'basic' ? auth.user : undefined;
+			const key =
+				auth.scheme === 'bearer' ? auth.token : auth.scheme === 'basic' ? auth.user : undefined;
 			if (key !== apiKey) throw new HttpError(401, { message: 'Unauthenticated.' });
 		},
 		routes: [
-			['GET', '/customers', ({ query }) => page(query, '/customers', [...customers.values()].map(customerResource))],
-			['POST', '/customers', ({ body }) => {
-				const attributes = readPayload(body, 'customer', CUSTOMER_ATTRIBUTES);
-				for (const field of ['first_name', 'last_name', 'email']) {
-					if (!attributes[field]) throw invalid(field, `The ${field.replace('_', ' ')} field is required.`);
-				}
-				return json(201, { data: customerResource(addCustomer(attributes)) });
-			}],
-			['GET', '/customers/:id', ({ params }) => json(200, { data: customerResource(findCustomer(params.id)) })],
-			['PATCH', '/customers/:id', ({ params, body }) => {
-				const customer = findCustomer(params.id);
-				const attributes = readPayload(body, 'customer', CUSTOMER_ATTRIBUTES, { id: params.id });
-				customer.attributes = { ...customerAttributes(attributes, customer.attributes), updated_at: now() };
-				return json(200, { data: customerResource(customer) });
-			}],
-			['DELETE', '/customers/:id', ({ params }) => {
-				findCustomer(params.id);
-				customers.delete(params.id);
-				notes.delete(params.id);
-				return empty(204);
-			}],
-			['GET', '/customers/:id/notes', ({ params, query }) => {
-				const list = [...notes.get(findCustomer(params.id).id).values()].map((n) => noteResource(params.id, n));
-				return page(query, `/customers/${params.id}/notes`, list);
-			}],
-			['POST', '/customers/:id/notes', ({ params, body }) => {
-				findCustomer(params.id);
-				const attributes = readPayload(body, 'customer_note', NOTE_ATTRIBUTES);
-				for (const field of NOTE_ATTRIBUTES) {
-					if (typeof attributes[field] !== 'string' || !attributes[field]) throw invalid(field, `The ${field.replace('_', ' ')} field is required.`);
-				}
-				const note = { id: nextId('csn'), attributes: { ...attributes, created_at: now() } };
-				notes.get(params.id).set(note.id, note);
-				return json(201, { data: noteResource(params.id, note) });
-			}],
-			['GET', '/customers/:id/notes/:noteId', ({ params }) => json(200, { data: noteResource(params.id, findNote(params.id, params.noteId)) })],
-			['DELETE', '/customers/:id/notes/:noteId', ({ params }) => {
-				findNote(params.id, params.noteId);
-				notes.get(params.id).delete(params.noteId);
-				return empty(204);
-			}],
+			[
+				'GET',
+				'/customers',
+				({ query }) => page(query, '/customers', [...customers.values()].map(customerResource)),
+			],
+			[
+				'POST',
+				'/customers',
+				({ body }) => {
+					const attributes = readPayload(body, 'customer', CUSTOMER_ATTRIBUTES);
+					for (const field of ['first_name', 'last_name', 'email']) {
+						if (!attributes[field])
+							throw invalid(field, `The ${field.replace('_', ' ')} field is required.`);
+					}
+					return json(201, { data: customerResource(addCustomer(attributes)) });
+				},
+			],
+			[
+				'GET',
+				'/customers/:id',
+				({ params }) => json(200, { data: customerResource(findCustomer(params.id)) }),
+			],
+			[
+				'PATCH',
+				'/customers/:id',
+				({ params, body }) => {
+					const customer = findCustomer(params.id);
+					const attributes = readPayload(body, 'customer', CUSTOMER_ATTRIBUTES, { id: params.id });
+					customer.attributes = {
+						...customerAttributes(attributes, customer.attributes),
+						updated_at: now(),
+					};
+					return json(200, { data: customerResource(customer) });
+				},
+			],
+			[
+				'DELETE',
+				'/customers/:id',
+				({ params }) => {
+					findCustomer(params.id);
+					customers.delete(params.id);
+					notes.delete(params.id);
+					return empty(204);
+				},
+			],
+			[
+				'GET',
+				'/customers/:id/notes',
+				({ params, query }) => {
+					const list = [...notes.get(findCustomer(params.id).id).values()].map((n) =>
+						noteResource(params.id, n),
+					);
+					return page(query, `/customers/${params.id}/notes`, list);
+				},
+			],
+			[
+				'POST',
+				'/customers/:id/notes',
+				({ params, body }) => {
+					findCustomer(params.id);
+					const attributes = readPayload(body, 'customer_note', NOTE_ATTRIBUTES);
+					for (const field of NOTE_ATTRIBUTES) {
+						if (typeof attributes[field] !== 'string' || !attributes[field])
+							throw invalid(field, `The ${field.replace('_', ' ')} field is required.`);
+					}
+					const note = { id: nextId('csn'), attributes: { ...attributes, created_at: now() } };
+					notes.get(params.id).set(note.id, note);
+					return json(201, { data: noteResource(params.id, note) });
+				},
+			],
+			[
+				'GET',
+				'/customers/:id/notes/:noteId',
+				({ params }) =>
+					json(200, { data: noteResource(params.id, findNote(params.id, params.noteId)) }),
+			],
+			[
+				'DELETE',
+				'/customers/:id/notes/:noteId',
+				({ params }) => {
+					findNote(params.id, params.noteId);
+					notes.get(params.id).delete(params.noteId);
+					return empty(204);
+				},
+			],
 		],
 	});
 	return Object.assign(fake, { state: { customers, notes } });

@@ -50,12 +50,30 @@ function injectFaults(fake, { always } = {}) {
 		// The first request of every run is a 429, so even a one-request workflow is exercised under a fault.
 		if (always || total === 1 || (inRow < MAX_STREAK && unit(SEED, key, n) < FRACTION)) {
 			streak.set(key, inRow + 1);
-			const kinds = always ? ['503'] : IDEMPOTENT.has(req.method) ? ['429', '503', 'dropped'] : ['429', '503'];
-			const kind = total === 1 && !always ? '429' : kinds[Math.floor(unit(SEED, 'kind', key, n) * kinds.length)];
+			const kinds = always
+				? ['503']
+				: IDEMPOTENT.has(req.method)
+					? ['429', '503', 'dropped']
+					: ['429', '503'];
+			const kind =
+				total === 1 && !always
+					? '429'
+					: kinds[Math.floor(unit(SEED, 'kind', key, n) * kinds.length)];
 			faults[kind]++;
-			fake.requests.push({ method: req.method, path: new URL(req.url, 'https://x').pathname, fault: kind, status: kind === 'dropped' ? 0 : Number(kind) });
-			if (kind === '429') return { status: 429, body: { message: 'Too Many Requests (injected)' }, headers: { 'retry-after': '1' } };
-			if (kind === '503') return { status: 503, body: { message: 'Service Unavailable (injected)' } };
+			fake.requests.push({
+				method: req.method,
+				path: new URL(req.url, 'https://x').pathname,
+				fault: kind,
+				status: kind === 'dropped' ? 0 : Number(kind),
+			});
+			if (kind === '429')
+				return {
+					status: 429,
+					body: { message: 'Too Many Requests (injected)' },
+					headers: { 'retry-after': '1' },
+				};
+			if (kind === '503')
+				return { status: 503, body: { message: 'Service Unavailable (injected)' } };
 			req.socket.destroy();
 			return { status: 500, body: { message: 'dropped' } };
 		}
@@ -65,14 +83,21 @@ function injectFaults(fake, { always } = {}) {
 	return fake;
 }
 
-const storedCreates = (fake) => fake.requests.filter((r) => !r.fault && r.method === 'POST' && r.status >= 200 && r.status < 300).length;
+const storedCreates = (fake) =>
+	fake.requests.filter((r) => !r.fault && r.method === 'POST' && r.status >= 200 && r.status < 300)
+		.length;
 
 function secretsOf(vendors) {
 	const secrets = new Set();
 	for (const v of vendors)
 		for (const c of v.credentials)
 			for (const [field, value] of Object.entries(c.data ?? {}))
-				if (typeof value === 'string' && value.length >= 6 && /key|secret|token|password|pass/i.test(field)) secrets.add(value);
+				if (
+					typeof value === 'string' &&
+					value.length >= 6 &&
+					/key|secret|token|password|pass/i.test(field)
+				)
+					secrets.add(value);
 	return [...secrets];
 }
 
@@ -88,16 +113,23 @@ function patchRetryOff(installed, say) {
 	const patched = text.replace(/maxAttempts:\s*5\b/, 'maxAttempts: 1');
 	if (patched === text) throw new Error(`retry-off self-check: no "maxAttempts: 5" in ${file}`);
 	fs.writeFileSync(file, patched);
-	say('CONTACT_SUITE_E2E_FAULTS_RETRY_OFF=1: DEFAULT_RETRY.maxAttempts patched to 1 in the installed copy');
+	say(
+		'CONTACT_SUITE_E2E_FAULTS_RETRY_OFF=1: DEFAULT_RETRY.maxAttempts patched to 1 in the installed copy',
+	);
 	return () => fs.writeFileSync(file, text);
 }
 
 async function runFaults({ rt, env: baseEnv, active, installed, record, say, hosts, work }) {
 	const dnsLog = path.join(work, 'dns-lookups.log');
 	const env = { ...baseEnv, CONTACT_SUITE_E2E_DNS_LOG: dnsLog };
-	const restoreRetry = process.env.CONTACT_SUITE_E2E_FAULTS_RETRY_OFF === '1' ? patchRetryOff(installed, say) : () => {};
+	const restoreRetry =
+		process.env.CONTACT_SUITE_E2E_FAULTS_RETRY_OFF === '1'
+			? patchRetryOff(installed, say)
+			: () => {};
 	const transcript = [];
-	say(`fault suite: seed "${SEED}", ${Math.round(FRACTION * 100)} % of requests answered 429 (Retry-After: 1), 503 or dropped`);
+	say(
+		`fault suite: seed "${SEED}", ${Math.round(FRACTION * 100)} % of requests answered 429 (Retry-After: 1), 503 or dropped`,
+	);
 	try {
 		// 1. Every workflow under faults, compared with the clean run.
 		const badInputOnly = process.env.CONTACT_SUITE_E2E_BAD_INPUT_ONLY === '1';
@@ -112,18 +144,36 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 				const { definition, out, run } = await execute(rt, env, workflow);
 				transcript.push(out.stdout, out.stderr);
 				const problems = [];
-				if (!run) problems.push(`n8n execute printed no run (exit ${out.code}): ${(out.stdout + out.stderr).trim().split('\n').slice(-5).join(' | ')}`);
+				if (!run)
+					problems.push(
+						`n8n execute printed no run (exit ${out.code}): ${(out.stdout + out.stderr).trim().split('\n').slice(-5).join(' | ')}`,
+					);
 				else {
 					const view = runView(run);
-					if (view.error) problems.push(`the workflow failed under faults: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`);
-					problems.push(...view.nodeErrors().filter((e) => !view.error || !e.includes(view.error.message)));
-					for (const [nodeName, expected] of Object.entries(workflow.outputs ?? {})) problems.push(...checkNode(view, nodeName, expected));
-					for (const [nodeName, expected] of Object.entries(workflow.errorOutputs ?? {})) problems.push(...checkNode(view, nodeName, expected, 'errorItems'));
-					if (workflow.after) problems.push(...workflow.after({ fake: faulty, requests: faulty.requests.filter((r) => !r.fault), run: view }));
+					if (view.error)
+						problems.push(
+							`the workflow failed under faults: ${view.error.message}${view.error.description ? ` — ${view.error.description}` : ''}`,
+						);
+					problems.push(
+						...view.nodeErrors().filter((e) => !view.error || !e.includes(view.error.message)),
+					);
+					for (const [nodeName, expected] of Object.entries(workflow.outputs ?? {}))
+						problems.push(...checkNode(view, nodeName, expected));
+					for (const [nodeName, expected] of Object.entries(workflow.errorOutputs ?? {}))
+						problems.push(...checkNode(view, nodeName, expected, 'errorItems'));
+					if (workflow.after)
+						problems.push(
+							...workflow.after({
+								fake: faulty,
+								requests: faulty.requests.filter((r) => !r.fault),
+								run: view,
+							}),
+						);
 				}
 				const f = faulty.faults;
 				const injected = f[429] + f[503] + f.dropped;
-				if (!injected) problems.push('no fault was injected (the seed hit nothing): the run proves nothing');
+				if (!injected)
+					problems.push('no fault was injected (the seed hit nothing): the run proves nothing');
 				entry.fake = clean;
 				record(
 					`faults › ${vendor.name} › ${definition.name}: same output with ${f[429]}×429, ${f[503]}×503, ${f.dropped}× dropped (of ${faulty.requests.length} requests)`,
@@ -136,7 +186,9 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 			const cleanCreates = storedCreates(clean);
 			record(
 				`faults › ${vendor.name}: creates stored under faults = clean run (${faultyCreates} vs ${cleanCreates}), none duplicated`,
-				faultyCreates === cleanCreates ? [] : [`${faultyCreates} POSTs stored under faults, ${cleanCreates} in the clean run`],
+				faultyCreates === cleanCreates
+					? []
+					: [`${faultyCreates} POSTs stored under faults, ${cleanCreates} in the clean run`],
 			);
 		}
 
@@ -154,9 +206,17 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 			const message = view?.error ? `${view.error.message} ${view.error.description ?? ''}` : '';
 			const problems = [];
 			if (!view) problems.push(`n8n execute printed no run (exit ${out.code})`);
-			else if (!view.error) problems.push('the workflow succeeded although every request was answered 503');
-			else if (!/gave up after \d+ attempts|after \d+ attempts/i.test(message)) problems.push(`the error does not say the retries ran out: ${JSON.stringify(message.slice(0, 300))}`);
-			record(`faults › ${first.vendor.name} › ${definition.name}: every request 503 → fails saying the retries ran out ("${message.trim().slice(0, 90)}")`, problems, Date.now() - t0);
+			else if (!view.error)
+				problems.push('the workflow succeeded although every request was answered 503');
+			else if (!/gave up after \d+ attempts|after \d+ attempts/i.test(message))
+				problems.push(
+					`the error does not say the retries ran out: ${JSON.stringify(message.slice(0, 300))}`,
+				);
+			record(
+				`faults › ${first.vendor.name} › ${definition.name}: every request 503 → fails saying the retries ran out ("${message.trim().slice(0, 90)}")`,
+				problems,
+				Date.now() - t0,
+			);
 		}
 
 		// 3. The bad-input table (faults/bad-input.js): refused with the parameter named, nothing sent, others unaffected.
@@ -169,11 +229,19 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 	const secrets = secretsOf(active.map((a) => a.vendor));
 	const text = transcript.join('\n');
 	const leaked = secrets.filter((s) => text.includes(s));
-	record(`faults › no credential secret (${secrets.length} checked) in any output or error of the fault runs`, leaked.map((s) => `secret ${s.slice(0, 3)}… appears in the output`));
+	record(
+		`faults › no credential secret (${secrets.length} checked) in any output or error of the fault runs`,
+		leaked.map((s) => `secret ${s.slice(0, 3)}… appears in the output`),
+	);
 	if (dnsLog && fs.existsSync(dnsLog)) {
 		const looked = [...new Set(fs.readFileSync(dnsLog, 'utf8').split('\n').filter(Boolean))];
-		const fakeHost = (h) => hosts.some((p) => (p.startsWith('*.') ? h.endsWith(p.slice(1)) : h === p)) || /^(localhost|127\.)/.test(h);
-		record(`faults › every host name n8n looked up is a fake vendor host (${looked.length} names)`, looked.filter((h) => !fakeHost(h)).map((h) => `looked up ${h}`));
+		const fakeHost = (h) =>
+			hosts.some((p) => (p.startsWith('*.') ? h.endsWith(p.slice(1)) : h === p)) ||
+			/^(localhost|127\.)/.test(h);
+		record(
+			`faults › every host name n8n looked up is a fake vendor host (${looked.length} names)`,
+			looked.filter((h) => !fakeHost(h)).map((h) => `looked up ${h}`),
+		);
 	}
 }
 

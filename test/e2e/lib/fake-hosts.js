@@ -9,23 +9,34 @@ function hostMatches(pattern, host) {
 	return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
 }
 
-async function startFakeHosts({ tls, fakes, port = Number(process.env.CONTACT_SUITE_E2E_PORT || 443) }) {
+async function startFakeHosts({
+	tls,
+	fakes,
+	port = Number(process.env.CONTACT_SUITE_E2E_PORT || 443),
+}) {
 	const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', async () => {
-			const host = String(req.headers.host || '').replace(/:\d+$/, '').toLowerCase();
+			const host = String(req.headers.host || '')
+				.replace(/:\d+$/, '')
+				.toLowerCase();
 			const target = fakes.find((f) => f.hosts.some((p) => hostMatches(p, host)));
 			let reply;
 			try {
-				reply = target ? await target.fake.handle(req, Buffer.concat(chunks), host) : { status: 421, body: { message: `no fake for ${host}` } };
+				reply = target
+					? await target.fake.handle(req, Buffer.concat(chunks), host)
+					: { status: 421, body: { message: `no fake for ${host}` } };
 			} catch (error) {
 				reply = { status: 500, body: { message: `fake crashed: ${error.stack}` } };
 			}
 			const headers = { ...reply.headers };
 			let payload = '';
 			if (reply.body !== undefined) {
-				payload = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+				payload =
+					typeof reply.body === 'string' || Buffer.isBuffer(reply.body)
+						? reply.body
+						: JSON.stringify(reply.body);
 				headers['content-type'] ??= 'application/json';
 			}
 			res.writeHead(reply.status, headers);
@@ -46,7 +57,10 @@ async function startFakeHosts({ tls, fakes, port = Number(process.env.CONTACT_SU
 			});
 			break;
 		} catch (error) {
-			if (error.code === 'EACCES') throw new Error(`port ${port} needs root (or CAP_NET_BIND_SERVICE) for the fake vendor hosts`);
+			if (error.code === 'EACCES')
+				throw new Error(
+					`port ${port} needs root (or CAP_NET_BIND_SERVICE) for the fake vendor hosts`,
+				);
 			if (error.code !== 'EADDRINUSE' || attempt >= 20) throw error;
 		}
 	}

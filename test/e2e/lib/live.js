@@ -9,13 +9,18 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function liveHelpers({ session, base, rt }) {
 	// n8n's own copy of flatted: the format it stores run data in.
-	const flatted = require(require.resolve('flatted', { paths: [path.join(rt.dir, 'node_modules', 'n8n')] }));
+	const flatted = require(
+		require.resolve('flatted', { paths: [path.join(rt.dir, 'node_modules', 'n8n')] }),
+	);
 
 	async function activate(workflowId) {
 		const current = await session.request('GET', `/rest/workflows/${workflowId}`);
 		const versionId = current.json?.data?.versionId;
-		const res = await session.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
-		if (res.status !== 200) throw new Error(`activating ${workflowId} failed: ${res.status} ${res.text.slice(0, 500)}`);
+		const res = await session.request('POST', `/rest/workflows/${workflowId}/activate`, {
+			versionId,
+		});
+		if (res.status !== 200)
+			throw new Error(`activating ${workflowId} failed: ${res.status} ${res.text.slice(0, 500)}`);
 	}
 
 	async function deactivate(workflowId) {
@@ -27,16 +32,23 @@ function liveHelpers({ session, base, rt }) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const res = await session.request('GET', `/rest/executions?filter=${filter}&limit=50`);
 		const list = res.json?.data?.results;
-		if (res.status !== 200 || !Array.isArray(list)) throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 300)}`);
-		return list.filter((e) => e.finished || e.status === 'success' || e.status === 'error').sort((a, b) => Number(a.id) - Number(b.id));
+		if (res.status !== 200 || !Array.isArray(list))
+			throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 300)}`);
+		return list
+			.filter((e) => e.finished || e.status === 'success' || e.status === 'error')
+			.sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
 	/** The json of the items a node output in one execution. */
 	async function itemsOf(executionId, nodeName) {
 		const res = await session.request('GET', `/rest/executions/${executionId}`);
 		const execution = res.json?.data;
-		if (res.status !== 200 || !execution) throw new Error(`GET /rest/executions/${executionId}: ${res.status} ${res.text.slice(0, 300)}`);
-		const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+		if (res.status !== 200 || !execution)
+			throw new Error(
+				`GET /rest/executions/${executionId}: ${res.status} ${res.text.slice(0, 300)}`,
+			);
+		const data =
+			typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 		const task = data?.resultData?.runData?.[nodeName]?.[0];
 		return (task?.data?.main?.[0] ?? []).map((item) => item.json);
 	}
@@ -67,12 +79,22 @@ function liveHelpers({ session, base, rt }) {
 		for (;;) {
 			const answer = await callWebhook(urlPath, call);
 			if (answer.status !== 404) return answer;
-			if (Date.now() > deadline) throw new Error(`webhook ${urlPath} still not registered after ${timeoutMs / 1000} s`);
+			if (Date.now() > deadline)
+				throw new Error(`webhook ${urlPath} still not registered after ${timeoutMs / 1000} s`);
 			await sleep(500);
 		}
 	}
 
-	return { activate, deactivate, executions, itemsOf, waitForExecutions, waitForWebhook, callWebhook, sleep };
+	return {
+		activate,
+		deactivate,
+		executions,
+		itemsOf,
+		waitForExecutions,
+		waitForWebhook,
+		callWebhook,
+		sleep,
+	};
 }
 
 module.exports = { liveHelpers, sleep };

@@ -6,7 +6,10 @@ const { freePort } = require('../../../scripts/lib/ports');
 /** Runs `n8n <args>` to the end; resolves { code, stdout, stderr } (never rejects on a non-zero exit). */
 function n8n(rt, args, env, { timeoutMs = 180_000 } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (c) => (stdout += c));
@@ -48,7 +51,9 @@ function parseRun(stdout) {
 function runView(run) {
 	const runData = run?.data?.resultData?.runData ?? {};
 	const output = (name, index) =>
-		(runData[name] ?? []).flatMap((task) => (task.data?.main?.[index] ?? []).map((item) => item.json));
+		(runData[name] ?? []).flatMap((task) =>
+			(task.data?.main?.[index] ?? []).map((item) => item.json),
+		);
 	return {
 		raw: run,
 		ran: (name) => Boolean(runData[name]?.length),
@@ -56,12 +61,16 @@ function runView(run) {
 		errorItems: (name) => output(name, 1),
 		nodeErrors: () =>
 			Object.entries(runData).flatMap(([name, tasks]) =>
-				tasks.filter((t) => t.error).map((t) => `${name}: ${t.error.message}${t.error.description ? ` (${t.error.description})` : ''}`),
+				tasks
+					.filter((t) => t.error)
+					.map(
+						(t) =>
+							`${name}: ${t.error.message}${t.error.description ? ` (${t.error.description})` : ''}`,
+					),
 			),
 		error: run?.data?.resultData?.error,
 	};
 }
-
 
 /** Starts `n8n start` and waits until its REST API answers. */
 async function startServer(rt, env, port, { timeoutMs = 180_000 } = {}) {
@@ -73,7 +82,10 @@ async function startServer(rt, env, port, { timeoutMs = 180_000 } = {}) {
 	const base = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 500))]);
+		const code = await Promise.race([
+			exited,
+			new Promise((r) => setTimeout(() => r(undefined), 500)),
+		]);
 		if (code !== undefined) throw new Error(`n8n start exited with ${code}:\n${log.slice(-3000)}`);
 		// n8n answers some routes before it has registered all of them: wait for its own "ready" line too.
 		if (!/Editor is now accessible/i.test(log)) continue;
@@ -105,7 +117,11 @@ async function ownerSession(base) {
 	const request = async (method, path, body) => {
 		const res = await fetch(`${base}${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': browserId,
+				...(cookie ? { cookie } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = res.headers.getSetCookie?.() ?? [];
@@ -126,7 +142,8 @@ async function ownerSession(base) {
 		lastName: 'Owner',
 		password: 'E2e-Owner-Passw0rd',
 	});
-	if (setup.status !== 200) throw new Error(`owner setup failed: ${setup.status} ${setup.text.slice(0, 500)}`);
+	if (setup.status !== 200)
+		throw new Error(`owner setup failed: ${setup.status} ${setup.text.slice(0, 500)}`);
 	return { request };
 }
 

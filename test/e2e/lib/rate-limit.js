@@ -16,7 +16,11 @@ function withRateLimit(fake, { perSecond = 40, retryAfterSeconds = 1, now = Date
 			while (recent.length && recent[0] <= t - 1000) recent.shift();
 			if (recent.length >= perSecond) {
 				stats.r429++;
-				return { status: 429, body: { code: 429, message: 'Too Many Requests' }, headers: { 'retry-after': String(retryAfterSeconds) } };
+				return {
+					status: 429,
+					body: { code: 429, message: 'Too Many Requests' },
+					headers: { 'retry-after': String(retryAfterSeconds) },
+				};
 			}
 			recent.push(t);
 			stats.accepted++;

@@ -29,7 +29,9 @@ function answer(all) {
 }
 
 function blocked(hostname) {
-	const error = new Error(`getaddrinfo ENOTFOUND ${hostname} (blocked by the contact-suite e2e suite: not a fake vendor host)`);
+	const error = new Error(
+		`getaddrinfo ENOTFOUND ${hostname} (blocked by the contact-suite e2e suite: not a fake vendor host)`,
+	);
 	error.code = 'ENOTFOUND';
 	error.hostname = hostname;
 	return error;

@@ -15,9 +15,5 @@ export const create: Operation = {
 		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
 		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true)) },
 	},
-	fields: [
-		...customerUuid,
-		contactDataSource,
-		fieldCollection('additionalFields', contactFields),
-	],
+	fields: [...customerUuid, contactDataSource, fieldCollection('additionalFields', contactFields)],
 };

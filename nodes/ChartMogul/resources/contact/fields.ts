@@ -4,7 +4,11 @@ import { changedInVersion2, sendBody } from '../../../shared/description';
 import { recordLocator } from '../../../shared/locator';
 
 /** A contact UUID (`con_…`) field: typed in version 1, a locator (contacts by name or e-mail) from version 2. */
-export function contactLocator(name: string, displayName: string, description: string): INodeProperties[] {
+export function contactLocator(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties[] {
 	return changedInVersion2(
 		{
 			displayName: `${displayName} UUID`,
@@ -20,7 +24,12 @@ export function contactLocator(name: string, displayName: string, description: s
 			name,
 			description,
 			searchListMethod: 'searchContacts',
-			id: { displayName: 'By UUID', placeholder: 'e.g. con_…', regex: '^\\s*con_\\S+\\s*$', error: 'A contact UUID starts with "con_"' },
+			id: {
+				displayName: 'By UUID',
+				placeholder: 'e.g. con_…',
+				regex: '^\\s*con_\\S+\\s*$',
+				error: 'A contact UUID starts with "con_"',
+			},
 		}),
 	);
 }
@@ -28,7 +37,16 @@ export function contactLocator(name: string, displayName: string, description: s
 export const contactUuid = contactLocator('contactUuid', 'Contact', 'The contact');
 
 /** Simplify keeps these contact fields (links, notes and custom attributes are left out). */
-export const SIMPLE_CONTACT = ['uuid', 'customer_uuid', 'data_source_uuid', 'first_name', 'last_name', 'title', 'email', 'phone'] as const;
+export const SIMPLE_CONTACT = [
+	'uuid',
+	'customer_uuid',
+	'data_source_uuid',
+	'first_name',
+	'last_name',
+	'title',
+	'email',
+	'phone',
+] as const;
 
 /** The customer (`cus_…`): typed in version 1, a locator (by name or e-mail, or its ChartMogul page) from version 2. */
 export const customerUuid: INodeProperties[] = changedInVersion2(
@@ -45,7 +63,8 @@ export const customerUuid: INodeProperties[] = changedInVersion2(
 	recordLocator({
 		displayName: 'Customer',
 		name: 'customerUuid',
-		description: 'The customer: search by name or e-mail, paste the address of its ChartMogul page, or give its UUID',
+		description:
+			'The customer: search by name or e-mail, paste the address of its ChartMogul page, or give its UUID',
 		searchListMethod: 'searchCustomers',
 		// A customer's page in the ChartMogul app is https://app.chartmogul.com/#/customers/<customer uuid>.
 		url: {
@@ -53,7 +72,12 @@ export const customerUuid: INodeProperties[] = changedInVersion2(
 			regex: '\\s*https://app\\.chartmogul\\.com/#/customers/(cus_[^/?#\\s]+)(?:[/?#]\\S*)?\\s*',
 			error: 'Paste the address of a customer page: https://app.chartmogul.com/#/customers/cus_…',
 		},
-		id: { displayName: 'By UUID', placeholder: 'e.g. cus_…', regex: '^\\s*cus_\\S+\\s*$', error: 'A customer UUID starts with "cus_"' },
+		id: {
+			displayName: 'By UUID',
+			placeholder: 'e.g. cus_…',
+			regex: '^\\s*cus_\\S+\\s*$',
+			error: 'A customer UUID starts with "cus_"',
+		},
 	}),
 );
 
@@ -81,7 +105,10 @@ export const dataSourceUuid: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^\\s*ds_\\S+\\s*$', errorMessage: 'A data source UUID starts with "ds_"' },
+					properties: {
+						regex: '^\\s*ds_\\S+\\s*$',
+						errorMessage: 'A data source UUID starts with "ds_"',
+					},
 				},
 			],
 		},
@@ -96,7 +123,6 @@ export const contactDataSource: INodeProperties = {
 	routing: sendBody('data_source_uuid'),
 };
 
-
 /** Contact fields shared by create (Additional Fields) and update (Update Fields), sorted by name. */
 export const contactFields: INodeProperties[] = [
 	{
@@ -108,7 +134,8 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Custom Attribute',
 		default: {},
-		description: 'Custom attributes of the contact as key/value pairs, e.g. "date_of_birth" = "1985-01-22"',
+		description:
+			'Custom attributes of the contact as key/value pairs, e.g. "date_of_birth" = "1985-01-22"',
 		options: [
 			{
 				displayName: 'Attribute',
@@ -134,7 +161,14 @@ export const contactFields: INodeProperties[] = [
 			},
 		],
 	},
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. name@email.com', default: '', routing: sendBody('email') },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. name@email.com',
+		default: '',
+		routing: sendBody('email'),
+	},
 	{
 		displayName: 'External ID',
 		name: 'externalId',
@@ -143,8 +177,20 @@ export const contactFields: INodeProperties[] = [
 		description: 'The ID of the contact in your own system',
 		routing: sendBody('external_id'),
 	},
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', routing: sendBody('first_name') },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', routing: sendBody('last_name') },
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		routing: sendBody('first_name'),
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		routing: sendBody('last_name'),
+	},
 	{
 		displayName: 'LinkedIn',
 		name: 'linkedIn',
@@ -163,7 +209,14 @@ export const contactFields: INodeProperties[] = [
 		description: 'Free text about the contact',
 		routing: sendBody('notes'),
 	},
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +1234567890', routing: sendBody('phone') },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1234567890',
+		routing: sendBody('phone'),
+	},
 	{
 		displayName: 'Position',
 		name: 'position',
@@ -173,7 +226,15 @@ export const contactFields: INodeProperties[] = [
 		description: "Where the contact is listed in the customer's profile (1 = first)",
 		routing: sendBody('position'),
 	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. CEO', description: 'Job title', routing: sendBody('title') },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. CEO',
+		description: 'Job title',
+		routing: sendBody('title'),
+	},
 	{
 		displayName: 'Twitter',
 		name: 'twitter',

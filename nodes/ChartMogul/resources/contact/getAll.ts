@@ -1,5 +1,10 @@
 import type { Operation } from '../../../shared/description';
-import { fieldCollection, fromVersion2, returnAllAndLimit, sendQuery } from '../../../shared/description';
+import {
+	fieldCollection,
+	fromVersion2,
+	returnAllAndLimit,
+	sendQuery,
+} from '../../../shared/description';
 import { simplify, simplifyParameter } from '../../../shared/output';
 import { chartMogulList } from '../../transport';
 import { dataSourceUuid, SIMPLE_CONTACT } from './fields';
@@ -22,7 +27,8 @@ export const getAll: Operation = {
 				name: 'customerExternalId',
 				type: 'string',
 				default: '',
-				description: 'Only contacts of the customer with this external ID (the ID in your billing system)',
+				description:
+					'Only contacts of the customer with this external ID (the ID in your billing system)',
 				routing: sendQuery('customer_external_id'),
 			},
 			{

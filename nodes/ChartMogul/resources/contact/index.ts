@@ -7,4 +7,8 @@ import { merge } from './merge';
 import { update } from './update';
 import { upsert } from './upsert';
 
-export const contactProperties = resourceProperties('contact', [create, get, getAll, update, upsert, del, merge], 'get');
+export const contactProperties = resourceProperties(
+	'contact',
+	[create, get, getAll, update, upsert, del, merge],
+	'get',
+);

@@ -11,7 +11,11 @@ const intoContactUuid = contactLocator(
 	'The contact that is kept; it receives the fields and custom attributes it lacks from the other one',
 );
 
-const fromContactUuid = contactLocator('fromContactUuid', 'From Contact', 'The contact that is merged into the other one and then deleted');
+const fromContactUuid = contactLocator(
+	'fromContactUuid',
+	'From Contact',
+	'The contact that is merged into the other one and then deleted',
+);
 
 /** Merging a contact into itself would delete nothing useful and ChartMogul refuses it: say so before sending. */
 const differentContacts: Check = (ctx) => {
@@ -20,10 +24,14 @@ const differentContacts: Check = (ctx) => {
 	if (into !== '' && into === from) {
 		// The fields' names as the user sees them: "Into Contact UUID" in version 1, "Into Contact" from version 2.
 		const uuid = ctx.getNode().typeVersion >= 2 ? '' : ' UUID';
-		throw new NodeOperationError(ctx.getNode(), `"Into Contact${uuid}" and "From Contact${uuid}" are the same contact`, {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Choose two different contacts: the one to keep and the one to merge into it.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Into Contact${uuid}" and "From Contact${uuid}" are the same contact`,
+			{
+				itemIndex: ctx.getItemIndex(),
+				description: 'Choose two different contacts: the one to keep and the one to merge into it.',
+			},
+		);
 	}
 };
 

@@ -13,8 +13,5 @@ export const update: Operation = {
 		request: { method: 'PATCH', url: '/contacts/{contactUuid}' },
 		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true)) },
 	},
-	fields: [
-		...contactUuid,
-		fieldCollection('updateFields', contactFields),
-	],
+	fields: [...contactUuid, fieldCollection('updateFields', contactFields)],
 };

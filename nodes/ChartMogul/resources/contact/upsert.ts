@@ -15,7 +15,9 @@ import { contactDataSource, contactFields, customerUuid } from './fields';
 const byEmail: UpsertSpec = {
 	async find(ctx, lookup) {
 		const found = (await lookup('/contacts', {
-			customer_uuid: String(ctx.getNodeParameter('customerUuid', '', { extractValue: true })).trim(),
+			customer_uuid: String(
+				ctx.getNodeParameter('customerUuid', '', { extractValue: true }),
+			).trim(),
 			email: String(ctx.getNodeParameter('email', '')).trim(),
 			per_page: PAGE_SIZE,
 		})) as { entries?: IDataObject[] } | undefined;
@@ -25,7 +27,12 @@ const byEmail: UpsertSpec = {
 	update: (create, uuid) => {
 		const fields = { ...((create.body ?? {}) as IDataObject) };
 		delete fields.data_source_uuid;
-		return { ...create, method: 'PATCH', url: `/contacts/${encodeURIComponent(String(uuid))}`, body: fields };
+		return {
+			...create,
+			method: 'PATCH',
+			url: `/contacts/${encodeURIComponent(String(uuid))}`,
+			body: fields,
+		};
 	},
 };
 
@@ -48,10 +55,14 @@ export const upsert: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. name@email.com',
-			description: "The customer's contact with this email address is updated; without one, a contact is added",
+			description:
+				"The customer's contact with this email address is updated; without one, a contact is added",
 			hint: 'The output has "upsert": "created" or "updated"',
 			routing: sendBody('email'),
 		},
-		fieldCollection('additionalFields', contactFields.filter((field) => field.name !== 'email')),
+		fieldCollection(
+			'additionalFields',
+			contactFields.filter((field) => field.name !== 'email'),
+		),
 	],
 };

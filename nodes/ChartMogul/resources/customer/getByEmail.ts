@@ -6,10 +6,15 @@ export const getByEmail: Operation = {
 	name: 'Get by Email',
 	value: 'getByEmail',
 	action: 'Get customers by email',
-	description: 'Find the customers with an email address, e.g. for the Customer UUID that contacts and notes need',
+	description:
+		'Find the customers with an email address, e.g. for the Customer UUID that contacts and notes need',
 	routing: {
 		// chartmogul-node lib/chartmogul/customer.js `search`: GET /v1/customers/search?email=, cursor-paged `entries`.
-		request: { method: 'GET', url: '/customers/search', qs: { email: '={{ String($parameter.email).trim() }}' } },
+		request: {
+			method: 'GET',
+			url: '/customers/search',
+			qs: { email: '={{ String($parameter.email).trim() }}' },
+		},
 		operations: { pagination: chartMogulLookup(checkEmail('email')) },
 	},
 	fields: [
@@ -20,7 +25,8 @@ export const getByEmail: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. name@email.com',
-			description: 'The email address to look up. Every customer with it is returned (one per data source); none is no item.',
+			description:
+				'The email address to look up. Every customer with it is returned (one per data source); none is no item.',
 		},
 	],
 };

@@ -12,7 +12,9 @@ export const create: Operation = {
 	description: "Add a note or a call log to a customer's profile",
 	routing: {
 		request: { method: 'POST', url: '/customer_notes' },
-		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.authorEmail', true)) },
+		operations: {
+			pagination: chartMogul.sendChecked(checkEmail('additionalFields.authorEmail', true)),
+		},
 	},
 	fields: [
 		...customerUuid.map((field) => ({ ...field, routing: sendBody('customer_uuid') })),
@@ -28,8 +30,15 @@ export const create: Operation = {
 		{
 			...text,
 			// Optional: chartmogul-go notes.go NewNote sends `text` only when given (omitempty).
-			description: 'The content of the note or call log; may be left empty (e.g. a call log with only a duration)',
-			routing: { send: { type: 'body', property: 'text', value: '={{ String($value ?? "").trim() === "" ? undefined : $value }}' } },
+			description:
+				'The content of the note or call log; may be left empty (e.g. a call log with only a duration)',
+			routing: {
+				send: {
+					type: 'body',
+					property: 'text',
+					value: '={{ String($value ?? "").trim() === "" ? undefined : $value }}',
+				},
+			},
 		},
 		fieldCollection('additionalFields', [authorEmail, callDuration, createdAt]),
 	],

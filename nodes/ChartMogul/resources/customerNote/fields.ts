@@ -18,7 +18,12 @@ export const noteUuid: INodeProperties[] = changedInVersion2(
 		name: 'noteUuid',
 		description: 'The note or call log, picked by its text, or its UUID',
 		searchListMethod: 'searchCustomerNotes',
-		id: { displayName: 'By UUID', placeholder: 'e.g. note_…', regex: '^\\s*\\S+\\s*$', error: 'A note UUID has no spaces' },
+		id: {
+			displayName: 'By UUID',
+			placeholder: 'e.g. note_…',
+			regex: '^\\s*\\S+\\s*$',
+			error: 'A note UUID has no spaces',
+		},
 	}),
 );
 
@@ -26,7 +31,6 @@ export const noteTypes = [
 	{ name: 'Call Log', value: 'call' },
 	{ name: 'Note', value: 'note' },
 ];
-
 
 export const text: INodeProperties = {
 	displayName: 'Text',

@@ -5,4 +5,8 @@ import { get } from './get';
 import { getAll } from './getAll';
 import { update } from './update';
 
-export const customerNoteProperties = resourceProperties('customerNote', [create, get, getAll, update, del], 'get');
+export const customerNoteProperties = resourceProperties(
+	'customerNote',
+	[create, get, getAll, update, del],
+	'get',
+);

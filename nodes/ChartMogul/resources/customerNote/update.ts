@@ -12,7 +12,9 @@ export const update: Operation = {
 	routing: {
 		// PATCH takes author_email, text, call_duration, created_at, updated_at (https://dev.chartmogul.com/reference/update-a-customer-note).
 		request: { method: 'PATCH', url: '/customer_notes/{noteUuid}' },
-		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.authorEmail', true)) },
+		operations: {
+			pagination: chartMogul.sendChecked(checkEmail('updateFields.authorEmail', true)),
+		},
 	},
 	fields: [
 		...noteUuid,

@@ -24,14 +24,21 @@ export function tagList(value: unknown): string[] {
 /** Check: at least one tag (an empty list would be a request that changes nothing). */
 export const checkTags: Check = (ctx) => {
 	if (tagList(ctx.getNodeParameter('tags', '')).length === 0) {
-		throw new NodeOperationError(ctx.getNode(), '"Tags" is empty, so nothing was sent for this item', {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Enter at least one tag, e.g. "important, Prio1".',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'"Tags" is empty, so nothing was sent for this item',
+			{
+				itemIndex: ctx.getItemIndex(),
+				description: 'Enter at least one tag, e.g. "important, Prio1".',
+			},
+		);
 	}
 };
 
 /** preSend: `{ tags: [...] }`, the body of both tag calls (chartmogul-node test/chartmogul/enrichment/tag.js). */
-export async function tagsBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function tagsBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	return { ...options, body: { tags: tagList(this.getNodeParameter('tags', '')) } };
 }

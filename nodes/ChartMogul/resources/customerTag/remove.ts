@@ -6,7 +6,8 @@ export const remove: Operation = {
 	name: 'Remove',
 	value: 'remove',
 	action: 'Remove tags from customer',
-	description: "Take tags off a customer; its other tags are kept. Outputs the customer's remaining tags.",
+	description:
+		"Take tags off a customer; its other tags are kept. Outputs the customer's remaining tags.",
 	routing: {
 		// chartmogul-node lib/chartmogul/tag.js: DELETE with a JSON body `{ tags }`.
 		request: { method: 'DELETE', url: '/customers/{customerUuid}/attributes/tags' },

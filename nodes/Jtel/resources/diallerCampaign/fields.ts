@@ -21,7 +21,12 @@ export const campaignId: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 538',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A campaign ID is a number' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A campaign ID is a number' },
+				},
+			],
 		},
 	],
 };

@@ -7,10 +7,14 @@ import { localDateTime } from '../../../shared/dates';
 import { OTHER_PHONE_FIELDS } from './fields';
 
 const filled = (value: unknown) =>
-	(typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
+	(typeof value === 'string' && value.trim() !== '') ||
+	(typeof value === 'number' && Number.isFinite(value));
 
 function refuse(ctx: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
+	throw new NodeOperationError(ctx.getNode(), message, {
+		itemIndex: ctx.getItemIndex(),
+		description,
+	});
 }
 
 /** jtel's import needs Name, the campaign, and at least one of PhoneNumber1..6 (jtel wiki "Import a Dialler Contact"). */
@@ -22,7 +26,11 @@ export const checkContactToImport: Check = (ctx) => {
 		: ctx.getNodeParameter('campaignBy', 'id') === 'name';
 	if (byName && version2) {
 		if (!filled(ctx.getNodeParameter('campaignId', '', { extractValue: true }))) {
-			refuse(ctx, '"Campaign" is empty', 'Enter the name of the dialler campaign to import the contact into.');
+			refuse(
+				ctx,
+				'"Campaign" is empty',
+				'Enter the name of the dialler campaign to import the contact into.',
+			);
 		}
 	} else if (!byName) {
 		digits(ctx.getNodeParameter('campaignId', '', { extractValue: true }), {
@@ -31,13 +39,24 @@ export const checkContactToImport: Check = (ctx) => {
 			itemIndex: ctx.getItemIndex(),
 		});
 	} else if (!filled(ctx.getNodeParameter('campaignName', ''))) {
-		refuse(ctx, '"Campaign Name" is empty', 'Enter the name of the dialler campaign to import the contact into.');
+		refuse(
+			ctx,
+			'"Campaign Name" is empty',
+			'Enter the name of the dialler campaign to import the contact into.',
+		);
 	}
 	if (!filled(ctx.getNodeParameter('name', ''))) {
-		refuse(ctx, '"Name" is empty', 'jtel needs a name for every dialler contact: enter it or map it from an earlier node.');
+		refuse(
+			ctx,
+			'"Name" is empty',
+			'jtel needs a name for every dialler contact: enter it or map it from an earlier node.',
+		);
 	}
 	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
-	const phones = [ctx.getNodeParameter('phoneNumber1', ''), ...OTHER_PHONE_FIELDS.map((key) => additional[key])];
+	const phones = [
+		ctx.getNodeParameter('phoneNumber1', ''),
+		...OTHER_PHONE_FIELDS.map((key) => additional[key]),
+	];
 	if (!phones.some(filled)) {
 		refuse(
 			ctx,
@@ -56,7 +75,8 @@ export function userDataValues(ctx: IExecuteSingleFunctions): unknown[] {
 /** Every user data value must be non-empty: an empty one would look up (or delete) a contact without user data. */
 export const checkUserData: Check = (ctx) => {
 	const values = userDataValues(ctx);
-	if (values.length === 0) refuse(ctx, '"User Data" is empty', 'Enter at least one user data value to look for.');
+	if (values.length === 0)
+		refuse(ctx, '"User Data" is empty', 'Enter at least one user data value to look for.');
 	values.forEach((value, index) => {
 		if (!filled(value)) {
 			refuse(
@@ -74,9 +94,17 @@ export const checkDeleteTarget: Check = (ctx) => {
 };
 
 /** The import's date fields, by jtel's body property (jtel wiki "Import a Dialler Contact"). */
-export const DATE_FIELDS: Record<string, string> = { dtBeginDate: 'Begin Date', dtEndDate: 'End Date', FollowUpDateTime: 'Follow-Up Date and Time' };
+export const DATE_FIELDS: Record<string, string> = {
+	dtBeginDate: 'Begin Date',
+	dtEndDate: 'End Date',
+	FollowUpDateTime: 'Follow-Up Date and Time',
+};
 
-const PARAMETER_OF: Record<string, string> = { dtBeginDate: 'dtBeginDate', dtEndDate: 'dtEndDate', FollowUpDateTime: 'followUpDateTime' };
+const PARAMETER_OF: Record<string, string> = {
+	dtBeginDate: 'dtBeginDate',
+	dtEndDate: 'dtEndDate',
+	FollowUpDateTime: 'followUpDateTime',
+};
 
 /** Every date field that is set must be a date (a picked date, an ISO string, `$now`, milliseconds). */
 export const checkDates: Check = (ctx) => {
@@ -100,7 +128,10 @@ export const checkDates: Check = (ctx) => {
  * time zone: jtel's fields carry no zone, and the workflow's zone is the one n8n's date picker and `$now` use.
  * An empty one is left out. A value that is not a date is left for `checkDates` to report.
  */
-export async function sendLocalDates(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function sendLocalDates(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = { ...((options.body as IDataObject | undefined) ?? {}) };
 	for (const property of Object.keys(DATE_FIELDS)) {
 		if (!(property in body)) continue;

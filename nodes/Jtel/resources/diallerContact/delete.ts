@@ -40,7 +40,9 @@ export const del: Operation = {
 			placeholder: 'e.g. crm-4711',
 			hint: 'jtel deletes only the first contact with this user data; run it again (or delete by ID) for the others',
 			displayOptions: { show: { deleteBy: ['userData'] } },
-			routing: { send: { type: 'query', property: 'userData', value: '={{ String($value).trim() }}' } },
+			routing: {
+				send: { type: 'query', property: 'userData', value: '={{ String($value).trim() }}' },
+			},
 		},
 	],
 };

@@ -17,9 +17,14 @@ export const contactId: INodeProperties[] = changedInVersion2(
 	recordLocator({
 		displayName: 'Contact',
 		name: 'contactId',
-		description: 'The dialler contact, picked by name, phone number or user data, or its ID (DiallerContactsID)',
+		description:
+			'The dialler contact, picked by name, phone number or user data, or its ID (DiallerContactsID)',
 		searchListMethod: 'searchDiallerContacts',
-		id: { placeholder: 'e.g. 70001', regex: '^\\s*[0-9]+\\s*$', error: 'A dialler contact ID is a number' },
+		id: {
+			placeholder: 'e.g. 70001',
+			regex: '^\\s*[0-9]+\\s*$',
+			error: 'A dialler contact ID is a number',
+		},
 	}),
 );
 
@@ -59,7 +64,15 @@ function contactField(
 	};
 }
 
-const phone = (n: number) => contactField(`Phone Number ${n}`, `phoneNumber${n}`, `PhoneNumber${n}`, 'string', undefined, 'e.g. +4989123456');
+const phone = (n: number) =>
+	contactField(
+		`Phone Number ${n}`,
+		`phoneNumber${n}`,
+		`PhoneNumber${n}`,
+		'string',
+		undefined,
+		'e.g. +4989123456',
+	);
 
 /** Every documented import field but the campaign, Name and PhoneNumber1 (jtel wiki "Import a Dialler Contact"). */
 export const importFields: INodeProperties[] = [
@@ -71,19 +84,55 @@ export const importFields: INodeProperties[] = [
 	contactField('Account Owner', 'accountOwner', 'AccountOwner'),
 	contactField('Address', 'address', 'Address', 'string', 'Street and house number'),
 	contactField('Amount', 'amount', 'Amount', 'number'),
-	contactField('Begin Date', 'dtBeginDate', 'dtBeginDate', 'dateTime', 'The contact is not dialled before this date'),
+	contactField(
+		'Begin Date',
+		'dtBeginDate',
+		'dtBeginDate',
+		'dateTime',
+		'The contact is not dialled before this date',
+	),
 	contactField('City', 'city', 'City'),
 	contactField('Client', 'client', 'Client'),
-	contactField('Comment', 'comment', 'Comment', 'string', "The contact's notes, shown to the agent"),
+	contactField(
+		'Comment',
+		'comment',
+		'Comment',
+		'string',
+		"The contact's notes, shown to the agent",
+	),
 	contactField('Company', 'company', 'Company'),
 	contactField('Country', 'country', 'Country'),
 	contactField('Email', 'email', 'Email', 'string', undefined, 'e.g. name@email.com'),
-	contactField('End Date', 'dtEndDate', 'dtEndDate', 'dateTime', 'The contact is not dialled after this date'),
-	contactField('External System Link', 'externalSystemLink', 'ExternalSystemLink', 'string', 'A link to the contact in your system, shown to the agent'),
+	contactField(
+		'End Date',
+		'dtEndDate',
+		'dtEndDate',
+		'dateTime',
+		'The contact is not dialled after this date',
+	),
+	contactField(
+		'External System Link',
+		'externalSystemLink',
+		'ExternalSystemLink',
+		'string',
+		'A link to the contact in your system, shown to the agent',
+	),
 	contactField('Fax Number', 'faxNumber', 'FaxNumber'),
 	contactField('First Name', 'firstName', 'FirstName'),
-	contactField('Follow-Up Date and Time', 'followUpDateTime', 'FollowUpDateTime', 'dateTime', 'When the contact is to be called again'),
-	contactField('Follow-Up User UID', 'followUpUsersUid', 'FollowUpUsersUID', 'string', 'The jtel user who makes the follow-up call'),
+	contactField(
+		'Follow-Up Date and Time',
+		'followUpDateTime',
+		'FollowUpDateTime',
+		'dateTime',
+		'When the contact is to be called again',
+	),
+	contactField(
+		'Follow-Up User UID',
+		'followUpUsersUid',
+		'FollowUpUsersUID',
+		'string',
+		'The jtel user who makes the follow-up call',
+	),
 	contactField('Manufacturer', 'manufacturer', 'Manufacturer'),
 	contactField('Model', 'model', 'Model'),
 	phone(2),
@@ -94,7 +143,13 @@ export const importFields: INodeProperties[] = [
 	contactField('Postal Code', 'postalCode', 'PostalCode'),
 	contactField('Random Sort Order', 'randomSortOrder', 'RandomSortOrder', 'number'),
 	contactField('Reference Number', 'referenceNumber', 'ReferenceNumber'),
-	contactField('Reserved User UID', 'reservedUsersUid', 'ReservedUsersUID', 'string', 'The jtel user the contact is reserved for'),
+	contactField(
+		'Reserved User UID',
+		'reservedUsersUid',
+		'ReservedUsersUID',
+		'string',
+		'The jtel user the contact is reserved for',
+	),
 	contactField('Salutation', 'salutation', 'Salutation'),
 	contactField('Service', 'service', 'Service'),
 	contactField('Tag', 'tag', 'Tag'),
@@ -110,4 +165,10 @@ export const importFields: INodeProperties[] = [
 ];
 
 /** Phone numbers 2–6 sit in Additional Fields; the import needs at least one of 1–6. */
-export const OTHER_PHONE_FIELDS = ['phoneNumber2', 'phoneNumber3', 'phoneNumber4', 'phoneNumber5', 'phoneNumber6'];
+export const OTHER_PHONE_FIELDS = [
+	'phoneNumber2',
+	'phoneNumber3',
+	'phoneNumber4',
+	'phoneNumber5',
+	'phoneNumber6',
+];

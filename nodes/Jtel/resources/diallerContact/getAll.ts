@@ -28,8 +28,15 @@ export const getAll: Operation = {
 			{
 				...campaignId,
 				required: false,
-				description: 'Only contacts of this dialler campaign. Without it, every contact of the client account.',
-				routing: { send: { type: 'query', property: 'diallerCampaignsID', value: '={{ String($value).trim() }}' } },
+				description:
+					'Only contacts of this dialler campaign. Without it, every contact of the client account.',
+				routing: {
+					send: {
+						type: 'query',
+						property: 'diallerCampaignsID',
+						value: '={{ String($value).trim() }}',
+					},
+				},
 			},
 		]),
 		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),

@@ -9,7 +9,8 @@ export const getByUserData: Operation = {
 	name: 'Get by User Data',
 	value: 'getByUserData',
 	action: 'Get dialler contacts by user data',
-	description: 'Retrieve the dialler contacts with the given user data, with their result codes and history',
+	description:
+		'Retrieve the dialler contacts with the given user data, with their result codes and history',
 	routing: {
 		// jtel: POST /dialler/contacts with { UserDataList } looks contacts up (jtel wiki "Dialler REST API - Dialler Contact Functions").
 		request: { method: 'POST', url: '/dialler/contacts' },
@@ -25,8 +26,15 @@ export const getByUserData: Operation = {
 			required: true,
 			default: [],
 			placeholder: 'e.g. crm-4711',
-			description: 'Your own key of the contact (UserData). Add several values to get several contacts at once.',
-			routing: { send: { type: 'body', property: 'UserDataList', value: '={{ [$value].flat(2).map((value) => String(value).trim()) }}' } },
+			description:
+				'Your own key of the contact (UserData). Add several values to get several contacts at once.',
+			routing: {
+				send: {
+					type: 'body',
+					property: 'UserDataList',
+					value: '={{ [$value].flat(2).map((value) => String(value).trim()) }}',
+				},
+			},
 		},
 		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),
 	],

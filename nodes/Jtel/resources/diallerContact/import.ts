@@ -12,10 +12,16 @@ import { importFields } from './fields';
  * preSend of the version-2 campaign locator: `DiallerCampaignsName` in mode "By Name", else `DiallerCampaignsID`
  * (an expression cannot see a locator's mode: n8n's `$parameter` gives only its value).
  */
-async function sendCampaign(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function sendCampaign(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const { mode } = this.getNodeParameter('campaignId', {}) as { mode?: string };
-	const value = String(this.getNodeParameter('campaignId', '', { extractValue: true }) ?? '').trim();
-	const campaign = mode === 'name' ? { DiallerCampaignsName: value } : { DiallerCampaignsID: Number(value) };
+	const value = String(
+		this.getNodeParameter('campaignId', '', { extractValue: true }) ?? '',
+	).trim();
+	const campaign =
+		mode === 'name' ? { DiallerCampaignsName: value } : { DiallerCampaignsID: Number(value) };
 	return { ...options, body: { ...(options.body as IDataObject), ...campaign } };
 }
 
@@ -34,40 +40,54 @@ export const importContact: Operation = {
 	fields: [
 		// Version 1: "Campaign By" chose between the campaign locator and a name field (two switches in a row).
 		...inVersion1([
-		{
-			displayName: 'Campaign By',
-			name: 'campaignBy',
-			type: 'options',
-			options: [
-				{ name: 'ID', value: 'id', description: 'Pick the campaign or enter its ID' },
-				{ name: 'Name', value: 'name', description: 'Enter the campaign name exactly as in jtel' },
-			],
-			default: 'id',
-			description: 'How to name the dialler campaign the contact is imported into',
-		},
-		{
-			...campaignId,
-			displayOptions: { show: { campaignBy: ['id'] } },
-			routing: { send: { type: 'body', property: 'DiallerCampaignsID', value: '={{ Number(String($value).trim()) }}' } },
-		},
-		{
-			displayName: 'Campaign Name',
-			name: 'campaignName',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. My Campaign',
-			displayOptions: { show: { campaignBy: ['name'] } },
-			routing: { send: { type: 'body', property: 'DiallerCampaignsName' } },
-		},
+			{
+				displayName: 'Campaign By',
+				name: 'campaignBy',
+				type: 'options',
+				options: [
+					{ name: 'ID', value: 'id', description: 'Pick the campaign or enter its ID' },
+					{
+						name: 'Name',
+						value: 'name',
+						description: 'Enter the campaign name exactly as in jtel',
+					},
+				],
+				default: 'id',
+				description: 'How to name the dialler campaign the contact is imported into',
+			},
+			{
+				...campaignId,
+				displayOptions: { show: { campaignBy: ['id'] } },
+				routing: {
+					send: {
+						type: 'body',
+						property: 'DiallerCampaignsID',
+						value: '={{ Number(String($value).trim()) }}',
+					},
+				},
+			},
+			{
+				displayName: 'Campaign Name',
+				name: 'campaignName',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. My Campaign',
+				displayOptions: { show: { campaignBy: ['name'] } },
+				routing: { send: { type: 'body', property: 'DiallerCampaignsName' } },
+			},
 		]),
 		// From version 2 one control: the campaign from the list, by ID or by name (jtel takes DiallerCampaignsID or
 		// DiallerCampaignsName: jtel wiki "Import a Dialler Contact").
 		...fromVersion2([
 			{
 				...campaignId,
-				modes: [...(campaignId.modes ?? []), { displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. My Campaign' }],
-				description: 'The dialler campaign to import the contact into: from the list, by its ID, or by its name exactly as in jtel',
+				modes: [
+					...(campaignId.modes ?? []),
+					{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. My Campaign' },
+				],
+				description:
+					'The dialler campaign to import the contact into: from the list, by its ID, or by its name exactly as in jtel',
 				routing: { send: { preSend: [sendCampaign] } },
 			},
 		]),

@@ -13,7 +13,7 @@ export const campaignId: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 42',
 	description: "The ID of the campaign's API trigger element",
-	hint: 'In the campaign builder, open the API trigger element\'s settings: its API URL ends with /cb/&lt;this ID&gt;',
+	hint: "In the campaign builder, open the API trigger element's settings: its API URL ends with /cb/&lt;this ID&gt;",
 };
 
 export const contactBy: INodeProperties = {
@@ -24,16 +24,25 @@ export const contactBy: INodeProperties = {
 	default: 'id',
 	options: [
 		{ name: 'ID', value: 'id', description: 'An existing contact, by its Quentn ID' },
-		{ name: 'Email', value: 'email', description: 'By email address: Quentn adds the contact if it has none with this address' },
+		{
+			name: 'Email',
+			value: 'email',
+			description: 'By email address: Quentn adds the contact if it has none with this address',
+		},
 	],
 };
 
 export const contactFields: INodeProperties[] = [
-	{ ...contactId, description: 'The numeric ID of the contact to start the campaign for', displayOptions: { show: { contactBy: ['id'] } } },
+	{
+		...contactId,
+		description: 'The numeric ID of the contact to start the campaign for',
+		displayOptions: { show: { contactBy: ['id'] } },
+	},
 	{
 		...email,
 		required: true,
-		description: 'The email address of the contact; Quentn looks for a duplicate and otherwise creates the contact',
+		description:
+			'The email address of the contact; Quentn looks for a duplicate and otherwise creates the contact',
 		displayOptions: { show: { contactBy: ['email'] } },
 	},
 ];
@@ -43,7 +52,11 @@ const by = (ctx: IExecuteSingleFunctions) => ctx.getNodeParameter('contactBy', '
 /** Check: the chosen contact reference is a numeric id or a valid e-mail address. */
 export const checkCampaignContact: Check = (ctx) => {
 	if (by(ctx) === 'email') return checkEmail('email')(ctx);
-	digits(ctx.getNodeParameter('contactId', ''), { node: ctx.getNode(), parameter: 'Contact ID', itemIndex: ctx.getItemIndex() });
+	digits(ctx.getNodeParameter('contactId', ''), {
+		node: ctx.getNode(),
+		parameter: 'Contact ID',
+		itemIndex: ctx.getItemIndex(),
+	});
 };
 
 /**
@@ -51,9 +64,13 @@ export const checkCampaignContact: Check = (ctx) => {
  * (Quentn help centre "Campaign API"; Pipedream components/quentn/actions/run-campaign-for-contact sends `{ mail }`).
  * The campaign API has its own base path. Bad values are reported by `checkCampaignContact` before sending.
  */
-export async function campaignRequest(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const body = by(this) === 'email'
-		? { mail: String(this.getNodeParameter('email', '')).trim() }
-		: { id: Number(String(this.getNodeParameter('contactId', '')).trim()) };
+export async function campaignRequest(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body =
+		by(this) === 'email'
+			? { mail: String(this.getNodeParameter('email', '')).trim() }
+			: { id: Number(String(this.getNodeParameter('contactId', '')).trim()) };
 	return { ...options, baseURL: await campaignBaseUrlOf(this), body };
 }

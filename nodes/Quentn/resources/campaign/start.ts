@@ -1,6 +1,12 @@
 import type { Operation } from '../../../shared/description';
 import { quentn } from '../../transport';
-import { campaignRequest, campaignId, checkCampaignContact, contactBy, contactFields } from './fields';
+import {
+	campaignRequest,
+	campaignId,
+	checkCampaignContact,
+	contactBy,
+	contactFields,
+} from './fields';
 
 export const start: Operation = {
 	name: 'Start',

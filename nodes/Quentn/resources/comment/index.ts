@@ -4,4 +4,8 @@ import { del } from './delete';
 import { getAll } from './getAll';
 import { update } from './update';
 
-export const commentProperties = resourceProperties('comment', [create, getAll, update, del], 'getAll');
+export const commentProperties = resourceProperties(
+	'comment',
+	[create, getAll, update, del],
+	'getAll',
+);

@@ -16,7 +16,10 @@ export const update: Operation = {
 	},
 	fields: [
 		contactId,
-		...commentId.map((field) => ({ ...field, routing: sendBody('id', '={{ Number(String($value).trim()) }}') })),
+		...commentId.map((field) => ({
+			...field,
+			routing: sendBody('id', '={{ Number(String($value).trim()) }}'),
+		})),
 		comment,
 	],
 };

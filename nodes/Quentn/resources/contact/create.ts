@@ -6,8 +6,13 @@ import { quentn } from '../../transport';
 import { contactToCreate, createOptions, createParameters } from './fields';
 
 /** preSend: `{ contact: {...}, duplicate_check_method, … }`, built exactly as create many builds each contact. */
-export async function createBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const { contact, options: top } = contactToCreate((name, fallback) => this.getNodeParameter(name, fallback));
+export async function createBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { contact, options: top } = contactToCreate((name, fallback) =>
+		this.getNodeParameter(name, fallback),
+	);
 	return { ...options, body: { contact, ...top } };
 }
 

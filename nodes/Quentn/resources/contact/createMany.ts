@@ -21,7 +21,8 @@ const chunkSizeOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 1000 },
 	default: DEFAULT_CHUNK_SIZE,
-	description: 'How many contacts are sent in one request. Items with different options are sent in separate requests.',
+	description:
+		'How many contacts are sent in one request. Items with different options are sent in separate requests.',
 };
 
 /** Quentn's answer for one contact: `{ id, email }` or `{ email, error: true, message }`. */
@@ -29,7 +30,10 @@ function result(answer: unknown): BulkResult {
 	const json = (answer && typeof answer === 'object' ? answer : { answer }) as IDataObject;
 	if (json.error === true || json.error === 'true') {
 		// n8n keeps only the message of an error item, so it names the address too.
-		const said = typeof json.message === 'string' && json.message !== '' ? json.message : 'the contact was not stored';
+		const said =
+			typeof json.message === 'string' && json.message !== ''
+				? json.message
+				: 'the contact was not stored';
 		const who = typeof json.email === 'string' && json.email !== '' ? ` (${json.email})` : '';
 		return { json, error: `Quentn: ${said}${who}` };
 	}
@@ -40,22 +44,40 @@ function result(answer: unknown): BulkResult {
 function createManyContacts() {
 	return bulkOperation({ method: 'POST', url: '/contacts' }, async (ctx, parameter) => {
 		const baseURL = await baseUrlOf(ctx);
-		const chunkSize = Math.max(1, Math.floor(Number((parameter('options.chunkSize', 0, DEFAULT_CHUNK_SIZE) as number) || DEFAULT_CHUNK_SIZE)));
+		const chunkSize = Math.max(
+			1,
+			Math.floor(
+				Number(
+					(parameter('options.chunkSize', 0, DEFAULT_CHUNK_SIZE) as number) || DEFAULT_CHUNK_SIZE,
+				),
+			),
+		);
 		return {
 			noun: 'contacts',
 			chunkSize,
 			build: (itemIndex) => {
 				const payload = contactToCreate((name, fallback) => parameter(name, itemIndex, fallback));
 				if (payload.contact.mail !== undefined) {
-					emailAddress(payload.contact.mail, { node: ctx.getNode(), parameter: 'Email', itemIndex });
+					emailAddress(payload.contact.mail, {
+						node: ctx.getNode(),
+						parameter: 'Email',
+						itemIndex,
+					});
 				}
 				return payload;
 			},
 			// One request carries one set of options: items whose options differ go into separate requests.
 			groupBy: (payload) => JSON.stringify(payload.options),
 			send: async (chunk) => {
-				const body = { contacts: chunk.map((entry) => entry.payload.contact), ...chunk[0].payload.options };
-				const answer = await quentn.request(ctx, { method: 'POST', baseURL, url: '/contacts', body }, chunk[0].itemIndex);
+				const body = {
+					contacts: chunk.map((entry) => entry.payload.contact),
+					...chunk[0].payload.options,
+				};
+				const answer = await quentn.request(
+					ctx,
+					{ method: 'POST', baseURL, url: '/contacts', body },
+					chunk[0].itemIndex,
+				);
 				if (!Array.isArray(answer)) {
 					throw new Error(`Quentn answered ${typeof answer} instead of one result per contact`);
 				}
@@ -70,7 +92,8 @@ export const createMany: Operation = {
 	value: 'createMany',
 	action: 'Create many contacts',
 	description: 'Create one contact per input item, many per request (Quentn bulk create)',
-	fields: createParameters([...createOptions, chunkSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName))),
+	fields: createParameters(
+		[...createOptions, chunkSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	),
 	bulk: createManyContacts(),
 };
-

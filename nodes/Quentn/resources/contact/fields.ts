@@ -1,5 +1,10 @@
 import { changedInVersion2, fieldCollection } from '../../../shared/description';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { idList } from '../../../shared/validators';
 
@@ -26,7 +31,12 @@ export const email: INodeProperties = {
 		'Primary email address of the contact. Quentn needs either an email address or a full address (first name, family name, street, city, postal code).',
 };
 
-const text = (displayName: string, name: string, description?: string, placeholder?: string): INodeProperties => ({
+const text = (
+	displayName: string,
+	name: string,
+	description?: string,
+	placeholder?: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -38,7 +48,12 @@ const text = (displayName: string, name: string, description?: string, placehold
 /** The standard contact fields (Quentn help centre "Contact API", its list of contact fields); keys are Quentn's field names in camelCase. */
 const standardFields: INodeProperties[] = [
 	text('Billing City', 'baCity'),
-	text('Billing Country', 'baCountry', 'Country as ISO 3166-1 alpha-2 code, e.g. DE for Germany', 'DE'),
+	text(
+		'Billing Country',
+		'baCountry',
+		'Country as ISO 3166-1 alpha-2 code, e.g. DE for Germany',
+		'DE',
+	),
 	text('Billing Postal Code', 'baPostalCode'),
 	text('Billing State', 'baState'),
 	text('Billing Street', 'baStreet'),
@@ -67,7 +82,14 @@ const standardFields: INodeProperties[] = [
 				values: [
 					// Version 2 picks the field from the account (GET /custom-fields); version 1 kept its text field.
 					...changedInVersion2(
-						{ displayName: 'Field Name', name: 'name', type: 'string', default: '', placeholder: 'my_field', description: 'The field name (not the label) of the custom field' },
+						{
+							displayName: 'Field Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							placeholder: 'my_field',
+							description: 'The field name (not the label) of the custom field',
+						},
 						{
 							displayName: 'Field Name or ID',
 							name: 'name',
@@ -100,7 +122,8 @@ const standardFields: INodeProperties[] = [
 		name: 'mailStatus',
 		type: 'number',
 		default: 0,
-		description: 'Email status code; only has an effect when your Quentn API key has the special permission for it',
+		description:
+			'Email status code; only has an effect when your Quentn API key has the special permission for it',
 	},
 	text('Owner', 'owner', 'The owning Quentn user: their user ID or email address'),
 	text('Phone', 'phone'),
@@ -129,7 +152,12 @@ export const contactFields = standardFields;
 /** Fields of an update (updateFields): the same plus the primary email, under Quentn's name `mail`. */
 export const contactUpdateFields: INodeProperties[] = [
 	...standardFields,
-	{ ...email, displayName: 'Email', name: 'mail', description: 'Primary email address of the contact' },
+	{
+		...email,
+		displayName: 'Email',
+		name: 'mail',
+		description: 'Primary email address of the contact',
+	},
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const returnFields: INodeProperties = {
@@ -138,7 +166,8 @@ const returnFields: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. mail,first_name,family_name',
-	description: 'Comma-separated Quentn field names to return on success (useful when a duplicate was merged)',
+	description:
+		'Comma-separated Quentn field names to return on success (useful when a duplicate was merged)',
 };
 
 /** Options of create and create many (the request's top level, next to `contact`/`contacts`). */
@@ -150,8 +179,16 @@ export const createOptions: INodeProperties[] = [
 		default: 'auto',
 		description: 'How Quentn looks for an existing contact to merge with',
 		options: [
-			{ name: 'Auto', value: 'auto', description: 'A probability algorithm looks for duplicates (Quentn default)' },
-			{ name: 'Email', value: 'email', description: 'A contact with the same email address is a duplicate' },
+			{
+				name: 'Auto',
+				value: 'auto',
+				description: 'A probability algorithm looks for duplicates (Quentn default)',
+			},
+			{
+				name: 'Email',
+				value: 'email',
+				description: 'A contact with the same email address is a duplicate',
+			},
 			{ name: 'None', value: 'none', description: 'Always create a new contact' },
 		],
 	},
@@ -162,7 +199,11 @@ export const createOptions: INodeProperties[] = [
 		default: 'update_add',
 		description: 'How a found duplicate is merged',
 		options: [
-			{ name: 'Update and Add', value: 'update_add', description: 'Missing fields are added, existing fields are overwritten (Quentn default)' },
+			{
+				name: 'Update and Add',
+				value: 'update_add',
+				description: 'Missing fields are added, existing fields are overwritten (Quentn default)',
+			},
 			{ name: 'Update', value: 'update', description: 'Existing fields are overwritten' },
 			{ name: 'Add', value: 'add', description: 'Only missing fields are added' },
 		],
@@ -173,7 +214,8 @@ export const createOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 0,
-		description: 'Max number of contacts created from the same Request IP per hour (0 = no limit). Needs Request IP.',
+		description:
+			'Max number of contacts created from the same Request IP per hour (0 = no limit). Needs Request IP.',
 	},
 	{
 		displayName: 'Request IP',
@@ -181,7 +223,8 @@ export const createOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 123.123.123.123',
-		description: 'IPv4 address the contact came from (e.g. of a form submission). Needed for Flood Limit and Spam Protection.',
+		description:
+			'IPv4 address the contact came from (e.g. of a form submission). Needed for Flood Limit and Spam Protection.',
 	},
 	returnFields,
 	{
@@ -246,7 +289,10 @@ export function requestOptions(options: IDataObject): IDataObject {
 export type ReadParameter = (name: string, fallback: unknown) => unknown;
 
 /** One contact to create, with the request options: the same for create and for each item of create many. */
-export function contactToCreate(read: ReadParameter): { contact: IDataObject; options: IDataObject } {
+export function contactToCreate(read: ReadParameter): {
+	contact: IDataObject;
+	options: IDataObject;
+} {
 	const mail = String(read('email', '') ?? '').trim();
 	const contact = contactObject(read('additionalFields', {}) as IDataObject);
 	return {
@@ -256,9 +302,15 @@ export function contactToCreate(read: ReadParameter): { contact: IDataObject; op
 }
 
 /** preSend of update: the fields to change at the top level, plus `return_fields` (Quentn help centre "Contact API": "Update contact"). */
-export async function updateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function updateBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const fields = contactObject(this.getNodeParameter('updateFields', {}) as IDataObject);
-	return { ...options, body: { ...fields, ...requestOptions(this.getNodeParameter('options', {}) as IDataObject) } };
+	return {
+		...options,
+		body: { ...fields, ...requestOptions(this.getNodeParameter('options', {}) as IDataObject) },
+	};
 }
 
 /** `?fields=a,b`: which contact fields Quentn returns (default: id, first_name, family_name, mail). */
@@ -268,9 +320,14 @@ export const fieldsOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. first_name,family_name,mail,terms',
-	description: 'Comma-separated Quentn field names to return. By default Quentn returns ID, first name, family name and email.',
+	description:
+		'Comma-separated Quentn field names to return. By default Quentn returns ID, first name, family name and email.',
 	routing: {
-		send: { type: 'query', property: 'fields', value: '={{ String($value).split(",").map(f => f.trim()).filter(f => f).join(",") }}' },
+		send: {
+			type: 'query',
+			property: 'fields',
+			value: '={{ String($value).split(",").map(f => f.trim()).filter(f => f).join(",") }}',
+		},
 	},
 };
 

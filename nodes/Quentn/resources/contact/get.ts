@@ -10,8 +10,5 @@ export const get: Operation = {
 	routing: {
 		request: { method: 'GET', url: '/contact/{contactId}' },
 	},
-	fields: [
-		contactId,
-		fieldCollection('options', [fieldsOption]),
-	],
+	fields: [contactId, fieldCollection('options', [fieldsOption])],
 };

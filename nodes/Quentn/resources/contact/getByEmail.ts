@@ -9,12 +9,19 @@ import { quentn } from '../../transport';
 import { email, fieldsOption } from './fields';
 
 /** postReceive: no match is no item, unless the user asked for an error. */
-async function errorIfNone(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function errorIfNone(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	if (items.length === 0 && this.getNodeParameter('options.errorIfNotFound', false)) {
-		throw new NodeOperationError(this.getNode(), `No Quentn contact has the email address "${String(this.getNodeParameter('email', ''))}"`, {
-			itemIndex: this.getItemIndex(),
-			description: 'Turn off "Error If Not Found" to get no item instead.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`No Quentn contact has the email address "${String(this.getNodeParameter('email', ''))}"`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: 'Turn off "Error If Not Found" to get no item instead.',
+			},
+		);
 	}
 	return items;
 }
@@ -39,7 +46,8 @@ export const getByEmail: Operation = {
 				name: 'errorIfNotFound',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to fail the item when no contact has this address (otherwise it yields no item)',
+				description:
+					'Whether to fail the item when no contact has this address (otherwise it yields no item)',
 			},
 			fieldsOption,
 		]),

@@ -11,9 +11,15 @@ import { createOptions, createParameters, email } from './fields';
  * preSend: the create's body with `duplicate_check_method: "email"`: Quentn's create merges the contact into
  * the one with the same address (quentn-php ContactClient::createContact; Quentn help centre "Contact API").
  */
-async function upsertBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function upsertBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const created = await createBody.call(this, options);
-	return { ...created, body: { ...(created.body as IDataObject), duplicate_check_method: 'email' } };
+	return {
+		...created,
+		body: { ...(created.body as IDataObject), duplicate_check_method: 'email' },
+	};
 }
 
 /**
@@ -47,7 +53,8 @@ export const upsert: Operation = {
 			? {
 					...field,
 					required: true,
-					description: 'Quentn merges the fields into the contact with this email address (its duplicate check by email), or creates one',
+					description:
+						'Quentn merges the fields into the contact with this email address (its duplicate check by email), or creates one',
 					hint: 'The output has "upsert": "created" or "updated". Duplicate Merge Method (in Options) says how fields are merged.',
 				}
 			: field,

@@ -4,4 +4,8 @@ import { getAll } from './getAll';
 import { remove } from './remove';
 import { set } from './set';
 
-export const contactTermProperties = resourceProperties('contactTerm', [getAll, add, remove, set], 'getAll');
+export const contactTermProperties = resourceProperties(
+	'contactTerm',
+	[getAll, add, remove, set],
+	'getAll',
+);

@@ -22,7 +22,8 @@ export const set: Operation = {
 				'The complete list of terms the contact should have. Terms of the contact that are not listed here are REMOVED from it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
-			displayName: 'This replaces all terms of the contact: any term not listed above is removed. Use "Add" to keep the others.',
+			displayName:
+				'This replaces all terms of the contact: any term not listed above is removed. Use "Add" to keep the others.',
 			name: 'setWarning',
 			type: 'notice',
 			default: '',

@@ -6,12 +6,9 @@ export const create: Operation = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create term',
-	description: 'Create a term (tag); for an existing name Quentn returns that term\'s ID',
+	description: "Create a term (tag); for an existing name Quentn returns that term's ID",
 	routing: {
 		request: { method: 'POST', url: '/terms' },
 	},
-	fields: [
-		{ ...name, required: true },
-		fieldCollection('additionalFields', [description]),
-	],
+	fields: [{ ...name, required: true }, fieldCollection('additionalFields', [description])],
 };

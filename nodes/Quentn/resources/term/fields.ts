@@ -17,9 +17,15 @@ export const termId: INodeProperties[] = changedInVersion2(
 	recordLocator({
 		displayName: 'Term',
 		name: 'termId',
-		description: 'The term (tag), picked by name, or its ID or exact name (GET /terms/{id or name})',
+		description:
+			'The term (tag), picked by name, or its ID or exact name (GET /terms/{id or name})',
 		searchListMethod: 'searchTerms',
-		id: { displayName: 'By ID or Name', placeholder: 'e.g. 123 or Newsletter', regex: '\\s*\\S.*', error: 'Enter the term ID or its name' },
+		id: {
+			displayName: 'By ID or Name',
+			placeholder: 'e.g. 123 or Newsletter',
+			regex: '\\s*\\S.*',
+			error: 'Enter the term ID or its name',
+		},
 	}),
 );
 

@@ -10,8 +10,5 @@ export const update: Operation = {
 	routing: {
 		request: { method: 'PUT', url: '/terms/{termId}' },
 	},
-	fields: [
-		...termId,
-		fieldCollection('updateFields', [description, name]),
-	],
+	fields: [...termId, fieldCollection('updateFields', [description, name])],
 };

@@ -21,7 +21,15 @@ export const update: Operation = {
 	},
 	fields: [
 		// TicketSource: data.id must equal the id in the path (the locator's value, whatever its mode).
-		...customerId.map((field) => ({ ...field, routing: sendBody('data.id', '={{ String($value).trim() }}') })),
-		fieldCollection('updateFields', [...customerAttributes, names.email, names.firstName, names.lastName]),
+		...customerId.map((field) => ({
+			...field,
+			routing: sendBody('data.id', '={{ String($value).trim() }}'),
+		})),
+		fieldCollection('updateFields', [
+			...customerAttributes,
+			names.email,
+			names.firstName,
+			names.lastName,
+		]),
 	],
 };

@@ -9,7 +9,11 @@ export const create: Operation = {
 	action: 'Create customer note',
 	description: 'Add a note to a customer',
 	routing: {
-		request: { method: 'POST', url: '/customers/{customerId}/notes', body: { data: { type: 'customer_note' } } },
+		request: {
+			method: 'POST',
+			url: '/customers/{customerId}/notes',
+			body: { data: { type: 'customer_note' } },
+		},
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },
 	},
 	fields: [

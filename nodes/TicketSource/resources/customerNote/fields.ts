@@ -21,6 +21,10 @@ export const noteId: INodeProperties[] = changedInVersion2(
 		name: 'noteId',
 		description: 'A note of the customer above, or its ID',
 		searchListMethod: 'searchCustomerNotes',
-		id: { placeholder: 'e.g. csn-xxxxxxxxxx', regex: '^\\s*csn-[^/?#%\\\\\\s]+\\s*$', error: 'A note ID starts with "csn-"' },
+		id: {
+			placeholder: 'e.g. csn-xxxxxxxxxx',
+			regex: '^\\s*csn-[^/?#%\\\\\\s]+\\s*$',
+			error: 'A note ID starts with "csn-"',
+		},
 	}),
 );

@@ -5,4 +5,8 @@ import { get } from './get';
 import { getAll } from './getAll';
 
 // TicketSource documents no update for notes.
-export const customerNoteProperties = resourceProperties('customerNote', [create, get, getAll, del], 'getAll');
+export const customerNoteProperties = resourceProperties(
+	'customerNote',
+	[create, get, getAll, del],
+	'getAll',
+);

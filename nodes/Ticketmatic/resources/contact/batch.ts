@@ -7,7 +7,11 @@ import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
 import { relationTypeIdList } from './fields';
 
 /** The operations of POST /contacts/batch this node offers (tm-go ticketmatic/contacts/operations.go `Batch`). */
-export type BatchOperation = 'addrelationtypes' | 'removerelationtypes' | 'subscribe' | 'unsubscribe';
+export type BatchOperation =
+	| 'addrelationtypes'
+	| 'removerelationtypes'
+	| 'subscribe'
+	| 'unsubscribe';
 
 interface Change {
 	contactId: number;
@@ -31,43 +35,64 @@ const RESULT: Record<BatchOperation, (change: Change) => IDataObject> = {
  */
 export function contactBatch(operation: BatchOperation) {
 	const withRelationTypes = operation === 'addrelationtypes' || operation === 'removerelationtypes';
-	return bulkOperation<Change>({ method: 'POST', url: '/contacts/batch' }, async (ctx, parameter) => {
-		const url = `${await baseUrl(ctx)}/contacts/batch`;
-		const node = ctx.getNode();
-		return {
-			noun: 'contacts',
-			chunkSize: BULK_MAX,
-			build: (itemIndex) => {
-				const id = parameter('contactId', itemIndex, '', { extractValue: true }) as string | number;
-				if (String(id ?? '').trim() === '') {
-					throw new NodeOperationError(node, '"Contact ID" is empty, so nothing was sent for this item', {
+	return bulkOperation<Change>(
+		{ method: 'POST', url: '/contacts/batch' },
+		async (ctx, parameter) => {
+			const url = `${await baseUrl(ctx)}/contacts/batch`;
+			const node = ctx.getNode();
+			return {
+				noun: 'contacts',
+				chunkSize: BULK_MAX,
+				build: (itemIndex) => {
+					const id = parameter('contactId', itemIndex, '', { extractValue: true }) as
+						| string
+						| number;
+					if (String(id ?? '').trim() === '') {
+						throw new NodeOperationError(
+							node,
+							'"Contact ID" is empty, so nothing was sent for this item',
+							{
+								itemIndex,
+								description:
+									'Ticketmatic applies a batch without contact IDs to every contact in the account. Map the contact ID of each item.',
+							},
+						);
+					}
+					const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
+					if (!withRelationTypes) return { contactId };
+					const relationTypeIds = relationTypeIdList(parameter('relationTypeIds', itemIndex, []), {
+						node,
+						parameter: 'Relation Type Names or IDs',
 						itemIndex,
-						description: 'Ticketmatic applies a batch without contact IDs to every contact in the account. Map the contact ID of each item.',
 					});
-				}
-				const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
-				if (!withRelationTypes) return { contactId };
-				const relationTypeIds = relationTypeIdList(parameter('relationTypeIds', itemIndex, []), {
-					node,
-					parameter: 'Relation Type Names or IDs',
-					itemIndex,
-				});
-				if (!relationTypeIds.length) {
-					throw new NodeOperationError(node, 'No relation type selected, so nothing was sent for this item', {
-						itemIndex,
-						description: 'Choose at least one relation type, or map their IDs with an expression.',
-					});
-				}
-				return { contactId, relationTypeIds };
-			},
-			groupBy: (change) => (change.relationTypeIds ?? []).join(','),
-			send: async (chunk) => {
-				const ids = chunk.map((entry) => entry.payload.contactId);
-				if (ids.length === 0) throw new Error('A batch without contact IDs is never sent'); // would touch every contact
-				const parameters = withRelationTypes ? { parameters: { ids: chunk[0].payload.relationTypeIds } } : {};
-				await ticketmatic.request(ctx, { method: 'POST', url, body: { ids, operation, ...parameters } }, chunk[0].itemIndex);
-				return chunk.map(({ payload }) => ({ json: RESULT[operation](payload) }));
-			},
-		};
-	});
+					if (!relationTypeIds.length) {
+						throw new NodeOperationError(
+							node,
+							'No relation type selected, so nothing was sent for this item',
+							{
+								itemIndex,
+								description:
+									'Choose at least one relation type, or map their IDs with an expression.',
+							},
+						);
+					}
+					return { contactId, relationTypeIds };
+				},
+				groupBy: (change) => (change.relationTypeIds ?? []).join(','),
+				send: async (chunk) => {
+					const ids = chunk.map((entry) => entry.payload.contactId);
+					if (ids.length === 0) throw new Error('A batch without contact IDs is never sent'); // would touch every contact
+					const parameters = withRelationTypes
+						? { parameters: { ids: chunk[0].payload.relationTypeIds } }
+						: {};
+					await ticketmatic.request(
+						ctx,
+						{ method: 'POST', url, body: { ids, operation, ...parameters } },
+						chunk[0].itemIndex,
+					);
+					return chunk.map(({ payload }) => ({ json: RESULT[operation](payload) }));
+				},
+			};
+		},
+	);
 }

@@ -12,8 +12,5 @@ export const create: Operation = {
 		send: { preSend: [sendContact('additionalFields', true)] },
 		operations: { pagination: ticketmatic.sendChecked(checkContact('additionalFields', true)) },
 	},
-	fields: [
-		email,
-		additionalFields,
-	],
+	fields: [email, additionalFields],
 };

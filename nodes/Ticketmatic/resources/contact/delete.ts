@@ -7,7 +7,8 @@ export const del: Operation = {
 	value: 'delete',
 	action: 'Delete contact',
 	// Ticketmatic archives instead of deleting (tm-php lib/Endpoints/Contacts.php delete: "Contacts are archivable").
-	description: 'Archive a contact: Ticketmatic keeps it, marked as deleted, and leaves it out of lists',
+	description:
+		'Archive a contact: Ticketmatic keeps it, marked as deleted, and leaves it out of lists',
 	routing: {
 		request: { method: 'DELETE', url: '/contacts/{contactId}' },
 		output: { postReceive: [deleted] },

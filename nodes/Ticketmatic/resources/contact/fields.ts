@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { changedInVersion2, fieldCollection } from '../../../shared/description';
@@ -47,7 +53,8 @@ export const email: INodeProperties = {
 	type: 'string',
 	placeholder: 'e.g. name@email.com',
 	default: '',
-	description: 'The e-mail address of the contact; may be left empty. When given, it must be a valid address.',
+	description:
+		'The e-mail address of the contact; may be left empty. When given, it must be a valid address.',
 };
 
 /** Relation types ("Press", "VIP", …) are how Ticketmatic classifies contacts; the list comes from the account. */
@@ -61,7 +68,11 @@ export const relationTypeIds: INodeProperties = {
 		'Relation types of the contact. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+const text = (
+	displayName: string,
+	name: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -70,7 +81,13 @@ const text = (displayName: string, name: string, extra: Partial<INodeProperties>
 });
 
 /** A dropdown of one of the account's settings lists (nodes/Ticketmatic/methods). */
-const accountPicker = (displayName: string, name: string, loadOptionsMethod: string, about: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+const accountPicker = (
+	displayName: string,
+	name: string,
+	loadOptionsMethod: string,
+	about: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'options',
@@ -87,8 +104,20 @@ const accountPicker = (displayName: string, name: string, loadOptionsMethod: str
  */
 function typeId(what: string, loadOptionsMethod: string): INodeProperties[] {
 	return changedInVersion2(
-		{ displayName: 'Type ID', name: 'typeId', type: 'number', default: 1, description: `${what} type ID (Settings → System → ${what} types)` },
-		accountPicker('Type Name or ID', 'typeId', loadOptionsMethod, `${what} type, from the account's ${what.toLowerCase()} types`, { required: true }),
+		{
+			displayName: 'Type ID',
+			name: 'typeId',
+			type: 'number',
+			default: 1,
+			description: `${what} type ID (Settings → System → ${what} types)`,
+		},
+		accountPicker(
+			'Type Name or ID',
+			'typeId',
+			loadOptionsMethod,
+			`${what} type, from the account's ${what.toLowerCase()} types`,
+			{ required: true },
+		),
 	);
 }
 
@@ -110,11 +139,16 @@ export const contactFields: INodeProperties[] = [
 					// Street fields as tm-go types.go Address names them: street name, number, box or suffix.
 					text('Street', 'street1', { description: 'Typically the street name' }),
 					text('House Number', 'street2', { description: 'Typically the number' }),
-					text('Street 3', 'street3', { description: 'Sometimes used for box numbers or suffixes' }),
+					text('Street 3', 'street3', {
+						description: 'Sometimes used for box numbers or suffixes',
+					}),
 					text('Postal Code', 'zip'),
 					text('City', 'city'),
 					text('State', 'state'),
-					text('Country Code', 'countryCode', { placeholder: 'e.g. BE', description: 'ISO 3166-1 alpha-2 code' }),
+					text('Country Code', 'countryCode', {
+						placeholder: 'e.g. BE',
+						description: 'ISO 3166-1 alpha-2 code',
+					}),
 				],
 			},
 		],
@@ -135,8 +169,16 @@ export const contactFields: INodeProperties[] = [
 				name: 'field',
 				values: [
 					...changedInVersion2(
-						text('Key', 'key', { placeholder: 'membership', description: 'The custom field key, with or without the "c_" prefix' }),
-						accountPicker('Field Name or ID', 'key', 'getCustomFields', 'A custom contact field of the account (its key is sent as c_&lt;key&gt;; with an expression, the key with or without "c_")'),
+						text('Key', 'key', {
+							placeholder: 'membership',
+							description: 'The custom field key, with or without the "c_" prefix',
+						}),
+						accountPicker(
+							'Field Name or ID',
+							'key',
+							'getCustomFields',
+							'A custom contact field of the account (its key is sent as c_&lt;key&gt;; with an expression, the key with or without "c_")',
+						),
 					),
 					text('Value', 'value'),
 				],
@@ -144,8 +186,20 @@ export const contactFields: INodeProperties[] = [
 		],
 	},
 	...changedInVersion2(
-		{ displayName: 'Customer Title ID', name: 'customerTitleId', type: 'number', default: 0, description: 'Title of the contact (also sets the gender), from Settings → System → Contact titles' },
-		accountPicker('Customer Title Name or ID', 'customerTitleId', 'getContactTitles', "Title of the contact (also sets the gender), from the account's contact titles"),
+		{
+			displayName: 'Customer Title ID',
+			name: 'customerTitleId',
+			type: 'number',
+			default: 0,
+			description:
+				'Title of the contact (also sets the gender), from Settings → System → Contact titles',
+		},
+		accountPicker(
+			'Customer Title Name or ID',
+			'customerTitleId',
+			'getContactTitles',
+			"Title of the contact (also sets the gender), from the account's contact titles",
+		),
 	),
 	text('First Name', 'firstName'),
 	text('Language Code', 'languageCode', { placeholder: 'e.g. NL', description: 'ISO 639-1 code' }),
@@ -164,8 +218,16 @@ export const contactFields: INodeProperties[] = [
 				name: 'optIn',
 				values: [
 					...changedInVersion2(
-						{ displayName: 'Opt-In ID', name: 'optInId', type: 'number', default: 0, description: 'From Settings → System → Opt-ins' },
-						accountPicker('Opt-In Name or ID', 'optInId', 'getOptIns', 'An opt-in of the account', { required: true }),
+						{
+							displayName: 'Opt-In ID',
+							name: 'optInId',
+							type: 'number',
+							default: 0,
+							description: 'From Settings → System → Opt-ins',
+						},
+						accountPicker('Opt-In Name or ID', 'optInId', 'getOptIns', 'An opt-in of the account', {
+							required: true,
+						}),
 					),
 					{
 						displayName: 'Status',
@@ -179,7 +241,10 @@ export const contactFields: INodeProperties[] = [
 						],
 						default: 7602,
 					},
-					text('Method', 'method', { placeholder: 'e.g. web', description: 'How the answer was given' }),
+					text('Method', 'method', {
+						placeholder: 'e.g. web',
+						description: 'How the answer was given',
+					}),
 					text('Remarks', 'remarks'),
 				],
 			},
@@ -237,7 +302,9 @@ function accountId(value: unknown, source: ValueSource): number {
 
 /** Drops the empty strings a form leaves behind in a nested entry. */
 function filled(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+	return Object.fromEntries(
+		Object.entries(record).filter(([, v]) => v !== '' && v !== undefined && v !== null),
+	);
 }
 
 /** Relation type ids from the picker (numbers), an expression (array) or a typed list ("1, 2"): sorted, each once. */
@@ -257,7 +324,8 @@ export function contactBody(fields: IDataObject, node: INode, itemIndex: number)
 		if (name in PLAIN) body[PLAIN[name]] = value;
 	}
 	// Checked only when given: Ticketmatic itself accepts a contact without an e-mail address.
-	if (fields.email !== undefined && String(fields.email).trim() !== '') body.email = emailAddress(fields.email, at('Email'));
+	if (fields.email !== undefined && String(fields.email).trim() !== '')
+		body.email = emailAddress(fields.email, at('Email'));
 	if (fields.addresses !== undefined) {
 		body.addresses = entries(fields.addresses, 'address').map((a) =>
 			filled({
@@ -288,15 +356,21 @@ export function contactBody(fields: IDataObject, node: INode, itemIndex: number)
 		body.customertitleid = accountId(fields.customerTitleId, at('Customer Title'));
 	}
 	if (fields.relationTypeIds !== undefined) {
-		body.relationtypes = relationTypeIdList(fields.relationTypeIds, at('Relation Type Names or IDs'));
+		body.relationtypes = relationTypeIdList(
+			fields.relationTypeIds,
+			at('Relation Type Names or IDs'),
+		);
 	}
 	for (const field of entries(fields.customFields, 'field')) {
 		// Custom fields appear on the contact as c_<key> properties (tm-go types.go CustomField.Key).
-		const key = String(field.key ?? '').trim().replace(/^c_/, '');
+		const key = String(field.key ?? '')
+			.trim()
+			.replace(/^c_/, '');
 		if (!/^[A-Za-z0-9_]+$/.test(key)) {
 			throw new NodeOperationError(node, `Custom field key "${key.slice(0, 60)}" is not valid`, {
 				itemIndex,
-				description: 'Use the key of the custom field as Ticketmatic shows it (letters, digits and "_"), with or without "c_".',
+				description:
+					'Use the key of the custom field as Ticketmatic shows it (letters, digits and "_"), with or without "c_".',
 			});
 		}
 		body[`c_${key}`] = field.value;
@@ -305,7 +379,11 @@ export function contactBody(fields: IDataObject, node: INode, itemIndex: number)
 }
 
 /** The fields of one item: `email` (when the operation has it on top) and the collection's. */
-function fieldsOf(ctx: IExecuteSingleFunctions, collection: string, withEmail: boolean): IDataObject {
+function fieldsOf(
+	ctx: IExecuteSingleFunctions,
+	collection: string,
+	withEmail: boolean,
+): IDataObject {
 	const fields = { ...(ctx.getNodeParameter(collection, {}) as IDataObject) };
 	if (withEmail) fields.email = ctx.getNodeParameter('email', '') as string;
 	return fields;
@@ -316,9 +394,19 @@ function fieldsOf(ctx: IExecuteSingleFunctions, collection: string, withEmail: b
  * bad value is left for `checkContact` to report there (where "continue on fail" and pairing work).
  */
 export function sendContact(collection: string, withEmail: boolean) {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		try {
-			return { ...options, body: contactBody(fieldsOf(this, collection, withEmail), this.getNode(), this.getItemIndex()) };
+			return {
+				...options,
+				body: contactBody(
+					fieldsOf(this, collection, withEmail),
+					this.getNode(),
+					this.getItemIndex(),
+				),
+			};
 		} catch {
 			return options; // reported by checkContact, before anything is sent
 		}
@@ -349,7 +437,13 @@ export const listFilters = {
 		default: '',
 		description: 'Only records changed since this moment',
 		// Ticketmatic timestamps read "YYYY-MM-DD HH:mm:ss" (https://www.ticketmatic.com/docs/api/contacts/getlist).
-		routing: { send: { type: 'query', property: 'lastupdatesince', value: '={{ String($value).replace("T", " ").slice(0, 19) }}' } },
+		routing: {
+			send: {
+				type: 'query',
+				property: 'lastupdatesince',
+				value: '={{ String($value).replace("T", " ").slice(0, 19) }}',
+			},
+		},
 	},
 	filter: {
 		displayName: 'SQL Filter',

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
-import { changedInVersion2, fieldCollection, fromVersion2, returnAllAndLimit } from '../../../shared/description';
+import {
+	changedInVersion2,
+	fieldCollection,
+	fromVersion2,
+	returnAllAndLimit,
+} from '../../../shared/description';
 import { simplify, simplifyParameter } from '../../../shared/output';
 import { contactList } from '../../transport';
 import { listFilters, SIMPLE_CONTACT } from './fields';
@@ -48,7 +53,10 @@ export const getAll: Operation = {
 	fields: [
 		...returnAllAndLimit(),
 		// Version 1 had Order By among the filters; it sorts, so from version 2 it is an option.
-		...changedInVersion2(fieldCollection('filters', [...filters, orderBy]), fieldCollection('filters', filters)),
+		...changedInVersion2(
+			fieldCollection('filters', [...filters, orderBy]),
+			fieldCollection('filters', filters),
+		),
 		...fromVersion2([fieldCollection('options', [orderBy]), simplifyParameter(SIMPLE_CONTACT)]),
 	],
 };

@@ -12,9 +12,16 @@ export const getByEmail: Operation = {
 	description: 'Retrieve the contact with an e-mail address',
 	routing: {
 		// Ticketmatic: contact id 0 plus ?email= looks the contact up by address (tm-php lib/Endpoints/Contacts.php get).
-		request: { method: 'GET', url: '/contacts/0', qs: { email: '={{ String($parameter.email).trim() }}' } },
+		request: {
+			method: 'GET',
+			url: '/contacts/0',
+			qs: { email: '={{ String($parameter.email).trim() }}' },
+		},
 		operations: { pagination: ticketmatic.sendChecked(checkEmail('email')) },
 		output: { postReceive: [simplify(SIMPLE_CONTACT)] },
 	},
-	fields: [{ ...email, required: true, description: 'The e-mail address to look up' }, ...fromVersion2([simplifyParameter(SIMPLE_CONTACT)])],
+	fields: [
+		{ ...email, required: true, description: 'The e-mail address to look up' },
+		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),
+	],
 };

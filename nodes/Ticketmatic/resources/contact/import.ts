@@ -19,7 +19,8 @@ const contactIdRange: INodeProperties = {
 	name: 'contactIdRange',
 	type: 'options',
 	default: 'reserve',
-	description: 'Contact IDs are imported only into a range reserved in Ticketmatic. How the given IDs get there.',
+	description:
+		'Contact IDs are imported only into a range reserved in Ticketmatic. How the given IDs get there.',
 	options: [
 		{
 			name: 'Reserve Before Import',
@@ -27,7 +28,11 @@ const contactIdRange: INodeProperties = {
 			description:
 				'Reserve every unused ID up to the highest given one first (POST /contacts/import/reserve). New contacts then get higher IDs.',
 		},
-		{ name: 'Already Reserved', value: 'alreadyReserved', description: 'The IDs were reserved before: send them as they are' },
+		{
+			name: 'Already Reserved',
+			value: 'alreadyReserved',
+			description: 'The IDs were reserved before: send them as they are',
+		},
 	],
 };
 
@@ -41,46 +46,71 @@ type IdRange = 'reserve' | 'alreadyReserved' | undefined;
 
 /** POST /contacts/import: one Contact per input item, at most 1000 per call, one `{ id, ok, error }` back per contact, in order. */
 function importContacts() {
-	return bulkOperation<IDataObject>({ method: 'POST', url: '/contacts/import' }, async (ctx, parameter) => {
-		const base = await baseUrl(ctx);
-		const node = ctx.getNode();
-		const ranges = new Map<number, IdRange>();
-		return {
-			noun: 'contacts',
-			chunkSize: BULK_MAX,
-			build: (itemIndex) => {
-				const fields = { ...(parameter('additionalFields', itemIndex, {}) as IDataObject) };
-				fields.email = parameter('email', itemIndex, '') as string;
-				const contact = contactBody(fields, node, itemIndex);
-				const id = parameter('contactId', itemIndex, '') as string | number;
-				if (id === '' || id === undefined || String(id).trim() === '') return contact;
-				const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
-				const range = (parameter('options.contactIdRange', itemIndex, '') as IdRange | '') || undefined;
-				if (range === undefined) {
-					throw new NodeOperationError(node, `Contact ID ${contactId} needs a reserved ID range, so nothing was sent for this item`, {
-						itemIndex,
-						description:
-							'Ticketmatic imports a contact under a given ID only when that ID was reserved. Add the option "Contact ID Range": "Reserve Before Import" reserves every unused ID up to the highest one given (new contacts then get higher IDs), "Already Reserved" sends the IDs as they are. Or leave Contact ID empty to let Ticketmatic assign one.',
-					});
-				}
-				ranges.set(itemIndex, range);
-				return { id: contactId, ...contact };
-			},
-			send: async (chunk) => {
-				const reserve = chunk.filter((entry) => ranges.get(entry.itemIndex) === 'reserve').map((entry) => Number(entry.payload.id));
-				if (reserve.length) {
-					// Reserves every unused ID up to this one (tm-php Contacts::reserve); the import follows only if it succeeded.
-					await ticketmatic.request(ctx, { method: 'POST', url: `${base}/contacts/import/reserve`, body: { id: Math.max(...reserve) } }, chunk[0].itemIndex);
-				}
-				const body = chunk.map((entry) => entry.payload);
-				const answers = await ticketmatic.request(ctx, { method: 'POST', url: `${base}/contacts/import`, body }, chunk[0].itemIndex);
-				return (Array.isArray(answers) ? (answers as ImportAnswer[]) : []).map((answer) => ({
-					json: answer,
-					error: answer.ok === false ? `Ticketmatic did not import the contact: ${answer.error || 'no reason given'}` : undefined,
-				}));
-			},
-		};
-	});
+	return bulkOperation<IDataObject>(
+		{ method: 'POST', url: '/contacts/import' },
+		async (ctx, parameter) => {
+			const base = await baseUrl(ctx);
+			const node = ctx.getNode();
+			const ranges = new Map<number, IdRange>();
+			return {
+				noun: 'contacts',
+				chunkSize: BULK_MAX,
+				build: (itemIndex) => {
+					const fields = { ...(parameter('additionalFields', itemIndex, {}) as IDataObject) };
+					fields.email = parameter('email', itemIndex, '') as string;
+					const contact = contactBody(fields, node, itemIndex);
+					const id = parameter('contactId', itemIndex, '') as string | number;
+					if (id === '' || id === undefined || String(id).trim() === '') return contact;
+					const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
+					const range =
+						(parameter('options.contactIdRange', itemIndex, '') as IdRange | '') || undefined;
+					if (range === undefined) {
+						throw new NodeOperationError(
+							node,
+							`Contact ID ${contactId} needs a reserved ID range, so nothing was sent for this item`,
+							{
+								itemIndex,
+								description:
+									'Ticketmatic imports a contact under a given ID only when that ID was reserved. Add the option "Contact ID Range": "Reserve Before Import" reserves every unused ID up to the highest one given (new contacts then get higher IDs), "Already Reserved" sends the IDs as they are. Or leave Contact ID empty to let Ticketmatic assign one.',
+							},
+						);
+					}
+					ranges.set(itemIndex, range);
+					return { id: contactId, ...contact };
+				},
+				send: async (chunk) => {
+					const reserve = chunk
+						.filter((entry) => ranges.get(entry.itemIndex) === 'reserve')
+						.map((entry) => Number(entry.payload.id));
+					if (reserve.length) {
+						// Reserves every unused ID up to this one (tm-php Contacts::reserve); the import follows only if it succeeded.
+						await ticketmatic.request(
+							ctx,
+							{
+								method: 'POST',
+								url: `${base}/contacts/import/reserve`,
+								body: { id: Math.max(...reserve) },
+							},
+							chunk[0].itemIndex,
+						);
+					}
+					const body = chunk.map((entry) => entry.payload);
+					const answers = await ticketmatic.request(
+						ctx,
+						{ method: 'POST', url: `${base}/contacts/import`, body },
+						chunk[0].itemIndex,
+					);
+					return (Array.isArray(answers) ? (answers as ImportAnswer[]) : []).map((answer) => ({
+						json: answer,
+						error:
+							answer.ok === false
+								? `Ticketmatic did not import the contact: ${answer.error || 'no reason given'}`
+								: undefined,
+					}));
+				},
+			};
+		},
+	);
 }
 
 export const importOperation: Operation = {

@@ -12,7 +12,20 @@ import { unsubscribe } from './unsubscribe';
 import { update } from './update';
 import { upsert } from './upsert';
 
-const operations = [create, get, getByEmail, getAll, update, upsert, del, importOperation, addRelationTypes, removeRelationTypes, subscribe, unsubscribe];
+const operations = [
+	create,
+	get,
+	getByEmail,
+	getAll,
+	update,
+	upsert,
+	del,
+	importOperation,
+	addRelationTypes,
+	removeRelationTypes,
+	subscribe,
+	unsubscribe,
+];
 
 export const contactProperties = resourceProperties('contact', operations, 'get');
 

@@ -9,6 +9,10 @@ export const subscribe: Operation = {
 	value: 'subscribe',
 	action: 'Subscribe contacts to mailings',
 	description: `Subscribe contacts in Ticketmatic's mailing tool, up to ${BULK_MAX} per request; each item gets its own result`,
-	fields: contactId.map((field) => ({ ...field, description: 'The numeric ID of the contact to subscribe (one per item; items are sent together)' })),
+	fields: contactId.map((field) => ({
+		...field,
+		description:
+			'The numeric ID of the contact to subscribe (one per item; items are sent together)',
+	})),
 	bulk: contactBatch('subscribe'),
 };

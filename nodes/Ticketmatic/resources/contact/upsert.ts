@@ -12,7 +12,9 @@ import { additionalFields, checkContact, email, sendContact } from './fields';
  */
 const byEmail: UpsertSpec = {
 	async find(ctx, lookup) {
-		const found = (await lookup('/contacts/0', { email: String(ctx.getNodeParameter('email', '')).trim() })) as IDataObject | undefined;
+		const found = (await lookup('/contacts/0', {
+			email: String(ctx.getNodeParameter('email', '')).trim(),
+		})) as IDataObject | undefined;
 		return typeof found?.id === 'number' && found.id > 0 ? found.id : undefined;
 	},
 	update: (create, id) => ({ ...create, method: 'PUT', url: `/contacts/${id}` }),
@@ -26,13 +28,20 @@ export const upsert: Operation = {
 	routing: {
 		request: { method: 'POST', url: '/contacts' },
 		send: { preSend: [sendContact('additionalFields', true)] },
-		operations: { pagination: ticketmatic.upsert(byEmail, checkEmail('email'), checkContact('additionalFields', true)) },
+		operations: {
+			pagination: ticketmatic.upsert(
+				byEmail,
+				checkEmail('email'),
+				checkContact('additionalFields', true),
+			),
+		},
 	},
 	fields: [
 		{
 			...email,
 			required: true,
-			description: 'The contact to update is the one with this email address; without one, a contact is created',
+			description:
+				'The contact to update is the one with this email address; without one, a contact is created',
 			hint: 'The output has "upsert": "created" or "updated"',
 		},
 		additionalFields,

@@ -9,5 +9,8 @@ export const create: Operation = {
 	description: 'Add a relation type to the account',
 	// tm-go settings/system/relationtypes Create: POST with a RelationType body.
 	routing: { request: { method: 'POST', url: '/settings/system/relationtypes' } },
-	fields: [{ ...relationTypeValues.name, required: true }, fieldCollection('additionalFields', [relationTypeValues.parentId])],
+	fields: [
+		{ ...relationTypeValues.name, required: true },
+		fieldCollection('additionalFields', [relationTypeValues.parentId]),
+	],
 };

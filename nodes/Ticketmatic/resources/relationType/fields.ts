@@ -19,7 +19,11 @@ export const relationTypeId: INodeProperties[] = changedInVersion2(
 		name: 'relationTypeId',
 		description: 'The relation type, picked by name, or its numeric ID',
 		searchListMethod: 'searchRelationTypes',
-		id: { placeholder: 'e.g. 1', regex: '^\\s*[0-9]+\\s*$', error: 'A relation type ID is a number' },
+		id: {
+			placeholder: 'e.g. 1',
+			regex: '^\\s*[0-9]+\\s*$',
+			error: 'A relation type ID is a number',
+		},
 	}),
 );
 

@@ -14,6 +14,10 @@ export const getAll: Operation = {
 	},
 	fields: [
 		...returnAllAndLimit(),
-		fieldCollection('filters', [listFilters.includeArchived, listFilters.lastUpdateSince, listFilters.filter]),
+		fieldCollection('filters', [
+			listFilters.includeArchived,
+			listFilters.lastUpdateSince,
+			listFilters.filter,
+		]),
 	],
 };

@@ -5,4 +5,8 @@ import { get } from './get';
 import { getAll } from './getAll';
 import { update } from './update';
 
-export const relationTypeProperties = resourceProperties('relationType', [create, get, getAll, update, del], 'getAll');
+export const relationTypeProperties = resourceProperties(
+	'relationType',
+	[create, get, getAll, update, del],
+	'getAll',
+);

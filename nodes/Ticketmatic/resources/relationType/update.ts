@@ -9,5 +9,8 @@ export const update: Operation = {
 	description: 'Rename a relation type or move it under another one',
 	// tm-go settings/system/relationtypes Update: PUT with the fields to change.
 	routing: { request: { method: 'PUT', url: '/settings/system/relationtypes/{relationTypeId}' } },
-	fields: [...relationTypeId, fieldCollection('updateFields', [relationTypeValues.name, relationTypeValues.parentId])],
+	fields: [
+		...relationTypeId,
+		fieldCollection('updateFields', [relationTypeValues.name, relationTypeValues.parentId]),
+	],
 };

@@ -15,8 +15,18 @@ module.exports = {
 	hosts: ['api.chartmogul.com'],
 	createFake: () => createChartMogulFake({ apiKey: API_KEY, seedContacts: SEEDED }),
 	credentials: [
-		{ id: 'e2eChartMogKey01', name: 'ChartMogul (fake)', type: 'chartMogulApi', data: { apiKey: API_KEY } },
-		{ id: 'e2eChartMogBad01', name: 'ChartMogul (wrong key)', type: 'chartMogulApi', data: { apiKey: 'not-the-key' } },
+		{
+			id: 'e2eChartMogKey01',
+			name: 'ChartMogul (fake)',
+			type: 'chartMogulApi',
+			data: { apiKey: API_KEY },
+		},
+		{
+			id: 'e2eChartMogBad01',
+			name: 'ChartMogul (wrong key)',
+			type: 'chartMogulApi',
+			data: { apiKey: 'not-the-key' },
+		},
 	],
 	pickers: [
 		{
@@ -47,10 +57,29 @@ module.exports = {
 					},
 				],
 				'Get contact': [{ uuid: sameAs('Create contact', 'uuid'), title: 'CEO' }],
-				'Update contact': [{ uuid: sameAs('Create contact', 'uuid'), title: 'CTO', first_name: 'Adam' }],
-				'List contacts of the customer': count(SEEDED + 2, { uuid: /^con_/, customer_uuid: 'cus_e2e-0001' }),
-				'Merge duplicate into contact': [{ uuid: sameAs('Create contact', 'uuid'), email: 'adam@example.com', phone: '+1234567890' }],
-				'Log a call': [{ uuid: /./, type: 'call', text: 'Called about renewal', call_duration: 300, author_email: 'owner@example.com' }],
+				'Update contact': [
+					{ uuid: sameAs('Create contact', 'uuid'), title: 'CTO', first_name: 'Adam' },
+				],
+				'List contacts of the customer': count(SEEDED + 2, {
+					uuid: /^con_/,
+					customer_uuid: 'cus_e2e-0001',
+				}),
+				'Merge duplicate into contact': [
+					{
+						uuid: sameAs('Create contact', 'uuid'),
+						email: 'adam@example.com',
+						phone: '+1234567890',
+					},
+				],
+				'Log a call': [
+					{
+						uuid: /./,
+						type: 'call',
+						text: 'Called about renewal',
+						call_duration: 300,
+						author_email: 'owner@example.com',
+					},
+				],
 				'Get call log': [{ uuid: sameAs('Log a call', 'uuid'), type: 'call' }],
 				'Update call log': [{ uuid: sameAs('Log a call', 'uuid'), text: 'Renewal agreed' }],
 				'List call logs': [{ uuid: sameAs('Log a call', 'uuid'), text: 'Renewal agreed' }],
@@ -59,10 +88,13 @@ module.exports = {
 			},
 			after({ fake, requests }) {
 				const problems = [];
-				if (fake.state.contacts.size !== SEEDED) problems.push(`fake holds ${fake.state.contacts.size} contacts, expected ${SEEDED}`);
-				if (fake.state.notes.size !== 0) problems.push(`fake still holds ${fake.state.notes.size} note(s)`);
+				if (fake.state.contacts.size !== SEEDED)
+					problems.push(`fake holds ${fake.state.contacts.size} contacts, expected ${SEEDED}`);
+				if (fake.state.notes.size !== 0)
+					problems.push(`fake still holds ${fake.state.notes.size} note(s)`);
 				const pages = requests.filter((r) => r.method === 'GET' && r.path === '/v1/contacts');
-				if (pages.length !== 2 || !pages[1].query.cursor) problems.push(`expected two cursor-paged list requests, saw ${pages.length}`);
+				if (pages.length !== 2 || !pages[1].query.cursor)
+					problems.push(`expected two cursor-paged list requests, saw ${pages.length}`);
 				return problems;
 			},
 		},

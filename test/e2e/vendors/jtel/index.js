@@ -16,8 +16,18 @@ module.exports = {
 	hosts: [HOST],
 	createFake: () => createJtelFake({ host: HOST, clientsId: CLIENTS_ID, token: TOKEN }),
 	credentials: [
-		{ id: 'e2eJtelToken0001', name: 'jtel (fake)', type: 'jtelApi', data: { serverUrl: `https://${HOST}`, clientsId: CLIENTS_ID, token: TOKEN } },
-		{ id: 'e2eJtelBadToken1', name: 'jtel (wrong token)', type: 'jtelApi', data: { serverUrl: `https://${HOST}`, clientsId: CLIENTS_ID, token: 'not-the-token' } },
+		{
+			id: 'e2eJtelToken0001',
+			name: 'jtel (fake)',
+			type: 'jtelApi',
+			data: { serverUrl: `https://${HOST}`, clientsId: CLIENTS_ID, token: TOKEN },
+		},
+		{
+			id: 'e2eJtelBadToken1',
+			name: 'jtel (wrong token)',
+			type: 'jtelApi',
+			data: { serverUrl: `https://${HOST}`, clientsId: CLIENTS_ID, token: 'not-the-token' },
+		},
 	],
 	credentialTests: [
 		{ credential: 'e2eJtelToken0001', status: 'OK' },
@@ -39,8 +49,18 @@ module.exports = {
 			outputs: {
 				'List campaigns': [{ ID: 11, Name: 'E2E campaign' }],
 				'Get campaign': [{ ID: 11, Name: 'E2E campaign' }],
-				'Import contact': [{ ID: integer, Name: 'Mustermann', DiallerCampaignsID: 11, UserData: 'crm-4711', Comment: 'Call after 5 pm' }],
-				'Update it by user data': [{ ID: sameAs('Import contact', 'ID'), Name: 'Musterfrau', PhoneNumber1: '+4989654321' }],
+				'Import contact': [
+					{
+						ID: integer,
+						Name: 'Mustermann',
+						DiallerCampaignsID: 11,
+						UserData: 'crm-4711',
+						Comment: 'Call after 5 pm',
+					},
+				],
+				'Update it by user data': [
+					{ ID: sameAs('Import contact', 'ID'), Name: 'Musterfrau', PhoneNumber1: '+4989654321' },
+				],
 				'Get contact': [{ ID: sameAs('Import contact', 'ID'), Name: 'Musterfrau' }],
 				'Get by user data': [{ ID: sameAs('Import contact', 'ID'), UserData: 'crm-4711' }],
 				'List campaign contacts': count(1, { ID: sameAs('Import contact', 'ID') }),
@@ -48,9 +68,13 @@ module.exports = {
 			},
 			after({ fake, requests }) {
 				const problems = [];
-				if (fake.state.contacts.size) problems.push(`fake still holds ${fake.state.contacts.size} contact(s)`);
+				if (fake.state.contacts.size)
+					problems.push(`fake still holds ${fake.state.contacts.size} contact(s)`);
 				const imports = requests.filter((r) => r.path.endsWith('/dialler/contacts/import'));
-				if (imports.map((r) => r.query.overwriteDuplicates).join() !== 'false,true') problems.push(`overwriteDuplicates sent as ${imports.map((r) => r.query.overwriteDuplicates).join()}`);
+				if (imports.map((r) => r.query.overwriteDuplicates).join() !== 'false,true')
+					problems.push(
+						`overwriteDuplicates sent as ${imports.map((r) => r.query.overwriteDuplicates).join()}`,
+					);
 				return problems;
 			},
 		},

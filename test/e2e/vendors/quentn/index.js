@@ -11,10 +11,20 @@ const SYSTEM_ID = 'e2esystem';
 const SERVER_ID = 's1';
 // The Hash Salt of the campaign's Webhook element; Quentn signs with it (X-Quentn-Hmac-Sha256, base64 HMAC-SHA256).
 const HASH_SALT = 'e2e-hash-salt-4f1c';
-const sign = (raw, salt = HASH_SALT) => crypto.createHmac('sha256', salt).update(raw).digest('base64');
+const sign = (raw, salt = HASH_SALT) =>
+	crypto.createHmac('sha256', salt).update(raw).digest('base64');
 
 /** Quentn's campaign Webhook element calling the active workflow: signed, forged, unsigned, malformed. */
-async function checkTrigger({ activate, waitForWebhook, callWebhook, waitForExecutions, itemsOf, executions, sleep, definition }) {
+async function checkTrigger({
+	activate,
+	waitForWebhook,
+	callWebhook,
+	waitForExecutions,
+	itemsOf,
+	executions,
+	sleep,
+	definition,
+}) {
 	const problems = [];
 	await activate(definition.id);
 	const trigger = definition.nodes.find((n) => n.type.endsWith('.quentnTrigger'));
@@ -26,23 +36,43 @@ async function checkTrigger({ activate, waitForWebhook, callWebhook, waitForExec
 	const raw = JSON.stringify(contacts, null, 1);
 	const json = { 'content-type': 'application/json' };
 	const refused = [
-		['forged (another salt)', 401, { ...json, 'X-Quentn-Hmac-Sha256': sign(raw, 'guessed-salt') }, raw],
+		[
+			'forged (another salt)',
+			401,
+			{ ...json, 'X-Quentn-Hmac-Sha256': sign(raw, 'guessed-salt') },
+			raw,
+		],
 		['unsigned', 401, json, raw],
-		['signed, but not an array', 400, { ...json, 'X-Quentn-Hmac-Sha256': sign('{"id":"2"}') }, '{"id":"2"}'],
+		[
+			'signed, but not an array',
+			400,
+			{ ...json, 'X-Quentn-Hmac-Sha256': sign('{"id":"2"}') },
+			'{"id":"2"}',
+		],
 	];
 	// Unsigned: refused with 401 once the webhook is registered, and nothing is started.
 	await waitForWebhook(url, { headers: json, body: raw });
 	for (const [what, status, headers, body] of refused) {
 		const answer = await callWebhook(url, { headers, body });
-		if (answer.status !== status) problems.push(`${what} call: expected ${status}, got ${answer.status} ${answer.text.slice(0, 200)}`);
+		if (answer.status !== status)
+			problems.push(
+				`${what} call: expected ${status}, got ${answer.status} ${answer.text.slice(0, 200)}`,
+			);
 	}
-	const signed = await callWebhook(url, { method: 'PUT', headers: { ...json, 'X-Quentn-Hmac-Sha256': sign(raw) }, body: raw });
-	if (signed.status !== 200) problems.push(`signed call: expected 200, got ${signed.status} ${signed.text.slice(0, 200)}`);
+	const signed = await callWebhook(url, {
+		method: 'PUT',
+		headers: { ...json, 'X-Quentn-Hmac-Sha256': sign(raw) },
+		body: raw,
+	});
+	if (signed.status !== 200)
+		problems.push(`signed call: expected 200, got ${signed.status} ${signed.text.slice(0, 200)}`);
 	const done = await waitForExecutions(definition.id, 1, 30_000);
-	if (done.length !== 1) problems.push(`expected one execution (the signed call), got ${done.length}`);
+	if (done.length !== 1)
+		problems.push(`expected one execution (the signed call), got ${done.length}`);
 	else {
 		const items = await itemsOf(done[0].id, 'Contacts');
-		if (JSON.stringify(items) !== JSON.stringify(contacts)) problems.push(`the workflow got ${JSON.stringify(items)}, expected the two contacts as sent`);
+		if (JSON.stringify(items) !== JSON.stringify(contacts))
+			problems.push(`the workflow got ${JSON.stringify(items)}, expected the two contacts as sent`);
 	}
 	await sleep(2000);
 	const after = await executions(definition.id);
@@ -58,9 +88,24 @@ module.exports = {
 	hosts: [`${SYSTEM_ID}.${SERVER_ID}.quentn.com`],
 	createFake: () => createQuentnFake({ apiKey: API_KEY }),
 	credentials: [
-		{ id: 'e2eQuentnKey0001', name: 'Quentn (fake)', type: 'quentnApi', data: { systemId: SYSTEM_ID, serverId: SERVER_ID, apiKey: API_KEY } },
-		{ id: 'e2eQuentnBad0001', name: 'Quentn (wrong key)', type: 'quentnApi', data: { systemId: SYSTEM_ID, serverId: SERVER_ID, apiKey: 'not-the-key' } },
-		{ id: 'e2eQuentnSalt001', name: 'Quentn Webhook (salt)', type: 'quentnWebhookApi', data: { hashSalt: HASH_SALT } },
+		{
+			id: 'e2eQuentnKey0001',
+			name: 'Quentn (fake)',
+			type: 'quentnApi',
+			data: { systemId: SYSTEM_ID, serverId: SERVER_ID, apiKey: API_KEY },
+		},
+		{
+			id: 'e2eQuentnBad0001',
+			name: 'Quentn (wrong key)',
+			type: 'quentnApi',
+			data: { systemId: SYSTEM_ID, serverId: SERVER_ID, apiKey: 'not-the-key' },
+		},
+		{
+			id: 'e2eQuentnSalt001',
+			name: 'Quentn Webhook (salt)',
+			type: 'quentnWebhookApi',
+			data: { hashSalt: HASH_SALT },
+		},
 	],
 	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
 	credentialTests: [
@@ -75,7 +120,12 @@ module.exports = {
 			faults: false, // n8n's own node, not ours: the fault suite tests our retries
 			outputs: { 'Check the key with the HTTP Request node': [{ success: true }] },
 			after: ({ requests }) =>
-				requests.some((r) => r.method === 'GET' && r.path.endsWith('/check-credentials') && r.headers.authorization === `Bearer ${API_KEY}`)
+				requests.some(
+					(r) =>
+						r.method === 'GET' &&
+						r.path.endsWith('/check-credentials') &&
+						r.headers.authorization === `Bearer ${API_KEY}`,
+				)
 					? []
 					: ['no GET /check-credentials with the Bearer key reached the fake'],
 		},
@@ -84,7 +134,14 @@ module.exports = {
 			outputs: {
 				'Create term': [{ id: integer }],
 				'Create contact': [{ id: integer }],
-				'Get contact': [{ id: sameAs('Create contact', 'id'), first_name: 'Ada', family_name: 'Lovelace', mail: 'ada@example.com' }],
+				'Get contact': [
+					{
+						id: sameAs('Create contact', 'id'),
+						first_name: 'Ada',
+						family_name: 'Lovelace',
+						mail: 'ada@example.com',
+					},
+				],
 				'Find contact by email': [{ id: sameAs('Create contact', 'id'), mail: 'ada@example.com' }],
 				'Update contact': [{ success: 'true' }],
 				'List contact terms': [{ id: sameAs('Create term', 'id'), name: 'Newsletter' }],
@@ -97,13 +154,27 @@ module.exports = {
 			after({ fake, requests }) {
 				const problems = [];
 				const { contacts, terms, comments } = fake.state;
-				if (contacts.size || terms.size || comments.size) problems.push(`fake still holds ${contacts.size} contact(s), ${terms.size} term(s), ${comments.size} comment(s)`);
-				const update = requests.find((r) => r.method === 'PUT' && /^\/public\/api\/V1\/contact\/\d+$/.test(r.path));
-				if (update?.body?.family_name !== 'King') problems.push(`the update sent ${JSON.stringify(update?.body)}, expected family_name "King"`);
-				const tagged = requests.filter((r) => r.path.endsWith('/terms') && r.path.includes('/contact/'));
-				if (!tagged.some((r) => r.method === 'PUT') || !tagged.some((r) => r.method === 'DELETE')) problems.push('expected a PUT and a DELETE of the contact\'s terms');
-				const commentUpdate = requests.find((r) => r.method === 'PUT' && r.path.endsWith('/comments'));
-				if (commentUpdate?.body?.comment !== 'Met at the spring fair') problems.push(`the comment update sent ${JSON.stringify(commentUpdate?.body)}`);
+				if (contacts.size || terms.size || comments.size)
+					problems.push(
+						`fake still holds ${contacts.size} contact(s), ${terms.size} term(s), ${comments.size} comment(s)`,
+					);
+				const update = requests.find(
+					(r) => r.method === 'PUT' && /^\/public\/api\/V1\/contact\/\d+$/.test(r.path),
+				);
+				if (update?.body?.family_name !== 'King')
+					problems.push(
+						`the update sent ${JSON.stringify(update?.body)}, expected family_name "King"`,
+					);
+				const tagged = requests.filter(
+					(r) => r.path.endsWith('/terms') && r.path.includes('/contact/'),
+				);
+				if (!tagged.some((r) => r.method === 'PUT') || !tagged.some((r) => r.method === 'DELETE'))
+					problems.push("expected a PUT and a DELETE of the contact's terms");
+				const commentUpdate = requests.find(
+					(r) => r.method === 'PUT' && r.path.endsWith('/comments'),
+				);
+				if (commentUpdate?.body?.comment !== 'Met at the spring fair')
+					problems.push(`the comment update sent ${JSON.stringify(commentUpdate?.body)}`);
 				return problems;
 			},
 		},

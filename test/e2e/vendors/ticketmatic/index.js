@@ -13,14 +13,32 @@ const keys = { accountName: ACCOUNT, accessKey: ACCESS_KEY, secretKey: SECRET_KE
  * The polling trigger in an active workflow: activation emits nothing old; contacts added and changed between
  * polls are emitted by the next poll, each once (a poll with nothing new starts no execution).
  */
-async function checkTrigger({ activate, waitForExecutions, itemsOf, executions, sleep, fake, definition, say }) {
+async function checkTrigger({
+	activate,
+	waitForExecutions,
+	itemsOf,
+	executions,
+	sleep,
+	fake,
+	definition,
+	say,
+}) {
 	const problems = [];
-	const old = fake.createContact({ firstname: 'Old', lastname: 'Contact', email: 'old@example.com' });
-	const before = fake.createContact({ firstname: 'Before', lastname: 'Activation', email: 'before@example.com' });
+	const old = fake.createContact({
+		firstname: 'Old',
+		lastname: 'Contact',
+		email: 'old@example.com',
+	});
+	const before = fake.createContact({
+		firstname: 'Before',
+		lastname: 'Activation',
+		email: 'before@example.com',
+	});
 	await sleep(1100); // Ticketmatic times are whole seconds: the activation's second starts after these two
 	await activate(definition.id);
 	await sleep(1500); // the activation poll has read the account clock; the changes below come after it
-	const contactPolls = () => fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/contacts')).length;
+	const contactPolls = () =>
+		fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/contacts')).length;
 	/** Waits for the next poll of both triggers, then for the executions they started. */
 	const nextPolls = async (executionsWanted) => {
 		const polls = contactPolls();
@@ -42,37 +60,68 @@ async function checkTrigger({ activate, waitForExecutions, itemsOf, executions, 
 	};
 
 	// Between activation and the first poll: two contacts added, one existing contact changed.
-	const ada = fake.createContact({ firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com' });
-	const alan = fake.createContact({ firstname: 'Alan', lastname: 'Turing', email: 'alan@example.com' });
+	const ada = fake.createContact({
+		firstname: 'Ada',
+		lastname: 'Lovelace',
+		email: 'ada@example.com',
+	});
+	const alan = fake.createContact({
+		firstname: 'Alan',
+		lastname: 'Turing',
+		email: 'alan@example.com',
+	});
 	fake.updateContact(before, { firstname: 'Changed' });
 	say('Ticketmatic Trigger: waiting for the first poll after activation (at most a minute)');
 	let got = await emitted(await nextPolls(2));
 	const expected1 = { created: [[ada.id, alan.id]], updated: [[`${before.id}:Changed`]] };
-	if (JSON.stringify(got) !== JSON.stringify(expected1)) problems.push(`first poll emitted ${JSON.stringify(got)}, expected ${JSON.stringify(expected1)}`);
+	if (JSON.stringify(got) !== JSON.stringify(expected1))
+		problems.push(
+			`first poll emitted ${JSON.stringify(got)}, expected ${JSON.stringify(expected1)}`,
+		);
 
 	// Before the second poll: Ada changed, one more contact added.
 	fake.updateContact(ada, { firstname: 'Augusta' });
-	const grace = fake.createContact({ firstname: 'Grace', lastname: 'Hopper', email: 'grace@example.com' });
+	const grace = fake.createContact({
+		firstname: 'Grace',
+		lastname: 'Hopper',
+		email: 'grace@example.com',
+	});
 	say('Ticketmatic Trigger: waiting for the second poll');
 	got = await emitted(await nextPolls(4));
-	const expected2 = { created: [[ada.id, alan.id], [grace.id]], updated: [[`${before.id}:Changed`], [`${ada.id}:Augusta`]] };
-	if (JSON.stringify(got) !== JSON.stringify(expected2)) problems.push(`after two polls: ${JSON.stringify(got)}, expected ${JSON.stringify(expected2)}`);
+	const expected2 = {
+		created: [[ada.id, alan.id], [grace.id]],
+		updated: [[`${before.id}:Changed`], [`${ada.id}:Augusta`]],
+	};
+	if (JSON.stringify(got) !== JSON.stringify(expected2))
+		problems.push(`after two polls: ${JSON.stringify(got)}, expected ${JSON.stringify(expected2)}`);
 
 	// A third poll with nothing new starts nothing (the overlap is read again, nothing is emitted twice).
 	say('Ticketmatic Trigger: waiting for a third poll with nothing new');
 	const third = await nextPolls(5);
-	if (third.length !== 4) problems.push(`a poll with nothing new started ${third.length - 4} execution(s)`);
-	if ((await emitted(third)).created.flat().includes(old.id)) problems.push('a contact from before the activation was emitted');
+	if (third.length !== 4)
+		problems.push(`a poll with nothing new started ${third.length - 4} execution(s)`);
+	if ((await emitted(third)).created.flat().includes(old.id))
+		problems.push('a contact from before the activation was emitted');
 	const last = fake.requests.filter((r) => r.path.endsWith('/contacts')).at(-1);
-	if (!/^TM-HMAC-SHA256 /.test(String(last?.headers?.authorization))) problems.push('the poll was not signed');
-	if (last?.query?.orderby !== 'lastupdatets' || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(String(last?.query?.lastupdatesince))) {
+	if (!/^TM-HMAC-SHA256 /.test(String(last?.headers?.authorization)))
+		problems.push('the poll was not signed');
+	if (
+		last?.query?.orderby !== 'lastupdatets' ||
+		!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(String(last?.query?.lastupdatesince))
+	) {
 		problems.push(`the poll asked ${JSON.stringify(last?.query)}`);
 	}
 	await executions(definition.id);
 	if (problems.length) {
 		// What the triggers asked, in order: a second /diagnostics/time means a trigger started over (lost its state).
-		const asked = fake.requests.filter((r) => r.path.endsWith('/diagnostics/time') || (r.path.endsWith('/contacts') && r.query.lastupdatesince));
-		problems.push(`requests: ${asked.map((r) => (r.path.endsWith('/time') ? 'time' : `contacts since ${r.query.lastupdatesince}`)).join(', ')}`);
+		const asked = fake.requests.filter(
+			(r) =>
+				r.path.endsWith('/diagnostics/time') ||
+				(r.path.endsWith('/contacts') && r.query.lastupdatesince),
+		);
+		problems.push(
+			`requests: ${asked.map((r) => (r.path.endsWith('/time') ? 'time' : `contacts since ${r.query.lastupdatesince}`)).join(', ')}`,
+		);
 	}
 	return problems;
 }
@@ -85,45 +134,86 @@ module.exports = {
 	hosts: ['apps.ticketmatic.com'],
 	createFake: () => createTicketmaticFake(keys),
 	credentials: [
-		{ id: 'e2eTicketmHmac01', name: 'Ticketmatic (fake, signed)', type: 'ticketmaticApi', data: { ...keys, authentication: 'hmac' } },
-		{ id: 'e2eTicketmBasic1', name: 'Ticketmatic (fake, basic auth)', type: 'ticketmaticApi', data: { ...keys, authentication: 'basic' } },
-		{ id: 'e2eTicketmBad001', name: 'Ticketmatic (wrong secret)', type: 'ticketmaticApi', data: { ...keys, secretKey: 'not-the-secret', authentication: 'hmac' } },
+		{
+			id: 'e2eTicketmHmac01',
+			name: 'Ticketmatic (fake, signed)',
+			type: 'ticketmaticApi',
+			data: { ...keys, authentication: 'hmac' },
+		},
+		{
+			id: 'e2eTicketmBasic1',
+			name: 'Ticketmatic (fake, basic auth)',
+			type: 'ticketmaticApi',
+			data: { ...keys, authentication: 'basic' },
+		},
+		{
+			id: 'e2eTicketmBad001',
+			name: 'Ticketmatic (wrong secret)',
+			type: 'ticketmaticApi',
+			data: { ...keys, secretKey: 'not-the-secret', authentication: 'hmac' },
+		},
 	],
 	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
 	credentialTests: [
 		{ credential: 'e2eTicketmHmac01', status: 'OK' },
 		{ credential: 'e2eTicketmBasic1', status: 'OK' },
-		{ credential: 'e2eTicketmBad001', status: 'Error', message: /authori[sz]|signature|secret key|401/i },
+		{
+			credential: 'e2eTicketmBad001',
+			status: 'Error',
+			message: /authori[sz]|signature|secret key|401/i,
+		},
 	],
 	workflows: [
 		{
 			file: path.join(__dirname, 'contact-lifecycle.workflow.json'),
 			outputs: {
-				'Create contact': [{ id: integer, firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com' }],
+				'Create contact': [
+					{ id: integer, firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com' },
+				],
 				'Get contact': [{ id: sameAs('Create contact', 'id'), email: 'ada@example.com' }],
 				'Find contact by email': [{ id: sameAs('Create contact', 'id') }],
-				'Update contact': [{ id: sameAs('Create contact', 'id'), firstname: 'Ada', lastname: 'King' }],
+				'Update contact': [
+					{ id: sameAs('Create contact', 'id'), firstname: 'Ada', lastname: 'King' },
+				],
 				'List relation types': count(2, { id: integer, name: /./ }),
 				'List contacts': count(1, { id: sameAs('Create contact', 'id') }),
 				'Add remark': [{ id: integer, content: 'Prefers the aisle seat', pinned: true }],
-				'Update remark': [{ id: sameAs('Add remark', 'id'), content: 'Prefers the aisle seat, row 5' }],
-				'Get remark': [{ id: sameAs('Add remark', 'id'), content: 'Prefers the aisle seat, row 5', pinned: true }],
+				'Update remark': [
+					{ id: sameAs('Add remark', 'id'), content: 'Prefers the aisle seat, row 5' },
+				],
+				'Get remark': [
+					{
+						id: sameAs('Add remark', 'id'),
+						content: 'Prefers the aisle seat, row 5',
+						pinned: true,
+					},
+				],
 				'Delete remark': [exactly({ deleted: true })],
 				'Delete contact': [exactly({ deleted: true })],
 			},
 			after({ fake, requests }) {
 				const problems = [];
-				const unsigned = requests.filter((r) => !String(r.headers.authorization || '').startsWith('TM-HMAC-SHA256 '));
-				if (unsigned.length) problems.push(`${unsigned.length} request(s) were not signed: ${unsigned.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+				const unsigned = requests.filter(
+					(r) => !String(r.headers.authorization || '').startsWith('TM-HMAC-SHA256 '),
+				);
+				if (unsigned.length)
+					problems.push(
+						`${unsigned.length} request(s) were not signed: ${unsigned.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+					);
 				const refused = requests.filter((r) => r.status === 401);
-				if (refused.length) problems.push(`${refused.length} signed request(s) were refused by the fake`);
+				if (refused.length)
+					problems.push(`${refused.length} signed request(s) were refused by the fake`);
 				const contact = [...fake.state.contacts.values()][0];
 				if (!contact) problems.push('the fake holds no contact');
 				else {
-					if (JSON.stringify(contact.relationtypes) !== '[2]') problems.push(`the contact's relation types are ${JSON.stringify(contact.relationtypes)}, expected [2] (VIP)`);
+					if (JSON.stringify(contact.relationtypes) !== '[2]')
+						problems.push(
+							`the contact's relation types are ${JSON.stringify(contact.relationtypes)}, expected [2] (VIP)`,
+						);
 					if (!contact.isdeleted) problems.push('the contact was not archived by the delete');
 				}
-				if (fake.state.remarks.size) problems.push(`fake still holds ${fake.state.remarks.size} remark(s)`);
+				if (fake.state.remarks.size)
+					problems.push(`fake still holds ${fake.state.remarks.size} remark(s)`);
 				return problems;
 			},
 		},

@@ -16,8 +16,18 @@ module.exports = {
 	hosts: ['api.ticketsource.io'],
 	createFake: () => createTicketSourceFake({ apiKey: API_KEY, seedCustomers: SEEDED }),
 	credentials: [
-		{ id: 'e2eTicketSrcKey1', name: 'TicketSource (fake)', type: 'ticketSourceApi', data: { apiKey: API_KEY } },
-		{ id: 'e2eTicketSrcBad1', name: 'TicketSource (wrong key)', type: 'ticketSourceApi', data: { apiKey: 'skl-not-the-key' } },
+		{
+			id: 'e2eTicketSrcKey1',
+			name: 'TicketSource (fake)',
+			type: 'ticketSourceApi',
+			data: { apiKey: API_KEY },
+		},
+		{
+			id: 'e2eTicketSrcBad1',
+			name: 'TicketSource (wrong key)',
+			type: 'ticketSourceApi',
+			data: { apiKey: 'skl-not-the-key' },
+		},
 	],
 	credentialTests: [
 		{ credential: 'e2eTicketSrcKey1', status: 'OK' },
@@ -41,24 +51,49 @@ module.exports = {
 						attributes: absent,
 					},
 				],
-				'Get customer': [{ id: sameAs('Create customer', 'id'), first_name: 'Ada', last_name: 'Lovelace' }],
-				'Add note': [{ id: /^csn-/, description: 'Prefers the aisle seat', created_by: 'n8n e2e', attributes: absent }],
+				'Get customer': [
+					{ id: sameAs('Create customer', 'id'), first_name: 'Ada', last_name: 'Lovelace' },
+				],
+				'Add note': [
+					{
+						id: /^csn-/,
+						description: 'Prefers the aisle seat',
+						created_by: 'n8n e2e',
+						attributes: absent,
+					},
+				],
 				'Get note': [{ id: sameAs('Add note', 'id'), description: 'Prefers the aisle seat' }],
 				'List notes': [{ id: sameAs('Add note', 'id'), created_by: 'n8n e2e' }],
-				'List all customers': count(SEEDED + 1, { id: /^cst-/, first_name: /./, attributes: absent }),
+				'List all customers': count(SEEDED + 1, {
+					id: /^cst-/,
+					first_name: /./,
+					attributes: absent,
+				}),
 				'List 5 customers': count(5, { id: /^cst-/ }),
-				'Update customer': [{ id: sameAs('Create customer', 'id'), first_name: 'Ada', last_name: 'King', email: 'ada.king@example.com' }],
+				'Update customer': [
+					{
+						id: sameAs('Create customer', 'id'),
+						first_name: 'Ada',
+						last_name: 'King',
+						email: 'ada.king@example.com',
+					},
+				],
 				'Delete note': [exactly({ deleted: true })],
 				'Delete customer': [exactly({ deleted: true })],
 			},
 			// What the fake vendor holds afterwards, and what n8n sent it.
 			after({ fake, requests }) {
 				const problems = [];
-				if (fake.state.customers.size !== SEEDED) problems.push(`fake holds ${fake.state.customers.size} customers, expected ${SEEDED}`);
+				if (fake.state.customers.size !== SEEDED)
+					problems.push(`fake holds ${fake.state.customers.size} customers, expected ${SEEDED}`);
 				const pages = requests.filter((r) => r.method === 'GET' && r.path === '/customers');
-				if (pages.length < 3) problems.push(`expected two pages for "List all customers" and one for "List 5 customers", saw ${pages.length} list requests`);
+				if (pages.length < 3)
+					problems.push(
+						`expected two pages for "List all customers" and one for "List 5 customers", saw ${pages.length} list requests`,
+					);
 				const unauthorised = requests.filter((r) => r.status === 401);
-				if (unauthorised.length) problems.push(`${unauthorised.length} request(s) were refused as unauthorised`);
+				if (unauthorised.length)
+					problems.push(`${unauthorised.length} request(s) were refused as unauthorised`);
 				return problems;
 			},
 		},
@@ -70,7 +105,10 @@ module.exports = {
 				'Create with a bad email': [{ error: /e-?mail/i }],
 			},
 			outputs: { 'Get missing customer': count(0), 'Create with a bad email': count(0) },
-			after: ({ requests }) => (requests.some((r) => r.method === 'POST') ? ['the invalid e-mail address was sent to TicketSource'] : []),
+			after: ({ requests }) =>
+				requests.some((r) => r.method === 'POST')
+					? ['the invalid e-mail address was sent to TicketSource']
+					: [],
 		},
 	],
 };
