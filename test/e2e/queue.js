@@ -324,6 +324,8 @@ async function main() {
 			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
 			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
 			NODE_EXTRA_CA_CERTS: tls.caFile,
+			// A machine-wide npmrc may set its own `cafile` (npm then ignores NODE_EXTRA_CA_CERTS): npm must trust the test CA.
+			npm_config_cafile: tls.caFile,
 			// npm (run by n8n to install the package) gets its own cache, so a tarball cached by an earlier run is never reused.
 			npm_config_cache: path.join(work, 'npm-cache'),
 			N8N_ENCRYPTION_KEY: 'contact-suite-queue-encryption-key',
