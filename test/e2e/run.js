@@ -351,15 +351,23 @@ async function main() {
 			for (const workflow of vendor.workflows)
 				await runWorkflow(rt, env, vendor, { ...workflow, dump }, fake);
 		}
+		// Each example runs against a fresh fake of its vendor, so the fault suite's "creates stored = clean run"
+		// compares the vendor workflows only.
 		for (const example of badInputOnly ? [] : examples) {
-			const { fake } = active.find((a) => a.vendor === example.vendor);
-			await runWorkflow(
-				rt,
-				env,
-				{ name: `example ${path.basename(example.file)}` },
-				{ ...exampleWorkflow(example), dump },
-				fake,
-			);
+			const entry = active.find((a) => a.vendor === example.vendor);
+			const clean = entry.fake;
+			entry.fake = entry.vendor.createFake();
+			try {
+				await runWorkflow(
+					rt,
+					env,
+					{ name: `example ${path.basename(example.file)}` },
+					{ ...exampleWorkflow(example), dump },
+					entry.fake,
+				);
+			} finally {
+				entry.fake = clean;
+			}
 		}
 
 		// Fault suite (test/e2e/faults): the same workflows under injected 429/503/dropped connections, retry budget, secrets.
