@@ -11,9 +11,10 @@ export const chartMogul = createTransport({
 	credentials:
 		'Check the API key in the ChartMogul credential: in ChartMogul open Settings → Your Account → API Keys and copy a key with "Read & Write" access (a read-only key cannot create, update or delete).',
 	// ChartMogul allows 40 requests/s per account (429 beyond) and 20 parallel connections (503 beyond)
-	// (https://dev.chartmogul.com/docs/rate-limits). 10 in flight and at most 35 requests in any second leave room for other clients.
+	// (https://dev.chartmogul.com/docs/rate-limits). 10 in flight (half the connections) and 40 rate permits: a permit
+	// returns a second after its request finished, so no second of ChartMogul's clock sees more than 40 from this process.
 	maxInFlight: 10,
-	maxPerSecond: 35,
+	maxPerSecond: 40,
 	secretFields: ['apiKey'],
 });
 
