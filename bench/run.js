@@ -32,7 +32,7 @@ const E2E = path.join(REPO, 'test', 'e2e');
 const { ensureN8n, n8nEnv } = require('../scripts/lib/n8n-runtime');
 const { packPackage, installIntoUserFolder } = require('../scripts/lib/package-install');
 const { makeCertificates } = require(path.join(E2E, 'lib', 'tls'));
-const { startFakeHosts } = require(path.join(E2E, 'lib', 'fake-hosts'));
+const { startFakeHosts, fakeHostsEnv } = require(path.join(E2E, 'lib', 'fake-hosts'));
 const { n8n, parseRun, runView, freePort } = require(path.join(E2E, 'lib', 'n8n-cli'));
 const { createTicketSourceFake } = require(path.join(E2E, 'fakes', 'ticketsource'));
 const { createChartMogulFake } = require(path.join(E2E, 'fakes', 'chartmogul'));
@@ -40,6 +40,7 @@ const { createQuentnFake } = require(path.join(E2E, 'fakes', 'quentn'));
 const { createTicketmaticFake } = require(path.join(E2E, 'fakes', 'ticketmatic'));
 
 const { wan } = require(path.join(E2E, 'fakes', 'wan'));
+const { withRateLimit } = require(path.join(E2E, 'lib', 'rate-limit'));
 
 /** One network round trip of the WAN model. */
 const RTT_MS = Math.max(0, Number(process.env.CONTACT_SUITE_BENCH_RTT_MS || 50));
@@ -281,41 +282,16 @@ function listBenches() {
 	];
 }
 
-/** A fake that answers 429 (Retry-After: 1) above `perSecond` requests in the last second and 503 above `open` requests in flight. */
-function withRateLimit(fake, { perSecond = 40, open = 20 } = {}) {
+/** ChartMogul's limits (429 above 40 requests/s, 503 above 20 open requests) behind the WAN model. */
+function rateLimited(fake) {
 	const network = wan(RTT_MS);
-	const stats = { inFlight: 0, maxInFlight: 0, r429: 0, r503: 0, network: network.stats };
-	const recent = [];
-	return Object.assign(Object.create(fake), {
-		stats,
-		requests: fake.requests,
-		state: fake.state,
-		async handle(req, body, host) {
-			stats.inFlight++;
-			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-			try {
-				await network.delay(req);
-				const now = Date.now();
-				while (recent.length && recent[0] <= now - 1000) recent.shift();
-				if (stats.inFlight > open) {
-					stats.r503++;
-					return { status: 503, body: { message: 'Service Unavailable' } };
-				}
-				if (recent.length >= perSecond) {
-					stats.r429++;
-					return {
-						status: 429,
-						body: { message: 'Too Many Requests' },
-						headers: { 'retry-after': '1' },
-					};
-				}
-				recent.push(now);
-				return await fake.handle(req, body, host);
-			} finally {
-				stats.inFlight--;
-			}
-		},
+	const limited = withRateLimit(fake, {
+		perSecond: 40,
+		open: 20,
+		delay: (req) => network.delay(req),
 	});
+	limited.stats.network = network.stats;
+	return limited;
 }
 
 /** Input items for the bulk benchmarks, made by a Code node. */
@@ -491,21 +467,12 @@ async function main() {
 
 		const port = await freePort();
 		const env = n8nEnv(rt, userFolder, {
-			NODE_OPTIONS: [
-				process.env.NODE_OPTIONS,
-				`--require=${path.join(E2E, 'lib', 'resolve-to-fakes.js')}`,
-			]
-				.filter(Boolean)
-				.join(' '),
-			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
-			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
-			NODE_EXTRA_CA_CERTS: tls.caFile,
+			...fakeHostsEnv({ hosts, address: fakes.address, caFile: tls.caFile }),
 			N8N_ENCRYPTION_KEY: 'contact-suite-bench-encryption-key',
 			N8N_LOG_LEVEL: 'info', // --rawOutput prints the run through n8n's logger: at 'warn' nothing is printed
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			N8N_SSRF_PROTECTION_ENABLED: 'false',
 			DB_TYPE: 'sqlite',
 		});
 
@@ -690,7 +657,7 @@ async function main() {
 		if (packed(cm)) {
 			const fake = use(
 				cm,
-				withRateLimit(createChartMogulFake({ apiKey: cm.credentials[0].data.apiKey })),
+				rateLimited(createChartMogulFake({ apiKey: cm.credentials[0].data.apiKey })),
 			);
 			const r = await execute(rt, env, rateWf, 'Ours');
 			const emails = [...fake.state.contacts.values()].map((c) => c.email);

@@ -34,7 +34,7 @@ const { spawnSync } = require('node:child_process');
 const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
 const { packPackage } = require('../../scripts/lib/package-install');
 const { makeCertificates } = require('./lib/tls');
-const { startFakeHosts } = require('./lib/fake-hosts');
+const { startFakeHosts, fakeHostsEnv } = require('./lib/fake-hosts');
 const { n8n, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
 const { checkNode } = require('./lib/expect');
 const { ensurePackages, startRedis, startPostgres, spawnService } = require('./lib/services');
@@ -315,22 +315,11 @@ async function main() {
 		);
 
 		const common = {
-			NODE_OPTIONS: [
-				process.env.NODE_OPTIONS,
-				`--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`,
-			]
-				.filter(Boolean)
-				.join(' '),
-			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
-			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
-			NODE_EXTRA_CA_CERTS: tls.caFile,
-			// A machine-wide npmrc may set its own `cafile` (npm then ignores NODE_EXTRA_CA_CERTS): npm must trust the test CA.
-			npm_config_cafile: tls.caFile,
+			...fakeHostsEnv({ hosts, address: fakes.address, caFile: tls.caFile }),
 			// npm (run by n8n to install the package) gets its own cache, so a tarball cached by an earlier run is never reused.
 			npm_config_cache: path.join(work, 'npm-cache'),
 			N8N_ENCRYPTION_KEY: 'contact-suite-queue-encryption-key',
 			N8N_LOG_LEVEL: 'info',
-			N8N_SSRF_PROTECTION_ENABLED: 'false',
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: redis.host,
 			QUEUE_BULL_REDIS_PORT: String(redis.port),

@@ -23,7 +23,7 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
 const { packPackage, installIntoUserFolder } = require('../../scripts/lib/package-install');
 const { makeCertificates } = require('./lib/tls');
-const { startFakeHosts } = require('./lib/fake-hosts');
+const { startFakeHosts, fakeHostsEnv } = require('./lib/fake-hosts');
 const { n8n, parseRun, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
 const { checkNode, match } = require('./lib/expect');
 const { liveHelpers } = require('./lib/live');
@@ -303,21 +303,12 @@ async function main() {
 
 		const port = await freePort();
 		const env = n8nEnv(rt, userFolder, {
-			NODE_OPTIONS: [
-				process.env.NODE_OPTIONS,
-				`--require=${path.join(__dirname, 'lib', 'resolve-to-fakes.js')}`,
-			]
-				.filter(Boolean)
-				.join(' '),
-			CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
-			CONTACT_SUITE_E2E_ADDRESS: fakes.address,
-			NODE_EXTRA_CA_CERTS: tls.caFile,
+			...fakeHostsEnv({ hosts, address: fakes.address, caFile: tls.caFile }),
 			N8N_ENCRYPTION_KEY: 'contact-suite-e2e-encryption-key',
 			N8N_LOG_LEVEL: 'info',
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			N8N_SSRF_PROTECTION_ENABLED: 'false',
 			DB_TYPE: 'sqlite',
 		});
 

@@ -350,6 +350,24 @@ test('rate limit: 429 with Retry-After above N accepted requests in the last sec
 	);
 });
 
+test('rate limit: 503 above N open requests, counted while the answer is delayed', async () => {
+	const { withRateLimit } = require('../lib/rate-limit');
+	const release = [];
+	const fake = withRateLimit(createChartMogulFake({ apiKey: 'cm' }), {
+		open: 2,
+		delay: () => new Promise((resolve) => release.push(resolve)),
+	});
+	const h = basic('cm', '');
+	const answers = [1, 2, 3].map(() => call(fake, 'GET', '/v1/ping', { headers: h }));
+	await new Promise((resolve) => setImmediate(resolve));
+	release.splice(0).forEach((resolve) => resolve());
+	assert.deepEqual((await Promise.all(answers)).map((a) => a.status).sort(), [200, 200, 503]);
+	assert.deepEqual(
+		{ r503: fake.stats.r503, maxInFlight: fake.stats.maxInFlight, inFlight: fake.stats.inFlight },
+		{ r503: 1, maxInFlight: 3, inFlight: 0 },
+	);
+});
+
 test('WAN model: 3 round trips for the first answer on a connection (TCP + TLS 1.3 + request), 1 for each later one', async () => {
 	const waits = [];
 	const network = wan(50, async (ms) => waits.push(ms));

@@ -67,4 +67,25 @@ async function startFakeHosts({
 	return { server, port, address, close: () => new Promise((r) => server.close(r)) };
 }
 
-module.exports = { startFakeHosts };
+/**
+ * The environment an n8n process needs to reach the fakes (and nothing else): the DNS preload that answers the fake
+ * host names with the fakes' address, the test CA, and SSRF protection off (the fakes live on loopback).
+ */
+function fakeHostsEnv({ hosts, address, caFile }) {
+	return {
+		NODE_OPTIONS: [
+			process.env.NODE_OPTIONS,
+			`--require=${require.resolve('./resolve-to-fakes.js')}`,
+		]
+			.filter(Boolean)
+			.join(' '),
+		CONTACT_SUITE_E2E_HOSTS: hosts.join(','),
+		CONTACT_SUITE_E2E_ADDRESS: address,
+		NODE_EXTRA_CA_CERTS: caFile,
+		// A machine-wide npmrc may set its own `cafile` (npm then ignores NODE_EXTRA_CA_CERTS): npm run by n8n must trust the test CA.
+		npm_config_cafile: caFile,
+		N8N_SSRF_PROTECTION_ENABLED: 'false',
+	};
+}
+
+module.exports = { startFakeHosts, fakeHostsEnv };
