@@ -48,6 +48,11 @@ const RTT_MS = Math.max(0, Number(process.env.CONTACT_SUITE_BENCH_RTT_MS || 50))
 const PAGES_IN_FLIGHT = 4;
 /** Rounds of every list measurement; the table shows the median (CONTACT_SUITE_BENCH_ROUNDS to change). */
 const ROUNDS = Math.max(1, Number(process.env.CONTACT_SUITE_BENCH_ROUNDS || 3));
+/** CONTACT_SUITE_BENCH_ONLY=<regex>: only the benches whose label matches (docs/benchmarks.md is then left alone). */
+const ONLY = process.env.CONTACT_SUITE_BENCH_ONLY
+	? new RegExp(process.env.CONTACT_SUITE_BENCH_ONLY, 'i')
+	: undefined;
+const selected = (label) => !ONLY || ONLY.test(label);
 const RECORDS = 10_000;
 const BULK = 2_500;
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -441,8 +446,8 @@ async function main() {
 			say(`${v.name}: ${dist} is not in the packed package, skipped`);
 			return false;
 		};
-		const lists = listBenches().filter((b) => packed(b.vendor));
-		const bulks = bulkBenches().filter((b) => packed(b.vendor));
+		const lists = listBenches().filter((b) => selected(b.label) && packed(b.vendor));
+		const bulks = bulkBenches().filter((b) => selected(b.label) && packed(b.vendor));
 		say(
 			`packed ${path.basename(tarball)}; list benches: ${lists.map((b) => b.label).join(', ')}; bulk: ${bulks.map((b) => b.label).join(', ')}`,
 		);
@@ -654,7 +659,7 @@ async function main() {
 		// 200 single creates against a rate-limited ChartMogul: 40 req/s means ≥ 5 s; target ≤ 1.2 × 5 s, 0 failures, 0 duplicates, 0 × 429.
 		let rateRow;
 		const cm = vendorInfo('chartmogul');
-		if (packed(cm)) {
+		if (selected('ChartMogul 200 creates') && packed(cm)) {
 			const fake = use(
 				cm,
 				rateLimited(createChartMogulFake({ apiKey: cm.credentials[0].data.apiKey })),
@@ -796,6 +801,10 @@ async function main() {
 	}
 	const text = lines.join('\n');
 	console.log(`\n${text}\n`);
+	if (ONLY)
+		return say(
+			`CONTACT_SUITE_BENCH_ONLY is set: ${path.join('docs', 'benchmarks.md')} left as it was`,
+		);
 	const docs = path.join(REPO, 'docs', 'benchmarks.md');
 	const page = fs.readFileSync(docs, 'utf8');
 	const start = '<!-- bench:results -->';

@@ -1,27 +1,48 @@
 'use strict';
 /** Running the pinned n8n's command line and its server for the e2e suite. */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { freePort } = require('../../../scripts/lib/ports');
 
-/** Runs `n8n <args>` to the end; resolves { code, stdout, stderr } (never rejects on a non-zero exit). */
+/**
+ * Runs `n8n <args>` to the end; resolves { code, stdout, stderr } (never rejects on a non-zero exit).
+ * stdout goes to a file, not a pipe: n8n ends with process.exit(), and Node writes to a pipe asynchronously, so a
+ * long output (a run of 10,000 items is megabytes) could be cut off; writes to a file are synchronous.
+ */
 function n8n(rt, args, env, { timeoutMs = 180_000 } = {}) {
+	const outFile = path.join(
+		os.tmpdir(),
+		`contact-suite-n8n-${process.pid}-${crypto.randomUUID()}.out`,
+	);
+	const outFd = fs.openSync(outFile, 'w');
 	return new Promise((resolve, reject) => {
 		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
 			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd, 'pipe'],
 		});
-		let stdout = '';
+		fs.closeSync(outFd); // the child holds its own copy
 		let stderr = '';
-		child.stdout.on('data', (c) => (stdout += c));
 		child.stderr.on('data', (c) => (stderr += c));
 		const timer = setTimeout(() => {
 			stderr += `\n[e2e] n8n ${args[0]} timed out after ${timeoutMs / 1000} s\n`;
 			child.kill('SIGKILL');
 		}, timeoutMs);
-		child.on('error', reject);
+		const stdout = () => {
+			const text = fs.readFileSync(outFile, 'utf8');
+			fs.rmSync(outFile, { force: true });
+			return text;
+		};
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			fs.rmSync(outFile, { force: true });
+			reject(error);
+		});
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
+			resolve({ code, stdout: stdout(), stderr });
 		});
 	});
 }
