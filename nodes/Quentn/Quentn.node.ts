@@ -15,7 +15,7 @@ import { contactTermProperties } from './resources/contactTerm';
 import { customFieldProperties } from './resources/customField';
 import { termProperties } from './resources/term';
 import { methods } from './methods';
-import { BASE_URL, quentn } from './transport';
+import { quentn } from './transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -64,8 +64,7 @@ export class Quentn implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'quentnApi', required: true }],
 		requestDefaults: {
-			// The credential refuses ids that are not single DNS labels before any request is sent.
-			baseURL: BASE_URL,
+			// The base URL depends on the credential: the transport sets it (see transport.ts).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.

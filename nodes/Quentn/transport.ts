@@ -5,10 +5,7 @@ import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport, emptyOnNotFound } from '../shared/transport';
 import { idList } from '../shared/validators';
-import { API_PATH, quentnBaseUrl, quentnHost } from './host';
-
-/** The node's request defaults build the same URL from the credential; the credential checks the host. */
-export const BASE_URL = `=https://{{ String($credentials.systemId).trim() }}.{{ String($credentials.serverId).trim() }}.quentn.com${API_PATH}`;
+import { quentnBaseUrl, quentnHost } from './host';
 
 export const quentn = createTransport({
 	vendor: 'Quentn',
@@ -20,6 +17,7 @@ export const quentn = createTransport({
 	// 429s (with Retry-After) are retried by the executor.
 	maxInFlight: 5,
 	secretFields: ['apiKey'],
+	baseUrl: async (ctx) => await baseUrlOf(ctx),
 	address:
 		'Check "System ID" and "Server ID" in the Quentn credential: your Quentn login address is https://<System ID>.<Server ID>.quentn.com.',
 	// Contact and comment IDs are integers; a term may be named instead of numbered (GET /terms/{id or name}).

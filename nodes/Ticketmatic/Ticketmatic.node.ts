@@ -6,7 +6,7 @@ import { methods } from './methods';
 import { contactCustomOperations, contactProperties } from './resources/contact';
 import { relationTypeProperties } from './resources/relationType';
 import { remarkProperties } from './resources/remark';
-import { BASE_URL, ticketmatic } from './transport';
+import { ticketmatic } from './transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,8 +45,7 @@ export class Ticketmatic implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ticketmaticApi', required: true }],
 		requestDefaults: {
-			// https://<apps|test|qa>.ticketmatic.com/api/1/<account short name>, the name percent-encoded (both validated when signing).
-			baseURL: BASE_URL,
+			// The base URL depends on the credential: the transport sets it (see transport.ts).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.

@@ -36,9 +36,9 @@ export const CREDENTIAL_HINT =
 	'Check the account name, access key and secret key in the Ticketmatic credential (API keys are issued by Ticketmatic support; the account name is the short name under Settings → Account parameters). With request signing, Ticketmatic also refuses a request whose time is more than 30 minutes off: make sure the clock of the n8n server is correct.';
 
 /**
- * The node's base URL, https://<server>/api/1/<account short name> (an expression: n8n resolves it with the
- * item's credential). An unknown environment falls back to production here, but `authenticate` refuses it
- * before anything is sent.
+ * The credential test's base URL, https://<server>/api/1/<account short name> (an expression: n8n resolves it with
+ * the credential; the node computes the same URL in code, `accountBaseUrl`). An unknown environment falls back to
+ * production here, but `authenticate` refuses it before anything is sent.
  */
 export const BASE_URL = `={{ ${Object.entries(ENVIRONMENTS)
 	.filter(([name]) => name !== 'production')

@@ -3,8 +3,6 @@ import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
 import { CREDENTIAL_HINT, accountBaseUrl } from './signing';
 
-export { BASE_URL } from './signing';
-
 export const ticketmatic = createTransport({
 	vendor: 'Ticketmatic',
 	credentialType: 'ticketmaticApi',
@@ -12,6 +10,7 @@ export const ticketmatic = createTransport({
 	// Ticketmatic publishes no general rate limit (429s come mostly from order creation): 4 at a time, as the lists fetch.
 	maxInFlight: 4,
 	secretFields: ['secretKey', 'accessKey'],
+	baseUrl: async (ctx) => await baseUrl(ctx),
 	// Every Ticketmatic ID is an integer (tm-go: `Id int64` on contacts, remarks and relation types).
 	pathValues: { default: 'digits' },
 });
