@@ -454,9 +454,13 @@ async function main() {
 
 		// One fake per bench, each on its own host set: all fakes share one HTTPS server but a vendor's hosts
 		// can only be answered by one fake at a time, so the fake behind a vendor is swapped between runs.
-		const hosts = [...new Set([...lists, ...bulks].flatMap((b) => b.vendor.hosts))];
+		// Every vendor gets a slot, whichever benches CONTACT_SUITE_BENCH_ONLY selected.
+		const vendors = [
+			...new Set([...listBenches(), ...bulkBenches()].map((b) => b.vendor).filter(packed)),
+		];
+		const hosts = [...new Set(vendors.flatMap((v) => v.hosts))];
 		const tls = makeCertificates(path.join(work, 'tls'), hosts);
-		const slots = [...new Set([...lists, ...bulks].map((b) => b.vendor))].map((v) => ({
+		const slots = vendors.map((v) => ({
 			vendor: v,
 			hosts: v.hosts,
 			fake: undefined,
