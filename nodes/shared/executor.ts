@@ -161,6 +161,17 @@ async function secretsOf(ctx: RequestContext, policy: RequestPolicy): Promise<st
  * credentials, the credential's id stands in.
  */
 async function gateKey(ctx: RequestContext, policy: RequestPolicy): Promise<string> {
+	// Once per context (one item of one node run): each of an item's pages would otherwise read the credential again.
+	let keys = gateKeys.get(ctx);
+	if (!keys) gateKeys.set(ctx, (keys = new Map()));
+	let key = keys.get(policy.credentialType);
+	if (!key) keys.set(policy.credentialType, (key = accountKey(ctx, policy)));
+	return await key;
+}
+
+const gateKeys = new WeakMap<RequestContext, Map<string, Promise<string>>>();
+
+async function accountKey(ctx: RequestContext, policy: RequestPolicy): Promise<string> {
 	let material: string;
 	try {
 		const credentials = await ctx.getCredentials(policy.credentialType);

@@ -192,7 +192,11 @@ class CredentialsHelper extends CredentialsHelperBase {
 		return [];
 	}
 
+	/** How often a credential was read (n8n reads it from its database and decrypts it each time). */
+	reads = 0;
+
 	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string) {
+		this.reads++;
 		if (!this.data[type]) throw new Error(`No test credentials of type ${type}`);
 		return { ...this.data[type] };
 	}
@@ -220,6 +224,8 @@ export interface NodeRun {
 	run: IRun;
 	/** How many times the node ran (once per batch inside Loop Over Items). */
 	nodeRuns?: number;
+	/** How many times a credential was read during the run. */
+	credentialReads: number;
 }
 
 export interface RunSpec {
@@ -344,6 +350,7 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done.promise;
+	const credentialReads = (additionalData.credentialsHelper as unknown as CredentialsHelper).reads;
 	if (spec.loopBatchSize) {
 		// The Loop's last run hands every processed item to its "done" output.
 		const loopRuns = run.data.resultData.runData.Loop ?? [];
@@ -354,6 +361,7 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 			error: run.data.resultData.error as NodeRun['error'],
 			run,
 			nodeRuns: run.data.resultData.runData.Node?.length ?? 0,
+			credentialReads,
 		};
 	}
 	const taskData = run.data.resultData.runData.Node?.[0];
@@ -363,6 +371,7 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 		errorOutput: main[1] ?? [],
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
+		credentialReads,
 	};
 }
 
