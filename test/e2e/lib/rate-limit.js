@@ -10,13 +10,23 @@ function withRateLimit(
 	fake,
 	{ perSecond = 40, open = 0, delay, retryAfterSeconds = 1, now = Date.now } = {},
 ) {
-	const stats = { accepted: 0, r429: 0, r503: 0, maxPerSecond: 0, inFlight: 0, maxInFlight: 0 };
+	const stats = {
+		accepted: 0,
+		r429: 0,
+		r503: 0,
+		maxPerSecond: 0,
+		inFlight: 0,
+		maxInFlight: 0,
+		firstArrival: undefined, // when the first request arrived (its connection opened), ms
+		lastAnswer: undefined, // when the last answer was sent, ms
+	};
 	const recent = [];
 	return Object.assign(Object.create(fake), {
 		stats,
 		requests: fake.requests,
 		state: fake.state,
 		async handle(req, body, host) {
+			stats.firstArrival ??= now();
 			stats.inFlight++;
 			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
 			try {
@@ -41,6 +51,7 @@ function withRateLimit(
 				return await fake.handle(req, body, host);
 			} finally {
 				stats.inFlight--;
+				stats.lastAnswer = now();
 			}
 		},
 	});
