@@ -254,10 +254,12 @@ async function waitUnlessStopped(
 	});
 }
 
-/** The outage state of one node run: items that failed one after another, and whether sending stopped. */
+/** The outage state of one node run: items that failed one after another, whether sending stopped, and why. */
 interface Breaker {
 	failedInARow: number;
 	open: boolean;
+	/** The error of the item that stopped sending (message and fix), repeated on every item not sent. */
+	cause?: string;
 }
 
 /** Keyed by the node run's execute data (one object per run of a node, shared by its items): no leak. */
@@ -282,13 +284,14 @@ function notSent(
 	itemIndex: number | undefined,
 	after: number,
 	again: boolean,
+	cause: string | undefined,
 ): NodeOperationError {
 	return new NodeOperationError(
 		node,
 		`Not sent${again ? ' again' : ''}: ${policy.vendor} failed for ${after} items in a row (server errors or no connection)`,
 		{
 			itemIndex,
-			description: `This item was not sent${again ? ' again' : ''}, so running it again cannot create a duplicate. After ${after} items in a row failed even after their retries, this run stopped sending to ${policy.vendor}: check whether ${policy.vendor} is up, then run the items that were not sent again.`,
+			description: `This item was not sent${again ? ' again' : ''}, so running it again cannot create a duplicate. After ${after} items in a row failed even after their retries, this run stopped sending to ${policy.vendor}: check whether ${policy.vendor} is up, then run the items that were not sent again.${cause ? ` The item that stopped it: ${cause}` : ''}`,
 		},
 	);
 }
@@ -334,7 +337,14 @@ export async function executeRequest(
 				async () => {
 					if (signal?.aborted) throw stopped(node, itemIndex, 'before');
 					if (breaker?.open)
-						throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
+						throw notSent(
+							node,
+							policy,
+							itemIndex,
+							settings.breakerAfter,
+							attempt > 1,
+							breaker.cause,
+						);
 					deadline ??= now() + settings.deadlineMs;
 					const timeout = Math.max(
 						1,
@@ -353,7 +363,7 @@ export async function executeRequest(
 			if (!started && signal?.aborted)
 				throw stopped(node, itemIndex, attempt === 1 ? 'before' : 'retry');
 			if (!started && breaker?.open)
-				throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1);
+				throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1, breaker.cause);
 			failure = error;
 		}
 		if (signal?.aborted) throw stopped(node, itemIndex, 'during');
@@ -382,42 +392,48 @@ export async function executeRequest(
 			}
 		}
 
-		if (breaker) {
-			// This item failed for good: an outage counts towards the breaker, any answer below 500 shows the vendor is up.
-			const outage = response ? status >= 500 : code !== '';
-			breaker.failedInARow = outage ? breaker.failedInARow + 1 : 0;
-			if (breaker.failedInARow >= settings.breakerAfter) breaker.open = true;
-		}
+		// The error is built before the breaker is updated (no await in between): an item it stops sees the cause.
 		const secrets = await secretsOf(ctx, policy);
 		const limit = pastDeadline ? settings.deadlineMs : undefined;
-		if (response) {
-			throw apiError(
-				node,
-				policy,
-				{ status, body: response.body, attempts: attempt, itemIndex, deadlineMs: limit },
-				secrets,
-			);
-		}
 		if (
+			!response &&
 			!code &&
 			failure instanceof Error &&
 			!/ECONN|socket|timeout|network/i.test(failure.message)
 		) {
+			if (breaker) breaker.failedInARow = 0; // not an outage
 			throw failure; // not a network failure (e.g. a validation error raised while signing): keep it as it is
 		}
-		throw networkError(
-			node,
-			policy,
-			{
-				code,
-				detail: failure instanceof Error ? failure.message : String(failure),
-				attempts: attempt,
-				itemIndex,
-				sent: AMBIGUOUS.has(code),
-				deadlineMs: limit,
-				host: hostOf(request, failure instanceof Error ? failure.message : String(failure)),
-			},
-			secrets,
-		);
+		const error = response
+			? apiError(
+					node,
+					policy,
+					{ status, body: response.body, attempts: attempt, itemIndex, deadlineMs: limit },
+					secrets,
+				)
+			: networkError(
+					node,
+					policy,
+					{
+						code,
+						detail: failure instanceof Error ? failure.message : String(failure),
+						attempts: attempt,
+						itemIndex,
+						sent: AMBIGUOUS.has(code),
+						deadlineMs: limit,
+						host: hostOf(request, failure instanceof Error ? failure.message : String(failure)),
+					},
+					secrets,
+				);
+		if (breaker) {
+			// This item failed for good: an outage counts towards the breaker, any answer below 500 shows the vendor is up.
+			const outage = response ? status >= 500 : code !== '';
+			breaker.failedInARow = outage ? breaker.failedInARow + 1 : 0;
+			if (!breaker.open && breaker.failedInARow >= settings.breakerAfter) {
+				breaker.open = true;
+				breaker.cause = [error.message, error.description].filter(Boolean).join('. ');
+			}
+		}
+		throw error;
 	}
 }

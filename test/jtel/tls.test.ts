@@ -159,6 +159,11 @@ describe('jtel server name that does not resolve', () => {
 					'Not sent: jtel failed for 3 items in a row (server errors or no connection)',
 			),
 		).toBe(true);
+		// An item not sent repeats what stopped the run, so it too says which credential field to fix.
+		for (const item of rest)
+			expect((item.error as { description?: string }).description).toMatch(
+				/The item that stopped it: Could not reach jtel: the host name does not exist\. .*Check "Server URL" in the jtel credential/,
+			);
 		// Old behaviour: 5 attempts per item with 4 backoff waits each (3.75 to 7.5 s of node time).
 		expect(waits).toEqual([]);
 	});

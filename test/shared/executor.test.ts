@@ -374,6 +374,10 @@ describe('executeRequest', () => {
 			expect((error as { description?: string }).description).toMatch(
 				/^This item was not sent, so running it again cannot create a duplicate\./,
 			);
+			// It repeats what stopped the run (the third failure: its message and fix), so the item says what to fix.
+			expect((error as { description?: string }).description).toMatch(
+				/ The item that stopped it: Vendor answered HTTP 502\b.*\. \S/,
+			);
 			expect(sent).toHaveLength(3);
 
 			// Another run of the node (its own execute data) sends as usual.
