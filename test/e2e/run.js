@@ -338,9 +338,17 @@ async function main() {
 
 		// CONTACT_SUITE_E2E_BAD_INPUT_ONLY=1 (while writing cases): only the bad-input table and the secret/host checks.
 		const badInputOnly = process.env.CONTACT_SUITE_E2E_BAD_INPUT_ONLY === '1';
-		for (const { vendor, fake } of badInputOnly ? [] : active) {
-			for (const workflow of vendor.workflows)
-				await runWorkflow(rt, env, vendor, { ...workflow, dump }, fake);
+		for (const entry of badInputOnly ? [] : active) {
+			// A workflow with a `createFake` of its own (a server that misbehaves, a rate limit) runs against that.
+			const clean = entry.fake;
+			for (const workflow of entry.vendor.workflows) {
+				entry.fake = workflow.createFake ? workflow.createFake() : clean;
+				try {
+					await runWorkflow(rt, env, entry.vendor, { ...workflow, dump }, entry.fake);
+				} finally {
+					entry.fake = clean;
+				}
+			}
 		}
 		// Each example runs against a fresh fake of its vendor, so the fault suite's "creates stored = clean run"
 		// compares the vendor workflows only.

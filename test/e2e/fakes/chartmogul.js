@@ -3,6 +3,8 @@
  * Fake ChartMogul (https://api.chartmogul.com/v1), from dev.chartmogul.com: Basic auth with the API key as
  * user name and an empty password, cursor paging (`cursor`, `per_page` ≤ 200, `has_more`), contacts (create, merge,
  * `custom` sent as [{key, value}] and returned as an object) and customer notes.
+ * `stuckCustomers`: customers whose contact lists misbehave (no real API does this on purpose): every page answers
+ * `has_more: true` with the same cursor, so a client that trusts the cursor would read the same page forever.
  */
 const crypto = require('node:crypto');
 const { HttpError, json, createFake, readAuthorization } = require('./router');
@@ -38,14 +40,16 @@ function createChartMogulFake({
 	customers = ['cus_e2e-0001'],
 	dataSources = [{ uuid: 'ds_e2e-0001', name: 'E2E source' }],
 	seedContacts = 0,
+	stuckCustomers = [],
 }) {
 	const contacts = new Map();
 	const notes = new Map();
+	const known = [...customers, ...stuckCustomers];
 	const uuid = (prefix) => `${prefix}_${crypto.randomUUID()}`;
 	const fail = (status, message, param = null) =>
 		new HttpError(status, { code: status, message, param });
 
-	const page = (records, query) => {
+	const page = (records, query, stuck = false) => {
 		const perPage = query.has('per_page') ? Number(query.get('per_page')) : 200;
 		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200)
 			throw fail(400, 'per_page must be between 1 and 200', 'per_page');
@@ -56,6 +60,7 @@ function createChartMogulFake({
 			start = decoded;
 		}
 		const entries = records.slice(start, start + perPage);
+		if (stuck) return { entries, has_more: true, cursor: Buffer.from('0').toString('base64url') };
 		const hasMore = start + perPage < records.length;
 		return {
 			entries,
@@ -87,8 +92,7 @@ function createChartMogulFake({
 		return n;
 	};
 	const createContact = (body) => {
-		if (!customers.includes(body.customer_uuid))
-			throw fail(422, 'Customer not found', 'customer_uuid');
+		if (!known.includes(body.customer_uuid)) throw fail(422, 'Customer not found', 'customer_uuid');
 		if (!dataSources.some((d) => d.uuid === body.data_source_uuid))
 			throw fail(422, 'Data source not found', 'data_source_uuid');
 		const contact = { uuid: uuid('con'), ...body, custom: customAttributes(body.custom) ?? {} };
@@ -96,6 +100,17 @@ function createChartMogulFake({
 		return json(201, contact);
 	};
 
+	// Each stuck customer has one contact, so its list has a first page to repeat.
+	for (const customer of stuckCustomers) {
+		const contact = {
+			uuid: uuid('con'),
+			customer_uuid: customer,
+			data_source_uuid: dataSources[0].uuid,
+			email: `stuck@${customer}.example.org`,
+			custom: {},
+		};
+		contacts.set(contact.uuid, contact);
+	}
 	for (let i = 1; i <= seedContacts; i++) {
 		const contact = {
 			uuid: uuid('con'),
@@ -122,7 +137,7 @@ function createChartMogulFake({
 				'GET',
 				`${base}/customers/:uuid`,
 				({ params }) => {
-					if (!customers.includes(params.uuid)) throw fail(404, 'Customer not found');
+					if (!known.includes(params.uuid)) throw fail(404, 'Customer not found');
 					return json(200, { uuid: params.uuid, name: 'E2E customer' });
 				},
 			],
@@ -139,7 +154,7 @@ function createChartMogulFake({
 					const all = [...contacts.values()].filter((c) =>
 						filters.every((f) => c[f] === query.get(f)),
 					);
-					return json(200, page(all, query));
+					return json(200, page(all, query, stuckCustomers.includes(query.get('customer_uuid'))));
 				},
 			],
 			['POST', `${base}/contacts`, ({ body }) => createContact(onlyKnown(body, CONTACT_FIELDS))],
@@ -152,6 +167,7 @@ function createChartMogulFake({
 						page(
 							[...contacts.values()].filter((c) => c.customer_uuid === params.uuid),
 							query,
+							stuckCustomers.includes(params.uuid),
 						),
 					),
 			],

@@ -7,7 +7,11 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const { createTicketSourceFake } = require('./ticketsource');
-const { createTicketmaticFake, ticketmaticSignature } = require('./ticketmatic');
+const {
+	createTicketmaticFake,
+	ticketmaticAccounts,
+	ticketmaticSignature,
+} = require('./ticketmatic');
 const { createQuentnFake } = require('./quentn');
 const { createChartMogulFake } = require('./chartmogul');
 const { createJtelFake } = require('./jtel');
@@ -158,7 +162,41 @@ test('Ticketmatic: HMAC signature as documented, basic auth, no batch without id
 	);
 });
 
-test('Quentn: bearer, lookup by e-mail is a list, terms paged', async () => {
+test('Ticketmatic: accounts on one server; a capped page length; no nbrofresults', async () => {
+	const keys = { accessKey: 'k', secretKey: 's' };
+	const fake = ticketmaticAccounts(
+		{ ...keys, accountName: 'main' },
+		{ ...keys, accountName: 'capped', seedContacts: 250, maxLimit: 100 },
+		{ ...keys, accountName: 'nototal', seedContacts: 30, total: 'missing' },
+		{ ...keys, accountName: 'nulltotal', seedContacts: 30, total: 'null' },
+	);
+	const h = basic('k', 's');
+	const list = async (account, qs) =>
+		(await call(fake, 'GET', `/api/1/${account}/contacts?${qs}`, { headers: h })).body;
+	assert.equal((await list('main', 'limit=1000')).nbrofresults, 0);
+	const capped = await list('capped', 'limit=1000&offset=0');
+	assert.equal(capped.data.length, 100, 'the server uses its own page length');
+	assert.equal(capped.nbrofresults, 250);
+	assert.equal((await list('capped', 'limit=1000&offset=200')).data.length, 50);
+	const noTotal = await list('nototal', 'limit=1000');
+	assert.equal(noTotal.data.length, 30);
+	assert.equal('nbrofresults' in noTotal, false);
+	assert.equal((await list('nulltotal', 'limit=1000')).nbrofresults, null);
+	assert.equal(
+		(await call(fake, 'GET', '/api/1/other/contacts', { headers: h })).status,
+		403,
+		'an account the server does not have',
+	);
+	// One log for every account, and the first account's state and helpers.
+	assert.deepEqual(
+		fake.requests.map((r) => r.path.split('/')[3]),
+		['main', 'capped', 'capped', 'nototal', 'nulltotal', 'other'],
+	);
+	assert.equal(fake.state, fake.accounts.main.state);
+	assert.equal(fake.accounts.capped.state.contacts.size, 250);
+});
+
+test('Quentn: bearer, lookup by e-mail is a list (404 when none), terms paged (404 when none)', async () => {
 	const fake = createQuentnFake({ apiKey: 'q', terms: [{ name: 'Newsletter' }] });
 	const h = bearer('q');
 	assert.equal(
@@ -181,6 +219,16 @@ test('Quentn: bearer, lookup by e-mail is a list, terms paged', async () => {
 	assert.ok(created.body.id);
 	const byMail = await call(fake, 'GET', '/public/api/V1/contact/a@b.example', { headers: h });
 	assert.ok(Array.isArray(byMail.body));
+	// As the real API (quentn-php findContactByMail, getContactTerms): 404 for an unknown e-mail and for no terms.
+	assert.equal(
+		(await call(fake, 'GET', '/public/api/V1/contact/nobody@b.example', { headers: h })).status,
+		404,
+	);
+	assert.equal(
+		(await call(fake, 'GET', `/public/api/V1/contact/${created.body.id}/terms`, { headers: h }))
+			.status,
+		404,
+	);
 	assert.equal(
 		(
 			await call(fake, 'PUT', `/public/api/V1/contact/${created.body.id}/terms`, {
@@ -189,6 +237,13 @@ test('Quentn: bearer, lookup by e-mail is a list, terms paged', async () => {
 			})
 		).status,
 		200,
+	);
+	const tagged = await call(fake, 'GET', `/public/api/V1/contact/${created.body.id}/terms`, {
+		headers: h,
+	});
+	assert.deepEqual(
+		tagged.body.map((t) => t.id),
+		[100],
 	);
 	assert.equal(
 		(
@@ -239,6 +294,28 @@ test('ChartMogul: basic auth with empty password, cursor paging, custom as list 
 		).status,
 		422,
 	);
+});
+
+test('ChartMogul: the contact list of a stuck customer repeats its cursor', async () => {
+	const fake = createChartMogulFake({ apiKey: 'cm', stuckCustomers: ['cus_stuck'] });
+	const h = basic('cm', '');
+	const first = await call(fake, 'GET', '/v1/contacts?customer_uuid=cus_stuck&per_page=200', {
+		headers: h,
+	});
+	assert.equal(first.body.entries.length, 1);
+	assert.equal(first.body.has_more, true);
+	const again = await call(
+		fake,
+		'GET',
+		`/v1/contacts?customer_uuid=cus_stuck&per_page=200&cursor=${first.body.cursor}`,
+		{ headers: h },
+	);
+	assert.deepEqual(again.body, first.body);
+	const nested = await call(fake, 'GET', '/v1/customers/cus_stuck/contacts', { headers: h });
+	assert.equal(nested.body.cursor, first.body.cursor);
+	// Other customers page as usual.
+	const normal = await call(fake, 'GET', '/v1/contacts?customer_uuid=cus_e2e-0001', { headers: h });
+	assert.equal(normal.body.has_more, false);
 });
 
 test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData', async () => {

@@ -3,6 +3,7 @@
  * Fake Quentn (https://<system_id>.<server_id>.quentn.com/public/api/V1/), from help.quentn.com (Requests, Contact API, Terms API): Bearer key,
  * contacts by id or e-mail (always an array), bulk create, terms on a contact (JSON bodies on DELETE too),
  * the term catalogue paged by offset/limit (≤ 500, stop on a short page), comments paged by range/limit (≤ 50).
+ * As the real API: 404 for an e-mail no contact has and for the terms of a contact that has none.
  */
 const { HttpError, json, createFake, readAuthorization } = require('./router');
 
@@ -123,11 +124,12 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 				`${base}/contact/:id`,
 				({ params, query }) => {
 					if (params.id.includes('@')) {
+						const found = [...contacts.values()].filter((c) => c.mail === params.id);
+						// No contact has the address: 404 (quentn-php ContactClient::findContactByMail catches it).
+						if (!found.length) throw fail(404, 'Contact not found');
 						return json(
 							200,
-							[...contacts.values()]
-								.filter((c) => c.mail === params.id)
-								.map((c) => pickFields(c, query)),
+							found.map((c) => pickFields(c, query)),
 						);
 					}
 					return json(200, pickFields(findContact(params.id), query));
@@ -158,7 +160,12 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 			[
 				'GET',
 				`${base}/contact/:id/terms`,
-				({ params }) => json(200, contactTerms(findContact(params.id))),
+				({ params }) => {
+					const found = contactTerms(findContact(params.id));
+					// A contact without terms: 404 (quentn-php ContactClient::getContactTerms catches it).
+					if (!found.length) throw fail(404, 'Contact has no terms');
+					return json(200, found);
+				},
 			],
 			[
 				'POST',

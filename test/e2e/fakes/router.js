@@ -34,16 +34,23 @@ function compile(pattern) {
 /**
  * A fake vendor: `authorize(req)` throws an HttpError when the request's credentials are wrong; routes are
  * `[method, pattern, handler(ctx)]`, `ctx = { params, query, body, headers, url }`. A body that is sent is parsed
- * as JSON and a broken one is a 400, as on every real API here.
+ * as JSON and a broken one is a 400, as on every real API here. `requests`: the log to append to (several fakes
+ * behind one host can share one).
  */
-function createFake({ name, authorize, routes, baseUrl, notFound = (msg) => ({ message: msg }) }) {
+function createFake({
+	name,
+	authorize,
+	routes,
+	baseUrl,
+	notFound = (msg) => ({ message: msg }),
+	requests = [],
+}) {
 	const compiled = routes.map(([method, pattern, handler]) => ({
 		method,
 		match: compile(pattern),
 		handler,
 		pattern,
 	}));
-	const requests = [];
 
 	async function handle(req, rawBody) {
 		const url = new URL(req.url, baseUrl);

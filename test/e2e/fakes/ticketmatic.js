@@ -32,6 +32,10 @@ function createTicketmaticFake({
 		{ id: 1, name: 'Press' },
 		{ id: 2, name: 'VIP' },
 	],
+	seedContacts = 0,
+	maxLimit = Infinity,
+	total = 'count',
+	requests,
 }) {
 	const contacts = new Map();
 	const remarks = new Map(); // remark id -> { contactid, ...remark }
@@ -107,9 +111,17 @@ function createTicketmaticFake({
 		return value;
 	};
 
+	for (let i = 1; i <= seedContacts; i++)
+		createContact({
+			firstname: 'Seed',
+			lastname: `Contact ${i}`,
+			email: `seed${i}@${accountName}.example.org`,
+		});
+
 	const fake = createFake({
 		name: 'Ticketmatic',
 		baseUrl: 'https://apps.ticketmatic.com',
+		requests,
 		authorize(req, url) {
 			if (url.pathname === `${base}/diagnostics/time`) return;
 			const header = String(req.headers.authorization || '');
@@ -159,7 +171,11 @@ function createTicketmaticFake({
 					);
 					if (orderBy === 'lastupdatets' || orderBy === 'createdts')
 						all.sort((a, b) => parseStamp(a[orderBy]) - parseStamp(b[orderBy]) || a.id - b.id);
-					return json(200, { data: all.slice(offset, offset + limit), nbrofresults: all.length });
+					// Ticketmatic documents no maximum page length; `maxLimit` is a server that uses a shorter page than asked.
+					const data = all.slice(offset, offset + Math.min(limit, maxLimit));
+					// `nbrofresults` (tm-go ContactQuery list result); `total` 'missing' or 'null' is a server that leaves it out.
+					if (total === 'missing') return json(200, { data });
+					return json(200, { data, nbrofresults: total === 'null' ? null : all.length });
 				},
 			],
 			['POST', `${base}/contacts`, ({ body }) => json(200, createContact(contactInput(body)))],
@@ -311,4 +327,25 @@ function createTicketmaticFake({
 	});
 }
 
-module.exports = { createTicketmaticFake, ticketmaticSignature };
+/**
+ * Several accounts on one server (https://apps.ticketmatic.com/api/1/{accountname}): each request goes to the fake of
+ * the account in its path (the first account for any other path, which refuses it); one request log for all. The
+ * result is the first account's fake (its state and helpers) with the shared log.
+ */
+function ticketmaticAccounts(...accounts) {
+	const requests = [];
+	const fakes = accounts.map((options) => createTicketmaticFake({ ...options, requests }));
+	const [first] = fakes;
+	const byAccount = new Map(accounts.map((a, i) => [`/api/1/${a.accountName}/`, fakes[i]]));
+	return Object.assign(Object.create(first), {
+		requests,
+		accounts: Object.fromEntries(accounts.map((a, i) => [a.accountName, fakes[i]])),
+		handle(req, rawBody, host) {
+			const pathname = new URL(req.url, first.baseUrl).pathname;
+			const target = [...byAccount].find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? first;
+			return target.handle(req, rawBody, host);
+		},
+	});
+}
+
+module.exports = { createTicketmaticFake, ticketmaticAccounts, ticketmaticSignature };

@@ -138,7 +138,7 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 			const clean = entry.fake;
 			let faultyCreates = 0;
 			for (const workflow of vendor.workflows.filter((w) => w.faults !== false)) {
-				const faulty = injectFaults(vendor.createFake());
+				const faulty = injectFaults((workflow.createFake ?? vendor.createFake)());
 				entry.fake = faulty;
 				const t0 = Date.now();
 				const { definition, out, run } = await execute(rt, env, workflow);
@@ -180,7 +180,8 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 					problems,
 					Date.now() - t0,
 				);
-				faultyCreates += storedCreates(faulty);
+				// A workflow with a fake of its own stored nothing in the clean run's vendor fake either.
+				if (!workflow.createFake) faultyCreates += storedCreates(faulty);
 			}
 			// Creates stored: exactly as many as the clean run of the same workflows stored (never twice).
 			const cleanCreates = storedCreates(clean);
@@ -197,7 +198,9 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 		if (first && !badInputOnly) {
 			const clean = first.fake;
 			const workflow = first.vendor.workflows.find((w) => w.faults !== false);
-			first.fake = injectFaults(first.vendor.createFake(), { always: true });
+			first.fake = injectFaults((workflow.createFake ?? first.vendor.createFake)(), {
+				always: true,
+			});
 			const t0 = Date.now();
 			const { definition, out, run } = await execute(rt, env, workflow);
 			transcript.push(out.stdout, out.stderr);

@@ -2,10 +2,16 @@
 /** ChartMogul in a real n8n: two contacts created, read, updated, listed, merged and deleted, and a call log. */
 const path = require('node:path');
 const { createChartMogulFake } = require('../../fakes/chartmogul');
+const { withRateLimit } = require('../../lib/rate-limit');
 const { exactly, count, sameAs } = require('../../lib/expect');
 
 const API_KEY = 'cm-e2e-0123456789';
 const SEEDED = 250; // with the two created, two pages of 200
+const STUCK = 'cus_e2e-stuck'; // its contact list answers has_more: true with the same cursor every time
+const LOOPED = 200; // contacts created through Loop Over Items, in batches of 20
+
+/** The node's run data in n8n's run: how often it ran. */
+const runsOf = (run, node) => run.raw.data.resultData.runData[node]?.length ?? 0;
 
 module.exports = {
 	name: 'ChartMogul',
@@ -95,6 +101,59 @@ module.exports = {
 				const pages = requests.filter((r) => r.method === 'GET' && r.path === '/v1/contacts');
 				if (pages.length !== 2 || !pages[1].query.cursor)
 					problems.push(`expected two cursor-paged list requests, saw ${pages.length}`);
+				return problems;
+			},
+		},
+		{
+			// A cursor that never moves on: stopped with an error naming the list and the page (issue #12.3).
+			file: path.join(__dirname, 'stuck-cursor.workflow.json'),
+			createFake: () => createChartMogulFake({ apiKey: API_KEY, stuckCustomers: [STUCK] }),
+			outputs: { 'List contacts (the cursor never moves on)': count(0) },
+			errorOutputs: {
+				'List contacts (the cursor never moves on)': [
+					{
+						// The list and the page named; the node notices the repeated page or the repeated cursor, whichever first.
+						error:
+							/^ChartMogul: the list GET \/contacts was stopped at page \d+ \(per_page=\d+, cursor=\w+\) .*(same records|cursor).*never end/,
+					},
+				],
+			},
+			after({ requests }) {
+				const pages = requests.filter((r) => r.method === 'GET' && r.path === '/v1/contacts');
+				return pages.length >= 2 && pages.length <= 3
+					? []
+					: [`expected 2 or 3 list requests before the list was stopped, saw ${pages.length}`];
+			},
+		},
+		{
+			// Loop Over Items: 10 node runs of 20 creates each, against a server limiting at 40/s (issue #12.2).
+			file: path.join(__dirname, 'loop-rate-limit.workflow.json'),
+			createFake: () => withRateLimit(createChartMogulFake({ apiKey: API_KEY }), { perSecond: 40 }),
+			// Not under the fault suite: its injected 429s would hide whether the node itself kept under the limit.
+			faults: false,
+			outputs: {
+				'Loop Over Items': count(LOOPED, { uuid: /^con_/, email: /^loop\d+@example\.org$/ }),
+			},
+			after({ fake, requests, run }) {
+				const problems = [];
+				const creates = requests.filter(
+					(r) => r.method === 'POST' && r.path === '/v1/customers/cus_e2e-0001/contacts',
+				);
+				const emails = new Set(creates.map((r) => r.body?.email));
+				if (creates.length !== LOOPED || emails.size !== LOOPED)
+					problems.push(
+						`${creates.length} creates sent for ${emails.size} distinct e-mails, expected ${LOOPED} of each`,
+					);
+				if (fake.state.contacts.size !== LOOPED)
+					problems.push(`the fake holds ${fake.state.contacts.size} contacts, expected ${LOOPED}`);
+				if (fake.stats.r429 !== 0)
+					problems.push(
+						`the server answered ${fake.stats.r429} × 429 (at most ${fake.stats.maxPerSecond} requests in a second)`,
+					);
+				if (runsOf(run, 'Create contact') !== LOOPED / 20)
+					problems.push(
+						`"Create contact" ran ${runsOf(run, 'Create contact')} times, expected ${LOOPED / 20} batches`,
+					);
 				return problems;
 			},
 		},

@@ -7,6 +7,9 @@ const { exactly, integer, count, sameAs } = require('../../lib/expect');
 const HOST = 'jtel.e2e.test';
 const CLIENTS_ID = '42';
 const TOKEN = 'jtel-e2e-token-0123456789';
+// Not a fake host: inside n8n the suite's DNS preload answers ENOTFOUND for it, as a mistyped server name would get.
+const UNKNOWN_HOST = 'jtel-unknown.invalid';
+const NODE_TIME_LIMIT_MS = 1000;
 
 module.exports = {
 	name: 'jtel',
@@ -27,6 +30,12 @@ module.exports = {
 			name: 'jtel (wrong token)',
 			type: 'jtelApi',
 			data: { serverUrl: `https://${HOST}`, clientsId: CLIENTS_ID, token: 'not-the-token' },
+		},
+		{
+			id: 'e2eJtelNoHost001',
+			name: 'jtel (server name does not resolve)',
+			type: 'jtelApi',
+			data: { serverUrl: `https://${UNKNOWN_HOST}`, clientsId: CLIENTS_ID, token: TOKEN },
 		},
 	],
 	credentialTests: [
@@ -74,6 +83,36 @@ module.exports = {
 				if (imports.map((r) => r.query.overwriteDuplicates).join() !== 'false,true')
 					problems.push(
 						`overwriteDuplicates sent as ${imports.map((r) => r.query.overwriteDuplicates).join()}`,
+					);
+				return problems;
+			},
+		},
+		{
+			// A host name that does not resolve is not retried: 10 items fail at once, each saying what to fix (issue #12.6).
+			file: path.join(__dirname, 'unknown-host.workflow.json'),
+			// Not under the fault suite: nothing reaches a fake to inject faults into, and its look-up of a name that is
+			// no fake host is exactly what the suite's host check reports.
+			faults: false,
+			outputs: { 'Import contact': count(0) },
+			errorOutputs: { 'Import contact': count(10, { error: /./ }) },
+			after({ requests, run }) {
+				const problems = [];
+				if (requests.length)
+					problems.push(
+						`the jtel fake got ${requests.length} request(s); nothing should leave n8n`,
+					);
+				const task = run.raw.data.resultData.runData['Import contact']?.[0];
+				const errors = (task?.data?.main?.[1] ?? []).map((item) => item.error ?? {});
+				const unnamed = errors.filter(
+					(e) => !/"Server URL"/.test(`${e.message ?? ''} ${e.description ?? ''}`),
+				);
+				if (unnamed.length)
+					problems.push(
+						`${unnamed.length} of ${errors.length} error(s) do not name "Server URL": ${JSON.stringify(unnamed[0]).slice(0, 300)}`,
+					);
+				if (!(task?.executionTime < NODE_TIME_LIMIT_MS))
+					problems.push(
+						`"Import contact" took ${task?.executionTime} ms of node time, expected under ${NODE_TIME_LIMIT_MS} ms (no retries)`,
 					);
 				return problems;
 			},

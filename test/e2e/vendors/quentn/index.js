@@ -178,5 +178,34 @@ module.exports = {
 				return problems;
 			},
 		},
+		{
+			// Quentn answers 404 for an e-mail no contact has and for the terms of a contact that has none (issue #12.8).
+			file: path.join(__dirname, 'not-found.workflow.json'),
+			outputs: {
+				'Get by an unknown email': count(0),
+				'Get by an unknown email, Error If Not Found': count(0),
+				'Create contact without terms': [{ id: integer }],
+				'List its terms': count(0),
+				'Delete contact': [exactly({ deleted: true })],
+			},
+			errorOutputs: {
+				'Get by an unknown email, Error If Not Found': [
+					{ error: 'No Quentn contact has the email address "nobody@example.com"' },
+				],
+			},
+			after({ requests }) {
+				// What n8n asked and what the fake answered: both lookups and the terms list met a 404.
+				const notFound = requests.filter(
+					(r) =>
+						r.method === 'GET' &&
+						r.status === 404 &&
+						(decodeURIComponent(r.path).endsWith('/contact/nobody@example.com') ||
+							r.path.endsWith('/terms')),
+				);
+				return notFound.length === 3
+					? []
+					: [`expected 3 GETs answered 404 (2 lookups, 1 terms list), saw ${notFound.length}`];
+			},
+		},
 	],
 };

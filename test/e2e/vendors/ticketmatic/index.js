@@ -1,13 +1,32 @@
 'use strict';
 /** Ticketmatic in a real n8n: every request signed (TM-HMAC-SHA256) and checked by the fake; Basic auth tested too. */
 const path = require('node:path');
-const { createTicketmaticFake } = require('../../fakes/ticketmatic');
+const { ticketmaticAccounts } = require('../../fakes/ticketmatic');
 const { exactly, integer, count, sameAs } = require('../../lib/expect');
 
 const ACCOUNT = 'e2eaccount';
 const ACCESS_KEY = 'e2e-access-key';
 const SECRET_KEY = 'e2e-secret-key-0123456789';
 const keys = { accountName: ACCOUNT, accessKey: ACCESS_KEY, secretKey: SECRET_KEY };
+// Two more accounts on the same server, for Return All against servers that do not answer as asked (issue #12.4):
+// one uses pages of 100 whatever limit is asked (and reports the total), one sends no `nbrofresults` at all.
+const CAPPED = { ...keys, accountName: 'e2ecapped', seedContacts: 350, maxLimit: 100 };
+const NO_TOTAL = { ...keys, accountName: 'e2enototal', seedContacts: 2300, total: 'missing' };
+const PAGE_SIZE = 1000; // what the node asks for (nodes/Ticketmatic/transport.ts PAGE_SIZE)
+
+/** Every seeded contact of the account exactly once (count() checks the length; this the ids). */
+function everyContactOnce(run, node, n) {
+	const ids = run.items(node).map((c) => c.id);
+	const distinct = new Set(ids).size;
+	return ids.length === n && distinct === n
+		? []
+		: [`"${node}": ${ids.length} items with ${distinct} distinct ids, expected ${n}`];
+}
+/** The list requests one account's contacts saw, as "limit@offset". */
+const pagesOf = (requests, account) =>
+	requests
+		.filter((r) => r.method === 'GET' && r.path === `/api/1/${account}/contacts`)
+		.map((r) => `${r.query.limit}@${r.query.offset}`);
 
 /**
  * The polling trigger in an active workflow: activation emits nothing old; contacts added and changed between
@@ -132,7 +151,7 @@ module.exports = {
 	nodeType: 'n8n-nodes-contact-suite.ticketmatic',
 	credentialTypes: ['ticketmaticApi'],
 	hosts: ['apps.ticketmatic.com'],
-	createFake: () => createTicketmaticFake(keys),
+	createFake: () => ticketmaticAccounts(keys, CAPPED, NO_TOTAL),
 	credentials: [
 		{
 			id: 'e2eTicketmHmac01',
@@ -151,6 +170,18 @@ module.exports = {
 			name: 'Ticketmatic (wrong secret)',
 			type: 'ticketmaticApi',
 			data: { ...keys, secretKey: 'not-the-secret', authentication: 'hmac' },
+		},
+		{
+			id: 'e2eTicketmCap001',
+			name: 'Ticketmatic (fake, pages capped at 100)',
+			type: 'ticketmaticApi',
+			data: { ...keys, accountName: CAPPED.accountName, authentication: 'hmac' },
+		},
+		{
+			id: 'e2eTicketmNoTot1',
+			name: 'Ticketmatic (fake, no nbrofresults)',
+			type: 'ticketmaticApi',
+			data: { ...keys, accountName: NO_TOTAL.accountName, authentication: 'hmac' },
 		},
 	],
 	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
@@ -214,6 +245,46 @@ module.exports = {
 				}
 				if (fake.state.remarks.size)
 					problems.push(`fake still holds ${fake.state.remarks.size} remark(s)`);
+				return problems;
+			},
+		},
+		{
+			// Return All never stops at the first page because the server answered less than asked (issue #12.4).
+			file: path.join(__dirname, 'return-all.workflow.json'),
+			outputs: {
+				'List all (pages capped at 100)': count(CAPPED.seedContacts, {
+					id: integer,
+					email: /@e2ecapped\.example\.org$/,
+				}),
+				'List all (no nbrofresults)': count(NO_TOTAL.seedContacts, {
+					id: integer,
+					email: /@e2enototal\.example\.org$/,
+				}),
+			},
+			after({ requests, run }) {
+				const problems = [
+					...everyContactOnce(run, 'List all (pages capped at 100)', CAPPED.seedContacts),
+					...everyContactOnce(run, 'List all (no nbrofresults)', NO_TOTAL.seedContacts),
+				];
+				// Capped: the first answer (100 of 1000, total 350) shows the server's page length; from there on one
+				// page after another in that length, up to the total. The pages asked before it answered come first.
+				const capped = pagesOf(requests, CAPPED.accountName);
+				const sequential = capped.filter((p) => !p.startsWith(`${PAGE_SIZE}@`));
+				if (sequential.join() !== '100@100,100@200,50@300')
+					problems.push(
+						`capped account: after the first page expected 100@100,100@200,50@300 (limit@offset), saw ${capped.join()}`,
+					);
+				// No total: pages of 1000 until the short one (300 at offset 2000); at most the pages already in flight beyond it.
+				const noTotal = pagesOf(requests, NO_TOTAL.accountName);
+				const offsets = noTotal.map((p) => Number(p.split('@')[1]));
+				if (
+					!noTotal.every((p) => p.startsWith(`${PAGE_SIZE}@`)) ||
+					![0, 1000, 2000].every((o) => offsets.includes(o)) ||
+					Math.max(...offsets) > 2000 + 3 * PAGE_SIZE
+				)
+					problems.push(
+						`no-total account: expected pages of ${PAGE_SIZE} at 0, 1000, 2000 and none past the in-flight window, saw ${noTotal.join()}`,
+					);
 				return problems;
 			},
 		},
