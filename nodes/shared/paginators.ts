@@ -181,6 +181,8 @@ interface Planned {
  *   marker says so; without those, a non-empty page after the short one) caps the page length below what was
  *   asked: the pages already in flight are dropped and the rest is read one page after another with the length
  *   the server used, until a page shorter than that. Nothing is cut off silently.
+ * - An offset list that normally reports its total but left it out of a short page asks for one more page right
+ *   after that page's records (a capped page length cannot be told from the end otherwise); it is empty at the end.
  */
 export function addressablePaginator(options: AddressableOptions): Paginator {
 	const byOffset = options.pageParam === undefined;
@@ -256,7 +258,12 @@ export function addressablePaginator(options: AddressableOptions): Paginator {
 					const told = total !== undefined || count !== undefined || more !== undefined;
 					if (!told) {
 						const after = queue[0]?.index === page.index + 1 ? await queue[0].result : undefined;
-						if (!after?.ok || recordsAt(after.body, options.records).length === 0) break;
+						const goesOn = after?.ok === true && recordsAt(after.body, options.records).length > 0;
+						// A list that reports a total but left it out may also have capped this page (the page after,
+						// asked at the offset the full page would have ended, is then empty too): one more page, right
+						// after these records, tells; it is empty at the real end.
+						const unsure = byOffset && options.total !== undefined;
+						if (!goesOn && !unsure) break;
 					}
 					await drop();
 					window = 1;

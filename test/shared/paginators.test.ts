@@ -142,7 +142,26 @@ describe('addressable paginator (offset)', () => {
 			total: 'nbrofresults',
 		}).collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
-		expect(api.seen.length).toBeLessThanOrEqual(3 + 3);
+		// 3 pages, 3 beyond them in flight, and the one page right after the short one (empty: the end).
+		expect(api.seen.length).toBeLessThanOrEqual(3 + 3 + 1);
+		expect(api.seen.at(-1)?.qs).toEqual({ limit: 500, offset: 2500 });
+	});
+
+	test('a capped page length and no total (null): the page right after the short one tells, nothing is cut off', async () => {
+		const all = records(350);
+		const api = server(all, { shape: 'nullTotal', cap: 100 });
+		const out = await addressablePaginator({
+			pageSize: 1000,
+			sizeParam: 'limit',
+			records: 'data',
+			total: 'nbrofresults',
+		}).collect(api.fetch);
+		// Was 100: the page after the short one, at offset 1000, is empty whether the list ended or not.
+		expect(ids(out)).toEqual(ids(all));
+		expect(api.seen.slice(4).map((p) => p.qs)).toEqual([
+			...[100, 200, 300].map((offset) => ({ limit: 100, offset })),
+			{ limit: 50, offset: 350 }, // after the short page of 50: empty, the end
+		]);
 	});
 
 	test('a server that caps the page length below the asked one (total known): the rest one page after another at its length', async () => {

@@ -282,15 +282,36 @@ describe('Ticketmatic contact', () => {
 			expect(output.map((item) => item.json.id)).toEqual(
 				Array.from({ length: 2500 }, (_, i) => i + 1),
 			);
-			expect(api.requests.map((r) => Number(r.query.offset))).toEqual([
-				0, 1000, 2000, 3000, 4000, 5000,
+			// 4 in flight, 2 more launched while reading; then, with no total to trust, the page right after the
+			// short one (empty: the end; had the server capped its page length, it would hold the next records).
+			expect(api.requests.map((r) => `${r.query.limit}@${r.query.offset}`)).toEqual([
+				'1000@0',
+				'1000@1000',
+				'1000@2000',
+				'1000@3000',
+				'1000@4000',
+				'1000@5000',
+				'500@2500',
 			]);
-			expect(
-				api.requests.every((r) => r.path === `${PREFIX}/contacts` && r.query.limit === '1000'),
-			).toBe(true);
+			expect(api.requests.every((r) => r.path === `${PREFIX}/contacts`)).toBe(true);
 			expect(verifyHmac(String(api.requests[0].headers.authorization)).ok).toBe(true);
 		},
 	);
+
+	test('a server that caps limit at 100 and sends no nbrofresults: all 350, read 100 at a time (#12.4: was 100)', async () => {
+		const api = contactsApi(350, { cap: 100, body: (data: IDataObject[]) => ({ data }) });
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.id)).toEqual(
+			Array.from({ length: 350 }, (_, i) => i + 1),
+		);
+		expect(api.requests.slice(4).map((r) => `${r.query.limit}@${r.query.offset}`)).toEqual([
+			'100@100',
+			'100@200',
+			'100@300',
+			'50@350', // right after the short page: empty, the end
+		]);
+	});
 
 	test('a server that caps limit at 300 while nbrofresults says 2,500: all 2,500, read 300 at a time after the first page (#12.4)', async () => {
 		const api = contactsApi(2500, { cap: 300 });
