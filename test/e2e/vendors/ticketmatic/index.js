@@ -12,6 +12,14 @@ const keys = { accountName: ACCOUNT, accessKey: ACCESS_KEY, secretKey: SECRET_KE
 // one uses pages of 100 whatever limit is asked (and reports the total), one sends no `nbrofresults` at all.
 const CAPPED = { ...keys, accountName: 'e2ecapped', seedContacts: 350, maxLimit: 100 };
 const NO_TOTAL = { ...keys, accountName: 'e2enototal', seedContacts: 2300, total: 'missing' };
+// Both at once: pages of 100 and `nbrofresults: null`; only a page right after the short one can tell the end.
+const CAPPED_NULL = {
+	...keys,
+	accountName: 'e2ecapnull',
+	seedContacts: 350,
+	maxLimit: 100,
+	total: 'null',
+};
 const PAGE_SIZE = 1000; // what the node asks for (nodes/Ticketmatic/transport.ts PAGE_SIZE)
 
 /** Every seeded contact of the account exactly once (count() checks the length; this the ids). */
@@ -151,7 +159,7 @@ module.exports = {
 	nodeType: 'n8n-nodes-contact-suite.ticketmatic',
 	credentialTypes: ['ticketmaticApi'],
 	hosts: ['apps.ticketmatic.com'],
-	createFake: () => ticketmaticAccounts(keys, CAPPED, NO_TOTAL),
+	createFake: () => ticketmaticAccounts(keys, CAPPED, NO_TOTAL, CAPPED_NULL),
 	credentials: [
 		{
 			id: 'e2eTicketmHmac01',
@@ -182,6 +190,12 @@ module.exports = {
 			name: 'Ticketmatic (fake, no nbrofresults)',
 			type: 'ticketmaticApi',
 			data: { ...keys, accountName: NO_TOTAL.accountName, authentication: 'hmac' },
+		},
+		{
+			id: 'e2eTicketmCapNul',
+			name: 'Ticketmatic (fake, pages capped at 100, nbrofresults null)',
+			type: 'ticketmaticApi',
+			data: { ...keys, accountName: CAPPED_NULL.accountName, authentication: 'hmac' },
 		},
 	],
 	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
@@ -260,11 +274,20 @@ module.exports = {
 					id: integer,
 					email: /@e2enototal\.example\.org$/,
 				}),
+				'List all (pages capped at 100, nbrofresults null)': count(CAPPED_NULL.seedContacts, {
+					id: integer,
+					email: /@e2ecapnull\.example\.org$/,
+				}),
 			},
 			after({ requests, run }) {
 				const problems = [
 					...everyContactOnce(run, 'List all (pages capped at 100)', CAPPED.seedContacts),
 					...everyContactOnce(run, 'List all (no nbrofresults)', NO_TOTAL.seedContacts),
+					...everyContactOnce(
+						run,
+						'List all (pages capped at 100, nbrofresults null)',
+						CAPPED_NULL.seedContacts,
+					),
 				];
 				// Capped: the first answer (100 of 1000, total 350) shows the server's page length; from there on one
 				// page after another in that length, up to the total. The pages asked before it answered come first.
@@ -274,16 +297,27 @@ module.exports = {
 					problems.push(
 						`capped account: after the first page expected 100@100,100@200,50@300 (limit@offset), saw ${capped.join()}`,
 					);
-				// No total: pages of 1000 until the short one (300 at offset 2000); at most the pages already in flight beyond it.
+				// No total: pages of 1000 until the short one (300 at offset 2000), at most the pages already in flight
+				// beyond it, and one page right after its records (empty: the end; a capped server would fill it).
 				const noTotal = pagesOf(requests, NO_TOTAL.accountName);
-				const offsets = noTotal.map((p) => Number(p.split('@')[1]));
+				const full = noTotal.filter((p) => p.startsWith(`${PAGE_SIZE}@`));
+				const offsets = full.map((p) => Number(p.split('@')[1]));
 				if (
-					!noTotal.every((p) => p.startsWith(`${PAGE_SIZE}@`)) ||
 					![0, 1000, 2000].every((o) => offsets.includes(o)) ||
-					Math.max(...offsets) > 2000 + 3 * PAGE_SIZE
+					Math.max(...offsets) > 2000 + 3 * PAGE_SIZE ||
+					noTotal.filter((p) => !full.includes(p)).join() !== '300@2300'
 				)
 					problems.push(
-						`no-total account: expected pages of ${PAGE_SIZE} at 0, 1000, 2000 and none past the in-flight window, saw ${noTotal.join()}`,
+						`no-total account: expected pages of ${PAGE_SIZE} at 0, 1000, 2000 (none past the in-flight window), then 300@2300; saw ${noTotal.join()}`,
+					);
+				// Capped, no total: the page right after the short first one (100 at offset 100) shows the server's
+				// length; then 100 at a time until the short page (50 at 300) and the empty one right after it.
+				const cappedNull = pagesOf(requests, CAPPED_NULL.accountName).filter(
+					(p) => !p.startsWith(`${PAGE_SIZE}@`),
+				);
+				if (cappedNull.join() !== '100@100,100@200,100@300,50@350')
+					problems.push(
+						`capped account without a total: after the first pages expected 100@100,100@200,100@300,50@350, saw ${pagesOf(requests, CAPPED_NULL.accountName).join()}`,
 					);
 				return problems;
 			},
