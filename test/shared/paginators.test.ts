@@ -61,6 +61,14 @@ function server(
 }
 
 describe('addressable paginator (offset)', () => {
+	/** Ticketmatic's shape: `data` and `nbrofresults`, 1000 asked per page. */
+	const contacts = () =>
+		addressablePaginator({
+			pageSize: 1000,
+			sizeParam: 'limit',
+			records: 'data',
+			total: 'nbrofresults',
+		});
 	const terms = (k?: number) =>
 		addressablePaginator({
 			pageSize: 500,
@@ -120,12 +128,7 @@ describe('addressable paginator (offset)', () => {
 	test('with a total, no page beyond it is asked for (exact multiple: no extra request)', async () => {
 		const all = records(10_000);
 		const api = server(all, { shape: 'total' });
-		const out = await addressablePaginator({
-			pageSize: 1000,
-			sizeParam: 'limit',
-			records: 'data',
-			total: 'nbrofresults',
-		}).collect(api.fetch);
+		const out = await contacts().collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
 		expect(api.seen.map((p) => p.qs.offset)).toEqual(
 			Array.from({ length: 10 }, (_, i) => i * 1000),
@@ -135,12 +138,7 @@ describe('addressable paginator (offset)', () => {
 	test('a null total does not cut the list to its first page (#12.4): paging goes on to the short page', async () => {
 		const all = records(2500);
 		const api = server(all, { shape: 'nullTotal' });
-		const out = await addressablePaginator({
-			pageSize: 1000,
-			sizeParam: 'limit',
-			records: 'data',
-			total: 'nbrofresults',
-		}).collect(api.fetch);
+		const out = await contacts().collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
 		// 3 pages, 3 beyond them in flight, and the one page right after the short one (empty: the end).
 		expect(api.seen.length).toBeLessThanOrEqual(3 + 3 + 1);
@@ -150,12 +148,7 @@ describe('addressable paginator (offset)', () => {
 	test('a capped page length and no total (null): the page right after the short one tells, nothing is cut off', async () => {
 		const all = records(350);
 		const api = server(all, { shape: 'nullTotal', cap: 100 });
-		const out = await addressablePaginator({
-			pageSize: 1000,
-			sizeParam: 'limit',
-			records: 'data',
-			total: 'nbrofresults',
-		}).collect(api.fetch);
+		const out = await contacts().collect(api.fetch);
 		// Was 100: the page after the short one, at offset 1000, is empty whether the list ended or not.
 		expect(ids(out)).toEqual(ids(all));
 		expect(api.seen.slice(4).map((p) => p.qs)).toEqual([
@@ -167,12 +160,7 @@ describe('addressable paginator (offset)', () => {
 	test('a server that caps the page length below the asked one (total known): the rest one page after another at its length', async () => {
 		const all = records(2500);
 		const api = server(all, { shape: 'total', cap: 400 });
-		const out = await addressablePaginator({
-			pageSize: 1000,
-			sizeParam: 'limit',
-			records: 'data',
-			total: 'nbrofresults',
-		}).collect(api.fetch);
+		const out = await contacts().collect(api.fetch);
 		expect(ids(out)).toEqual(ids(all));
 		// 4 asked at once with limit 1000; from the first answer on: 400 at a time from offset 400 up to the total.
 		expect(api.seen.slice(4).map((p) => p.qs)).toEqual([
