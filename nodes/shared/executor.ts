@@ -17,8 +17,13 @@ import { CERTIFICATE_CODES, apiError, networkError } from './errors';
 import { RequestGate, throughGate } from './limiter';
 
 export interface RetrySettings {
-	/** Attempts in all, the first included. */
+	/** Attempts in all, the first included, not counting attempts the vendor refused with 429. */
 	maxAttempts: number;
+	/**
+	 * Attempts refused with 429 (too many requests) that are tried again. A 429 is work the vendor did not do, so
+	 * it is always safe to send again; it is bounded by this, the wait budget and the deadline, not by maxAttempts.
+	 */
+	maxRateLimited: number;
 	/** First backoff step; doubled on each retry, with jitter. */
 	baseDelayMs: number;
 	/** Longest single wait (a longer Retry-After ends the retries). */
@@ -45,6 +50,9 @@ export interface RetrySettings {
 
 export const DEFAULT_RETRY: RetrySettings = {
 	maxAttempts: 5,
+	// ChartMogul's own client retries 429 and 5xx up to 20 times (chartmogul-node lib/chartmogul/util/retry.js). When
+	// several n8n processes (queue-mode workers) share an account, each keeps its own rate gate and 429s come in runs.
+	maxRateLimited: 20,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	maxTotalWaitMs: 90_000,
@@ -325,6 +333,7 @@ export async function executeRequest(
 
 	const key = await gateKey(ctx, policy);
 	let waited = 0;
+	let rateLimited = 0; // attempts answered 429
 	let deadline: number | undefined;
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse | undefined;
@@ -378,7 +387,12 @@ export async function executeRequest(
 		const retry = response ? retryableStatus(status, method) : retryableNetworkError(code, method);
 		let delay = 0;
 		let pastDeadline = deadline !== undefined && now() >= deadline;
-		if (retry && attempt < settings.maxAttempts && !pastDeadline) {
+		if (status === 429) rateLimited++;
+		const another =
+			status === 429
+				? rateLimited <= settings.maxRateLimited
+				: attempt - rateLimited < settings.maxAttempts;
+		if (retry && another && !pastDeadline) {
 			const asked = response ? retryAfterMs(response.headers?.['retry-after']) : undefined;
 			delay = asked ?? backoffMs(attempt, settings);
 			const withinBudget =

@@ -116,7 +116,7 @@ describe('executeRequest', () => {
 	test('waits what Retry-After asks, then backoff, and says how many attempts it made', async () => {
 		const waits: number[] = [];
 		const { ctx, sent } = context([
-			{ statusCode: 429, headers: { 'retry-after': '3' }, body: {} },
+			{ statusCode: 503, headers: { 'retry-after': '3' }, body: {} },
 			{ statusCode: 503, body: {} },
 			{ statusCode: 503, body: {} },
 			{ statusCode: 503, body: {} },
@@ -129,6 +129,49 @@ describe('executeRequest', () => {
 		});
 		expect(sent).toHaveLength(5);
 		expect(waits).toEqual([3000, 500, 1000, 2000]);
+	});
+
+	test('a 429 is work the vendor refused, not a failure: it does not use up the 5 attempts (12 × 429, then created)', async () => {
+		// Several n8n processes on one account (queue-mode workers) each keep their own rate gate, so 429s come in runs.
+		const waits: number[] = [];
+		const refused = Array.from({ length: 12 }, () => ({
+			statusCode: 429,
+			headers: { 'retry-after': '1' },
+			body: { message: 'Too Many Requests' },
+		}));
+		const { ctx, sent } = context([...refused, { statusCode: 201, body: { id: 7 } }]);
+		const response = await executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' });
+		expect(response.body).toEqual({ id: 7 });
+		expect(sent).toHaveLength(13);
+		expect(waits).toEqual(Array(12).fill(1000));
+	});
+
+	test('429s are tried again at most 20 times (chartmogul-node retries 20), and other failures still 5 times besides', async () => {
+		const waits: number[] = [];
+		const refused = Array.from({ length: 25 }, () => ({
+			statusCode: 429,
+			headers: { 'retry-after': '1' },
+			body: { message: 'Too Many Requests' },
+		}));
+		const { ctx, sent } = context(refused);
+		await expect(
+			executeRequest(ctx, policy(waits), { method: 'GET', url: '/x' }),
+		).rejects.toMatchObject({ message: 'Vendor: Too Many Requests (gave up after 21 attempts)' });
+		expect(sent).toHaveLength(21);
+
+		const mixed = context([
+			{ statusCode: 429, headers: { 'retry-after': '0' }, body: {} },
+			{ statusCode: 503, body: {} },
+			{ statusCode: 429, headers: { 'retry-after': '0' }, body: {} },
+			{ statusCode: 503, body: {} },
+			{ statusCode: 503, body: {} },
+			{ statusCode: 503, body: {} },
+			{ statusCode: 503, body: { message: 'still down' } },
+		]);
+		await expect(
+			executeRequest(mixed.ctx, policy([]), { method: 'GET', url: '/x' }),
+		).rejects.toMatchObject({ message: 'Vendor: still down (gave up after 7 attempts)' });
+		expect(mixed.sent).toHaveLength(7);
 	});
 
 	test('a Retry-After longer than the wait budget ends the retries at once', async () => {
