@@ -76,13 +76,14 @@ describe('TicketSource reliability', () => {
 		const api = fakeApi(BASE);
 		api.scope
 			.get('/customers/cst-1')
-			.times(5)
+			.times(21)
 			.reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '0' });
 
 		const { error } = await run({ operation: 'get', customerId: 'cst-1' });
 
-		expect(api.requests).toHaveLength(5);
-		expect(error?.message).toBe('TicketSource: Too Many Attempts. (gave up after 5 attempts)');
+		// A 429 is refused work: tried again up to 20 times (not bounded by the 5 attempts of other failures).
+		expect(api.requests).toHaveLength(21);
+		expect(error?.message).toBe('TicketSource: Too Many Attempts. (gave up after 21 attempts)');
 		expect(error?.description).toMatch(/rate-limiting requests \(HTTP 429\)/);
 	});
 
