@@ -283,29 +283,36 @@ describe('executeRequest', () => {
 	});
 
 	describe('deadline and stop', () => {
-		test('each attempt gets what is left of the item deadline; no retry starts past it, and the error says so', async () => {
-			// The vendor accepts the connection and never answers: every attempt runs into its timeout.
-			let clock = 0;
-			const timeouts: number[] = [];
-			const waits: number[] = [];
-			const ctx = {
+		/** A vendor that accepts the connection and never answers: every attempt runs into its timeout, on a fake clock. */
+		function silentVendor(code: string) {
+			const vendor = {
+				clock: 0,
+				timeouts: [] as number[],
+				ctx: undefined as unknown as RequestContext,
+			};
+			vendor.ctx = {
 				getNode: () => node,
 				getCredentials: async () => ({ apiKey: 'k' }),
 				helpers: {
 					httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-						timeouts.push(options.timeout!);
-						clock += options.timeout!;
-						throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), {
-							code: 'ECONNABORTED',
-						});
+						vendor.timeouts.push(options.timeout!);
+						vendor.clock += options.timeout!;
+						throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code });
 					},
 				},
 			} as unknown as RequestContext;
+			return vendor;
+		}
+
+		test('each attempt gets what is left of the item deadline; no retry starts past it, and the error says so', async () => {
+			const vendor = silentVendor('ECONNABORTED');
+			const { ctx, timeouts } = vendor;
+			const waits: number[] = [];
 			const withClock = policy([], {
 				retry: {
-					wait: async (ms) => void (waits.push(ms), (clock += ms)),
+					wait: async (ms) => void (waits.push(ms), (vendor.clock += ms)),
 					random: () => 0,
-					now: () => clock,
+					now: () => vendor.clock,
 					deadlineMs: 180_000,
 				},
 			});
@@ -317,7 +324,7 @@ describe('executeRequest', () => {
 			}).catch((e: Error) => e);
 			expect(timeouts).toEqual([60_000, 60_000, 59_250]);
 			expect(waits).toEqual([250, 500]);
-			expect(clock).toBe(180_000);
+			expect(vendor.clock).toBe(180_000);
 			expect(error).toMatchObject({
 				message:
 					'Could not reach Vendor (gave up after 3 attempts: the 180 s allowed for one item are used up): the request timed out',
@@ -325,22 +332,11 @@ describe('executeRequest', () => {
 		});
 
 		test("without a timeout of its own a request gets n8n's 300 s cut to the deadline: a silent vendor holds a slot 180 s, not 25 min", async () => {
-			let clock = 0;
-			const timeouts: number[] = [];
-			const ctx = {
-				getNode: () => node,
-				getCredentials: async () => ({ apiKey: 'k' }),
-				helpers: {
-					httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-						timeouts.push(options.timeout!);
-						clock += options.timeout!;
-						throw Object.assign(new Error('timeout exceeded'), { code: 'ETIMEDOUT' });
-					},
-				},
-			} as unknown as RequestContext;
+			const vendor = silentVendor('ETIMEDOUT');
+			const { ctx, timeouts } = vendor;
 			const error = await executeRequest(
 				ctx,
-				policy([], { retry: { wait: async () => {}, now: () => clock } }),
+				policy([], { retry: { wait: async () => {}, now: () => vendor.clock } }),
 				{ method: 'GET', url: '/x' },
 			).catch((e: Error) => e);
 			expect(timeouts).toEqual([180_000]);
