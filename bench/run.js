@@ -44,8 +44,6 @@ const { withRateLimit } = require(path.join(E2E, 'lib', 'rate-limit'));
 
 /** One network round trip of the WAN model. */
 const RTT_MS = Math.max(0, Number(process.env.CONTACT_SUITE_BENCH_RTT_MS || 50));
-/** Pages our node keeps in flight where pages are addressable (nodes/shared/paginators.ts PAGES_IN_FLIGHT). */
-const PAGES_IN_FLIGHT = 4;
 /** Rounds of every list measurement; the table shows the median (CONTACT_SUITE_BENCH_ROUNDS to change). */
 const ROUNDS = Math.max(1, Number(process.env.CONTACT_SUITE_BENCH_ROUNDS || 3));
 /** CONTACT_SUITE_BENCH_ONLY=<regex>: only the benches whose label matches (docs/benchmarks.md is then left alone). */
@@ -432,6 +430,8 @@ async function main() {
 		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
 		if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
 	}
+	// Pages our node keeps in flight where pages are addressable, as built.
+	const { PAGES_IN_FLIGHT } = require(path.join(REPO, 'dist', 'nodes', 'shared', 'paginators.js'));
 	const loadAtStart = `at the start ${os
 		.loadavg()
 		.map((v) => v.toFixed(2))

@@ -17,7 +17,7 @@ export const quentn = createTransport({
 	// 429s (with Retry-After) are retried by the executor.
 	maxInFlight: 5,
 	secretFields: ['apiKey'],
-	baseUrl: async (ctx) => await baseUrlOf(ctx),
+	baseUrl: baseUrlOf,
 	address:
 		'Check "System ID" and "Server ID" in the Quentn credential: your Quentn login address is https://<System ID>.<Server ID>.quentn.com.',
 	// Contact and comment IDs are integers; a term may be named instead of numbered (GET /terms/{id or name}).

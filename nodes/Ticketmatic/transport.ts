@@ -10,7 +10,7 @@ export const ticketmatic = createTransport({
 	// Ticketmatic publishes no general rate limit (429s come mostly from order creation): 4 at a time, as the lists fetch.
 	maxInFlight: 4,
 	secretFields: ['secretKey', 'accessKey'],
-	baseUrl: async (ctx) => await baseUrl(ctx),
+	baseUrl,
 	// Every Ticketmatic ID is an integer (tm-go: `Id int64` on contacts, remarks and relation types).
 	pathValues: { default: 'digits' },
 });
