@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -30,11 +31,19 @@ export class ChartMogulApi implements ICredentialType {
 		},
 	];
 
-	// ChartMogul: HTTP Basic with the API key as user name and an empty password (https://dev.chartmogul.com/reference/authentication).
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { auth: { username: '={{$credentials.apiKey}}', password: '' } },
-	};
+	/**
+	 * ChartMogul: HTTP Basic with the API key as user name and an empty password (https://dev.chartmogul.com/reference/authentication).
+	 * Code rather than a `{{$credentials.apiKey}}` expression: n8n evaluates that expression on every request.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			auth: { username: String(credentials.apiKey ?? ''), password: '' },
+		};
+	}
 
 	// GET /ping → { "data": "pong!" }; a bad key → 401.
 	test: ICredentialTestRequest = {

@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -30,10 +31,22 @@ export class TicketSourceApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
-	};
+	/**
+	 * `Authorization: Bearer <secret key>` (https://ticketsource.io/working-with-customers). Code rather than a
+	 * `{{$credentials.apiKey}}` expression: n8n evaluates that expression on every request.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+			},
+		};
+	}
 
 	// No ping endpoint is documented: the cheapest authenticated call is one customer.
 	test: ICredentialTestRequest = {

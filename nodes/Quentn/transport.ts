@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RequestContext } from '../shared/executor';
+import { credentialsOf } from '../shared/executor';
 import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport, emptyOnNotFound } from '../shared/transport';
@@ -61,12 +62,12 @@ export const customFieldList = quentn.list(singlePage(''));
 
 /** The base URL for requests that do not go through routing (bulk create, the term picker). */
 export async function baseUrlOf(ctx: RequestContext): Promise<string> {
-	return quentnBaseUrl(await ctx.getCredentials('quentnApi'), ctx.getNode());
+	return quentnBaseUrl(await credentialsOf(ctx, 'quentnApi'), ctx.getNode());
 }
 
 /** The campaign API's base URL: its own path, lower-case `v1` as Quentn's help centre ("Campaign API") prints it. */
 export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
-	return `https://${quentnHost(await ctx.getCredentials('quentnApi'), ctx.getNode())}/public/api/v1`;
+	return `https://${quentnHost(await credentialsOf(ctx, 'quentnApi'), ctx.getNode())}/public/api/v1`;
 }
 
 /**

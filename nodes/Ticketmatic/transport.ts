@@ -1,4 +1,5 @@
 import type { RequestContext } from '../shared/executor';
+import { credentialsOf } from '../shared/executor';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
 import { CREDENTIAL_HINT, accountBaseUrl } from './signing';
@@ -44,5 +45,5 @@ export const relationTypeList = ticketmatic.list(singlePage('data'));
 
 /** The account's base URL, for requests the node sends itself (bulk operations, pickers). */
 export async function baseUrl(ctx: RequestContext): Promise<string> {
-	return accountBaseUrl(await ctx.getCredentials('ticketmaticApi'));
+	return accountBaseUrl(await credentialsOf(ctx, 'ticketmaticApi'));
 }

@@ -1,4 +1,6 @@
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -152,15 +154,40 @@ function errorCode(error: unknown): string {
 }
 
 async function secretsOf(ctx: RequestContext, policy: RequestPolicy): Promise<string[]> {
-	try {
-		const credentials = await ctx.getCredentials(policy.credentialType);
-		return policy.secretFields
-			.map((field) => credentials[field])
-			.filter((value): value is string => typeof value === 'string' && value !== '');
-	} catch {
-		return [];
-	}
+	const credentials = await credentialsOf(ctx, policy.credentialType).catch(() => undefined);
+	if (!credentials) return [];
+	return policy.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
+
+/**
+ * The credential of a context, read once: n8n reads a credential from its database and decrypts it on every
+ * `getCredentials` call, and `httpRequestWithAuthentication` calls it for every request unless it is handed the
+ * decrypted credential (its `credentialsDecrypted` option, n8n-core request-helpers/authentication.ts). A context is
+ * one item of one node run (routed operations), one node run (custom operations) or one picker call, so a
+ * credential changed in n8n is read again by the next run.
+ */
+export async function credentialsOf(
+	ctx: RequestContext,
+	credentialType: string,
+): Promise<ICredentialDataDecryptedObject> {
+	let read = credentialReads.get(ctx);
+	if (!read) credentialReads.set(ctx, (read = new Map()));
+	let credentials = read.get(credentialType);
+	if (!credentials) {
+		credentials = ctx.getCredentials(credentialType);
+		read.set(credentialType, credentials);
+		// A failed read (no credential chosen) is not kept: the next call asks n8n again and gets its own error.
+		credentials.catch(() => read.delete(credentialType));
+	}
+	return await credentials;
+}
+
+const credentialReads = new WeakMap<
+	RequestContext,
+	Map<string, Promise<ICredentialDataDecryptedObject>>
+>();
 
 /**
  * The gate of a vendor account: a hash of the credential's values, so every node, run and execution using the
@@ -169,20 +196,9 @@ async function secretsOf(ctx: RequestContext, policy: RequestPolicy): Promise<st
  * credentials, the credential's id stands in.
  */
 async function gateKey(ctx: RequestContext, policy: RequestPolicy): Promise<string> {
-	// Once per context (one item of one node run): each of an item's pages would otherwise read the credential again.
-	let keys = gateKeys.get(ctx);
-	if (!keys) gateKeys.set(ctx, (keys = new Map()));
-	let key = keys.get(policy.credentialType);
-	if (!key) keys.set(policy.credentialType, (key = accountKey(ctx, policy)));
-	return await key;
-}
-
-const gateKeys = new WeakMap<RequestContext, Map<string, Promise<string>>>();
-
-async function accountKey(ctx: RequestContext, policy: RequestPolicy): Promise<string> {
 	let material: string;
 	try {
-		const credentials = await ctx.getCredentials(policy.credentialType);
+		const credentials = await credentialsOf(ctx, policy.credentialType);
 		material = JSON.stringify(
 			Object.keys(credentials)
 				.sort()
@@ -192,6 +208,25 @@ async function accountKey(ctx: RequestContext, policy: RequestPolicy): Promise<s
 		material = `id:${ctx.getNode().credentials?.[policy.credentialType]?.id ?? ''}`;
 	}
 	return `${policy.credentialType}:${createHash('sha256').update(material).digest('hex')}`;
+}
+
+/** The credential as `httpRequestWithAuthentication` takes it decrypted; `undefined` lets n8n read it (and fail). */
+async function decrypted(
+	ctx: RequestContext,
+	credentialType: string,
+): Promise<IAdditionalCredentialOptions | undefined> {
+	const data = await credentialsOf(ctx, credentialType).catch(() => undefined);
+	if (!data) return undefined;
+	const { id, name } = ctx.getNode().credentials?.[credentialType] ?? {};
+	// A copy per request: n8n may add to it (pre-authentication), the cached one stays as read.
+	return {
+		credentialsDecrypted: {
+			id: id ?? '',
+			name: name ?? '',
+			type: credentialType,
+			data: { ...data },
+		},
+	};
 }
 
 /** The host a failed request went to: as the DNS error names it ("getaddrinfo ENOTFOUND host"), or from its URL. */
@@ -332,6 +367,7 @@ export async function executeRequest(
 	};
 
 	const key = await gateKey(ctx, policy);
+	const authentication = await decrypted(ctx, policy.credentialType);
 	let waited = 0;
 	let rateLimited = 0; // attempts answered 429
 	let deadline: number | undefined;
@@ -360,12 +396,17 @@ export async function executeRequest(
 						Math.min(Number(request.timeout) || N8N_TIMEOUT_MS, deadline - now()),
 					);
 					started = true;
-					return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, policy.credentialType, {
-						...request,
-						headers: { ...(request.headers ?? {}) },
-						timeout,
-						...(signal ? { abortSignal: signal } : {}),
-					})) as IN8nHttpFullResponse;
+					return (await ctx.helpers.httpRequestWithAuthentication.call(
+						ctx,
+						policy.credentialType,
+						{
+							...request,
+							headers: { ...(request.headers ?? {}) },
+							timeout,
+							...(signal ? { abortSignal: signal } : {}),
+						},
+						authentication,
+					)) as IN8nHttpFullResponse;
 				},
 			)) as IN8nHttpFullResponse;
 		} catch (error) {

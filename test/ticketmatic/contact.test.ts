@@ -223,12 +223,15 @@ describe('Ticketmatic contact', () => {
 					callback(null, [200, { data, nbrofresults: TOTAL }]);
 				});
 			});
-		const { output, error } = await run({
+		const { output, error, credentialReads } = await run({
 			operation: 'getAll',
 			returnAll: true,
 			filters: { searchTerm: 'x' },
 		});
 		expect(error).toBeUndefined();
+		// One read by n8n's RoutingNode, one for the item: its base URL, rate gate and 11 signed requests (n8n would read
+		// and decrypt it for every request it authenticates).
+		expect(credentialReads).toBe(1 + 1);
 		expect(api.requests).toHaveLength(11);
 		expect(api.requests.map((r) => Number(r.query.offset)).sort((a, b) => a - b)).toEqual(
 			Array.from({ length: 11 }, (_, i) => i * 1000),
