@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription, INodeProperties } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
+import { oneDefinitionPerName } from '../shared/definitions';
 import { methods } from './methods';
 import { contactProperties } from './resources/contact';
 import { customerProperties } from './resources/customer';
@@ -9,7 +10,8 @@ import { customerNoteProperties } from './resources/customerNote';
 import { customerTagProperties } from './resources/customerTag';
 import { BASE_URL, chartMogul } from './transport';
 
-const properties: INodeProperties[] = [
+// One definition per parameter name where the operations share it: n8n resolves a mapped field once per definition.
+const properties: INodeProperties[] = oneDefinitionPerName([
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -27,7 +29,7 @@ const properties: INodeProperties[] = [
 	...customerProperties,
 	...customerNoteProperties,
 	...customerTagProperties,
-];
+]);
 
 export class ChartMogul implements INodeType {
 	description: INodeTypeDescription = {

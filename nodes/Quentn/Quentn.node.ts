@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
+import { oneDefinitionPerName } from '../shared/definitions';
 import { campaignProperties } from './resources/campaign';
 import { commentProperties } from './resources/comment';
 import { contactCustomOperations, contactProperties } from './resources/contact';
@@ -17,7 +18,8 @@ import { termProperties } from './resources/term';
 import { methods } from './methods';
 import { quentn } from './transport';
 
-const properties: INodeProperties[] = [
+// One definition per parameter name where the operations share it: n8n resolves a mapped field once per definition.
+const properties: INodeProperties[] = oneDefinitionPerName([
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -47,7 +49,7 @@ const properties: INodeProperties[] = [
 	...commentProperties,
 	...campaignProperties,
 	...customFieldProperties,
-];
+]);
 
 export class Quentn implements INodeType {
 	description: INodeTypeDescription = {

@@ -2,12 +2,14 @@ import type { INodeType, INodeTypeDescription, INodeProperties } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
+import { oneDefinitionPerName } from '../shared/definitions';
 import { methods } from './methods';
 import { customerProperties } from './resources/customer';
 import { customerNoteProperties } from './resources/customerNote';
 import { BASE_URL, ticketSource } from './transport';
 
-const properties: INodeProperties[] = [
+// One definition per parameter name where the operations share it: n8n resolves a mapped field once per definition.
+const properties: INodeProperties[] = oneDefinitionPerName([
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -21,7 +23,7 @@ const properties: INodeProperties[] = [
 	},
 	...customerProperties,
 	...customerNoteProperties,
-];
+]);
 
 export class TicketSource implements INodeType {
 	description: INodeTypeDescription = {

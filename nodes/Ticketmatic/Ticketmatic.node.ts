@@ -2,13 +2,15 @@ import type { INodeType, INodeTypeDescription, INodeProperties } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NODE_VERSIONS, subtitleInWords } from '../shared/description';
+import { oneDefinitionPerName } from '../shared/definitions';
 import { methods } from './methods';
 import { contactCustomOperations, contactProperties } from './resources/contact';
 import { relationTypeProperties } from './resources/relationType';
 import { remarkProperties } from './resources/remark';
 import { ticketmatic } from './transport';
 
-const properties: INodeProperties[] = [
+// One definition per parameter name where the operations share it: n8n resolves a mapped field once per definition.
+const properties: INodeProperties[] = oneDefinitionPerName([
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -24,7 +26,7 @@ const properties: INodeProperties[] = [
 	...contactProperties,
 	...remarkProperties,
 	...relationTypeProperties,
-];
+]);
 
 export class Ticketmatic implements INodeType {
 	description: INodeTypeDescription = {
