@@ -8,6 +8,15 @@ const { spawn } = require('node:child_process');
 const { freePort } = require('../../../scripts/lib/ports');
 
 /**
+ * With CONTACT_SUITE_N8N_CPU_PROF=<dir>, every `n8n` run writes a V8 CPU profile there (`node --cpu-prof`; NODE_OPTIONS
+ * does not take it), to see where n8n's time goes in a bench or e2e run.
+ */
+function profileArgs() {
+	const dir = process.env.CONTACT_SUITE_N8N_CPU_PROF;
+	return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
+/**
  * Runs `n8n <args>` to the end; resolves { code, stdout, stderr } (never rejects on a non-zero exit).
  * stdout goes to a file, not a pipe: n8n ends with process.exit(), and Node writes to a pipe asynchronously, so a
  * long output (a run of 10,000 items is megabytes) could be cut off; writes to a file are synchronous.
@@ -19,7 +28,7 @@ function n8n(rt, args, env, { timeoutMs = 180_000 } = {}) {
 	);
 	const outFd = fs.openSync(outFile, 'w');
 	return new Promise((resolve, reject) => {
-		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
+		const child = spawn(rt.nodeBin, [...profileArgs(), rt.n8nBin, ...args], {
 			env,
 			stdio: ['ignore', outFd, 'pipe'],
 		});
