@@ -50,7 +50,9 @@ function withPairedItem(
 	items: INodeExecutionData[],
 ): INodeExecutionData[] {
 	const item = ctx.getItemIndex();
-	return items.map((entry) => ({ ...entry, pairedItem: { item } }));
+	// In place: the items are this request's own, and a Return All may be 10,000s of them.
+	for (const entry of items) entry.pairedItem = { item };
+	return items;
 }
 
 /**
@@ -224,7 +226,7 @@ export function createTransport(policy: TransportPolicy): Transport {
 			throw refusedBeforeSending(ctx, policy.vendor, error);
 		}
 		return beforeSending(ctx, policy.vendor, () => {
-			for (const check of checks) check(ctx);
+			for (const check of checks) check(ctx, requestData.options as IHttpRequestOptions);
 			return routed(ctx, requestData, baseURL);
 		});
 	};

@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, INode } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parameterLabel } from './description';
@@ -189,13 +189,21 @@ export function idList(value: unknown): string[] {
 		.filter((entry) => entry !== '');
 }
 
-/** A check of an item's parameters, run before its request; throws a NodeOperationError naming the parameter. */
-export type Check = (ctx: IExecuteSingleFunctions) => void;
+/**
+ * A check of an item's parameters, run before its request; throws a NodeOperationError naming the parameter.
+ * `request` is the item's request as n8n routed it (its body holds the routed values).
+ */
+export type Check = (ctx: IExecuteSingleFunctions, request?: IHttpRequestOptions) => void;
 
-/** Check: the parameter holds a valid e-mail address (skipped when empty and optional). */
-export function checkEmail(name: string, optional = false): Check {
-	return (ctx) => {
-		const value = ctx.getNodeParameter(name, '') as string;
+/**
+ * Check: the parameter holds a valid e-mail address (skipped when empty and optional). With `sentAs`, the path in
+ * the routed body where the field's routing put it, the value is read from there: every read of a mapped
+ * parameter is another evaluation of its expression in n8n.
+ */
+export function checkEmail(name: string, optional = false, sentAs?: string): Check {
+	return (ctx, request) => {
+		const routed = sentAs === undefined ? undefined : valueAt(request?.body, sentAs);
+		const value = (routed ?? ctx.getNodeParameter(name, '')) as string;
 		if (optional && (value === '' || value === undefined)) return;
 		emailAddress(value, {
 			node: ctx.getNode(),
@@ -203,6 +211,15 @@ export function checkEmail(name: string, optional = false): Check {
 			itemIndex: ctx.getItemIndex(),
 		});
 	};
+}
+
+function valueAt(body: unknown, path: string): unknown {
+	let value = body;
+	for (const key of path.split('.')) {
+		if (!value || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
 }
 
 /** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (integer ids). */

@@ -1,7 +1,8 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	checkEmail,
 	credentialNode,
 	digits,
 	emailAddress,
@@ -115,6 +116,41 @@ describe('validators', () => {
 		expect(node).toMatchObject({ type: 'jtelApi', name: 'jtel credential' });
 		expect(() => digits('x', { node, parameter: 'Clients ID' })).toThrow(
 			expect.objectContaining({ node: expect.objectContaining({ name: 'jtel credential' }) }),
+		);
+	});
+});
+
+describe('checkEmail', () => {
+	const ctx = (parameter: unknown) =>
+		({
+			getNode: () => ({ name: 'Node' }),
+			getItemIndex: () => 0,
+			getNodeParameter: jest.fn(() => parameter),
+		}) as unknown as IExecuteSingleFunctions & { getNodeParameter: jest.Mock };
+
+	test('with sentAs, reads the routed body, not the parameter (each read of a mapped field is an evaluation)', () => {
+		const item = ctx('ok@example.org');
+		expect(() =>
+			checkEmail(
+				'additionalFields.email',
+				true,
+				'data.email',
+			)(item, {
+				url: '/',
+				body: { data: { email: 'not-an-address' } },
+			}),
+		).toThrow('"Email" is not a valid e-mail address');
+		expect(item.getNodeParameter).not.toHaveBeenCalled();
+	});
+
+	test('without a routed value, reads the parameter (optional and empty passes)', () => {
+		const item = ctx('');
+		expect(() =>
+			checkEmail('updateFields.email', true, 'email')(item, { url: '/', body: {} }),
+		).not.toThrow();
+		expect(item.getNodeParameter).toHaveBeenCalledWith('updateFields.email', '');
+		expect(() => checkEmail('email')(ctx('bad'), undefined)).toThrow(
+			'"Email" is not a valid e-mail address',
 		);
 	});
 });

@@ -13,7 +13,9 @@ export const create: Operation = {
 		// ChartMogul's "Add a Contact to Customer" call (dev.chartmogul.com API reference): the customer in the path, so an empty
 		// Customer UUID is refused before anything is sent.
 		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
-		operations: { pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true)) },
+		operations: {
+			pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true, 'email')),
+		},
 	},
 	fields: [...customerUuid, contactDataSource, fieldCollection('additionalFields', contactFields)],
 };

@@ -11,7 +11,9 @@ export const update: Operation = {
 	description: 'Change some fields of a contact; the others are kept',
 	routing: {
 		request: { method: 'PATCH', url: '/contacts/{contactUuid}' },
-		operations: { pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true)) },
+		operations: {
+			pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true, 'email')),
+		},
 	},
 	fields: [...contactUuid, fieldCollection('updateFields', contactFields)],
 };

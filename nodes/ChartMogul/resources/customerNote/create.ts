@@ -13,7 +13,9 @@ export const create: Operation = {
 	routing: {
 		request: { method: 'POST', url: '/customer_notes' },
 		operations: {
-			pagination: chartMogul.sendChecked(checkEmail('additionalFields.authorEmail', true)),
+			pagination: chartMogul.sendChecked(
+				checkEmail('additionalFields.authorEmail', true, 'author_email'),
+			),
 		},
 	},
 	fields: [

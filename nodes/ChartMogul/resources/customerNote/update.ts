@@ -13,7 +13,9 @@ export const update: Operation = {
 		// PATCH takes author_email, text, call_duration, created_at, updated_at (https://dev.chartmogul.com/reference/update-a-customer-note).
 		request: { method: 'PATCH', url: '/customer_notes/{noteUuid}' },
 		operations: {
-			pagination: chartMogul.sendChecked(checkEmail('updateFields.authorEmail', true)),
+			pagination: chartMogul.sendChecked(
+				checkEmail('updateFields.authorEmail', true, 'author_email'),
+			),
 		},
 	},
 	fields: [

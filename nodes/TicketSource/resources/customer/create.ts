@@ -12,7 +12,9 @@ export const create: Operation = {
 	description: 'Create a customer record',
 	routing: {
 		request: { method: 'POST', url: '/customers', body: { data: { type: 'customer' } } },
-		operations: { pagination: ticketSource.sendChecked(checkEmail('email')) },
+		operations: {
+			pagination: ticketSource.sendChecked(checkEmail('email', false, 'data.attributes.email')),
+		},
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },
 	},
 	fields: [

@@ -16,7 +16,11 @@ export const update: Operation = {
 			url: '/customers/{customerId}',
 			body: { data: { type: 'customer' } },
 		},
-		operations: { pagination: ticketSource.sendChecked(checkEmail('updateFields.email', true)) },
+		operations: {
+			pagination: ticketSource.sendChecked(
+				checkEmail('updateFields.email', true, 'data.attributes.email'),
+			),
+		},
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },
 	},
 	fields: [
