@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { bearer, withAuthorization } from '../nodes/shared/authorization';
 import { credentialNode, digits, httpBaseUrl } from '../nodes/shared/validators';
 
 const CREDENTIAL = credentialNode('jtelApi', 'jtel credential');
@@ -72,15 +73,11 @@ export class JtelApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const options: IHttpRequestOptions = {
-			...requestOptions,
+		const options = withAuthorization(
 			// Every request, the credential test included, goes to the validated base only.
-			baseURL: jtelBaseUrl(credentials),
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `Bearer ${String(credentials.token ?? '')}`,
-			},
-		};
+			{ ...requestOptions, baseURL: jtelBaseUrl(credentials) },
+			bearer(credentials.token),
+		);
 		// Off unless asked for here (n8n's own "Ignore SSL Issues" node option may still turn it on).
 		if (credentials.ignoreTlsErrors === true) options.skipSslCertificateValidation = true;
 		return options;

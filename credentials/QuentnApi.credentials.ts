@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { API_PATH, assertQuentnTarget, quentnHost } from '../nodes/Quentn/host';
+import { bearer, withAuthorization } from '../nodes/shared/authorization';
 
 export class QuentnApi implements ICredentialType {
 	name = 'quentnApi';
@@ -59,13 +60,7 @@ export class QuentnApi implements ICredentialType {
 		const host = quentnHost(credentials);
 		const { uri } = requestOptions as { uri?: string };
 		assertQuentnTarget(requestOptions.url ?? uri, requestOptions.baseURL, host);
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
-			},
-		};
+		return withAuthorization(requestOptions, bearer(credentials.apiKey));
 	}
 
 	test: ICredentialTestRequest = {

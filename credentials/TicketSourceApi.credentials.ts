@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { bearer, withAuthorization } from '../nodes/shared/authorization';
+
 export class TicketSourceApi implements ICredentialType {
 	name = 'ticketSourceApi';
 
@@ -39,13 +41,7 @@ export class TicketSourceApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
-			},
-		};
+		return withAuthorization(requestOptions, bearer(credentials.apiKey));
 	}
 
 	// No ping endpoint is documented: the cheapest authenticated call is one customer.

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL, CREDENTIAL_HINT, authorizationHeader } from '../nodes/Ticketmatic/signing';
+import { withAuthorization } from '../nodes/shared/authorization';
 
 export class TicketmaticApi implements ICredentialType {
 	name = 'ticketmaticApi';
@@ -85,13 +86,7 @@ export class TicketmaticApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: authorizationHeader(credentials),
-			},
-		};
+		return withAuthorization(requestOptions, authorizationHeader(credentials));
 	}
 
 	// GET /tools/account needs authentication and returns the account's id and name (tm-go ticketmatic/tools/operations.go Account).
