@@ -39,17 +39,14 @@ beforeAll(async () => {
 		],
 		{ cwd: dir, stdio: 'ignore' },
 	);
-	server = https.createServer(
-		{
-			key: fs.readFileSync(path.join(dir, 'key.pem')),
-			cert: fs.readFileSync(path.join(dir, 'cert.pem')),
-		},
-		(req, res) => {
-			seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify(one(campaign(538, 'Spring calls'))));
-		},
-	);
+	const key = fs.readFileSync(path.join(dir, 'key.pem'));
+	const cert = fs.readFileSync(path.join(dir, 'cert.pem'));
+	fs.rmSync(dir, { recursive: true, force: true }); // read into memory: no key left in /tmp after the run
+	server = https.createServer({ key, cert }, (req, res) => {
+		seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify(one(campaign(538, 'Spring calls'))));
+	});
 	// A host name, not 127.0.0.1: Node warns (DEP0123) when TLS is given an IP address as server name.
 	await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
 	serverUrl = `https://localhost:${(server.address() as AddressInfo).port}`;
