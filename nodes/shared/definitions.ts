@@ -25,15 +25,12 @@ export function oneDefinitionPerName(properties: INodeProperties[]): INodeProper
 		const place = placeOf(property);
 		const merged =
 			place &&
-			entries.findIndex(({ cluster }) => {
+			entries.findIndex(({ cluster }, at) => {
 				if (cluster?.name !== property.name) return false;
 				const tried = { ...cluster };
 				if (!absorb(tried, property, place, exists)) return false;
 				// Kept only if every operation still shows its fields in the order it had.
-				if (
-					!orderOf(properties, [...entryOf, entries.findIndex((e) => e.cluster === cluster)], views)
-				)
-					return false;
+				if (!orderOf(properties, [...entryOf, at], views)) return false;
 				Object.assign(cluster, tried);
 				return true;
 			});

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-wo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parameterLabel } from './description';
+import { valueAt } from './paginators';
 
 /** Where a bad value came from, so the error can name the field the user has to fix. */
 export interface ValueSource {
@@ -211,15 +212,6 @@ export function checkEmail(name: string, optional = false, sentAs?: string): Che
 			itemIndex: ctx.getItemIndex(),
 		});
 	};
-}
-
-function valueAt(body: unknown, path: string): unknown {
-	let value = body;
-	for (const key of path.split('.')) {
-		if (!value || typeof value !== 'object') return undefined;
-		value = (value as Record<string, unknown>)[key];
-	}
-	return value;
 }
 
 /** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (integer ids). */
