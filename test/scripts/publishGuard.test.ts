@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- the guard is a plain Node script (scripts/publish-guard.js) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test code, never published: the guard is a plain Node script (scripts/publish-guard.js) and the last test reads the repository */
 const { publishRefusal, publishMode, changelogRefusal } =
 	require('../../scripts/publish-guard.js') as {
 		publishRefusal: (
@@ -126,7 +126,6 @@ describe('publish guard (prepublishOnly)', () => {
 	});
 
 	test("the repository's CHANGELOG.md describes package.json's version", () => {
-		/* eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test code reads the repository */
 		const fs = require('node:fs') as typeof import('node:fs');
 		const root = `${__dirname}/../..`;
 		const { version } = JSON.parse(fs.readFileSync(`${root}/package.json`, 'utf8')) as {
