@@ -110,6 +110,11 @@ async function main() {
 		major * 1e6 + minor * 1e3 + patch >= 11_005_001,
 		`npm ${npmVersion.output.trim()} is 11.5.1 or newer`,
 	);
+	const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+	expect(
+		lock.version === pkg.version && lock.packages?.['']?.version === pkg.version,
+		`package-lock.json's version is package.json's ${pkg.version} (npm version X.Y.Z sets both)`,
+	);
 	expect(job.permissions?.['id-token'] === 'write', 'publish job: permissions id-token: write');
 	expect(
 		(job.environment?.name ?? job.environment) === 'release',
