@@ -176,7 +176,7 @@ function createChartMogulFake({
 	for (let i = 1; i <= seedContacts; i++) {
 		const contact = {
 			uuid: uuid('con'),
-			customer_uuid: customers[0],
+			customer_uuid: [...customerRecords.keys()][0],
 			data_source_uuid: dataSources[0].uuid,
 			email: `seed${i}@example.org`,
 			custom: {},

@@ -365,6 +365,16 @@ test('ChartMogul: customer tags by e-mail and custom attributes (typed on add, e
 			.status,
 		404,
 	);
+	// A seeded contact's address finds its customer only with with_associated_emails=true.
+	const seeded = createChartMogulFake({ apiKey: 'cm', seedContacts: 1 });
+	const search = (q) =>
+		call(seeded, 'GET', `/v1/customers/search?email=seed1@example.org${q}`, { headers: h });
+	assert.equal((await search('')).status, 404);
+	const associated = await search('&with_associated_emails=true');
+	assert.deepEqual(
+		associated.body.entries.map((c) => c.uuid),
+		['cus_e2e-0001'],
+	);
 });
 
 test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData', async () => {

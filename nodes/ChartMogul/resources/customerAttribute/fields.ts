@@ -154,7 +154,7 @@ export function customBody(
 				fix: `Got ${shown(row.value)}. Enter a value of the type, or change the type.`,
 			};
 		const source = typeof row.source === 'string' ? row.source.trim() : '';
-		sent.push({ key, type, value: typed.value, ...(source ? { source } : {}) });
+		sent.push({ type, key, value: typed.value, ...(source ? { source } : {}) });
 	}
 	if (change === 'remove') return { custom: keys };
 	if (change === 'add') return { custom: sent };

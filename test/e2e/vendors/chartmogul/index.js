@@ -4,6 +4,7 @@
  * tagged by e-mail and its custom attributes added, updated, removed and read.
  */
 const path = require('node:path');
+const util = require('node:util');
 const { createChartMogulFake } = require('../../fakes/chartmogul');
 const { withRateLimit } = require('../../lib/rate-limit');
 const { exactly, count, sameAs } = require('../../lib/expect');
@@ -169,7 +170,7 @@ module.exports = {
 					DELETE: { custom: ['pro'] },
 				};
 				for (const [method, body] of Object.entries(expected))
-					if (JSON.stringify(sent(method)) !== JSON.stringify(body))
+					if (!util.isDeepStrictEqual(sent(method), body))
 						problems.push(`${method} …/attributes/custom sent ${JSON.stringify(sent(method))}`);
 				return problems;
 			},
