@@ -50,7 +50,7 @@ export class ChartMogul implements INodeType {
 		...NODE_VERSIONS,
 		subtitle: subtitleInWords(properties),
 		description:
-			'Create, read, update, merge and delete ChartMogul contacts, and customer notes and call logs',
+			"Create, read, update, merge and delete ChartMogul contacts, customer notes and call logs, and customers' tags and custom attributes",
 		defaults: { name: 'ChartMogul' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -160,6 +160,7 @@ describe('ChartMogul customer attributes', () => {
 				{ type: '', key: 'age', value: '8' },
 				{ type: 'Integer', key: 'age', value: 'eight' },
 				{ type: 'Timestamp', key: 'since', value: 'yesterday' },
+				{ type: 'String', key: 'note', value: 'x'.repeat(256) },
 			],
 			true,
 		);
@@ -177,6 +178,10 @@ describe('ChartMogul customer attributes', () => {
 			[
 				'Custom attribute 1 ("since") is a Timestamp, but its "Value" is not a date (ISO 8601, e.g. 2026-01-10T09:30:00Z)',
 				{ item: 4 },
+			],
+			[
+				'Custom attribute 1 ("note") is a String, but its "Value" is not text of at most 255 characters',
+				{ item: 5 },
 			],
 		]);
 		expect(output[1].error?.description).toMatch(/^Not sent: nothing went to ChartMogul/);

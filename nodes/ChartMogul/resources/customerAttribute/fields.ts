@@ -97,7 +97,7 @@ function typedValue(type: AttributeType, raw: unknown): { value: unknown } | { p
 		case 'Decimal':
 			return Number.isFinite(number) ? { value: number } : { problem: 'a number' };
 		case 'Boolean': {
-			// ChartMogul accepts TRUE/true/t/1 and FALSE/false/f/0 (dev.chartmogul.com "Custom Attributes").
+			// Sent as a JSON boolean; true/t/1 and false/f/0 as chartmogul/chartmogul-mcp-server describes Boolean values.
 			const word = String(text).toLowerCase();
 			if (text === true || ['true', 't', '1'].includes(word)) return { value: true };
 			if (text === false || ['false', 'f', '0'].includes(word)) return { value: false };
@@ -109,10 +109,13 @@ function typedValue(type: AttributeType, raw: unknown): { value: unknown } | { p
 				? { value: iso }
 				: { problem: 'a date (ISO 8601, e.g. 2026-01-10T09:30:00Z)' };
 		}
-		default:
-			return typeof text === 'object' && text !== null
-				? { problem: 'text' }
-				: { value: String(text ?? '') };
+		default: {
+			// A String is at most 255 characters (help.chartmogul.com/hc/en-us/articles/206120219 "Custom attributes").
+			const value = typeof text === 'object' && text !== null ? undefined : String(text ?? '');
+			return value !== undefined && value.length <= 255
+				? { value }
+				: { problem: 'text of at most 255 characters' };
+		}
 	}
 }
 
