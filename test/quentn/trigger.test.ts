@@ -85,7 +85,8 @@ describe('Quentn Trigger', () => {
 		// A "signature" made with the empty salt is what a check switched off by an empty salt would accept.
 		const emptySigned = { 'X-Quentn-Hmac-Sha256': sign(body, '') };
 		for (const hashSalt of ['', '   ', undefined]) {
-			const credentials = { quentnWebhookApi: hashSalt === undefined ? {} : { hashSalt } };
+			const salt: Record<string, string> = hashSalt === undefined ? {} : { hashSalt };
+			const credentials = { quentnWebhookApi: salt };
 			for (const headers of [{}, emptySigned]) {
 				const { result, response } = await call({ credentials, headers });
 				expect(result).toEqual({ noWebhookResponse: true });
