@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 /** What a paginator asks for: the query parameters of one page (on top of the operation's own). */
 export interface PageRequest {
@@ -66,16 +67,29 @@ function numberAt(body: unknown, path: string | undefined): number | undefined {
 	return Number.isFinite(number) ? number : undefined;
 }
 
+/** A page read earlier in one list: its number (1-based) and the query that produced it. */
+interface SeenPage {
+	page: number;
+	request: PageRequest;
+}
+
+/** "page 1 (offset=0, limit=100)": a page as an error names it. */
+function namePage(seen: SeenPage): string {
+	const query = describePage(seen.request);
+	return query ? `page ${seen.page} (${query})` : `page ${seen.page}`;
+}
+
 /**
- * The records of a list, page by page, with the guards every list needs: a page that repeats the one before it
- * (the server ignored the page address or the cursor) and a list longer than `maxPages` stop with a PagingError
- * instead of looping. With `once`, each record is output once by its `id` (pages addressed by position: a record
- * that moved on to the next page while the list was read is not output twice).
+ * The records of a list, page by page, with the guards every list needs: a page that repeats any earlier page of
+ * the list (the server ignored the page address or the cursor, or alternates between pages) and a list longer than
+ * `maxPages` stop with a PagingError instead of looping. With `once`, each record is output once by its `id` (pages
+ * addressed by position: a record that moved on to the next page while the list was read is not output twice).
  */
 class Pages {
 	readonly out: IDataObject[] = [];
 	private readonly ids = new Set<unknown>();
-	private previous: string | undefined;
+	/** Each non-empty page read so far, by a hash of its length, first and last record. */
+	private readonly seen = new Map<string, SeenPage>();
 	private count = 0;
 
 	constructor(
@@ -92,18 +106,7 @@ class Pages {
 				`is beyond ${this.maxPages.toLocaleString('en')} pages, the most one list may take: stopped there`,
 			);
 		}
-		if (records.length > 0) {
-			// Its length, first and last record: a page the server repeats has the same (and two pages of one list do not).
-			const fingerprint = `${records.length}:${JSON.stringify(records[0])}:${JSON.stringify(records[records.length - 1])}`;
-			if (fingerprint === this.previous) {
-				throw new PagingError(
-					this.count,
-					request,
-					`returned the same records as page ${this.count - 1}: the server did not move on, so the list would never end`,
-				);
-			}
-			this.previous = fingerprint;
-		}
+		if (records.length > 0) this.notSeenBefore(records, request);
 		for (const record of records) {
 			const id = record?.id;
 			if (this.once && id !== undefined && id !== null) {
@@ -117,6 +120,30 @@ class Pages {
 	/** Pages seen so far. */
 	get pages(): number {
 		return this.count;
+	}
+
+	/**
+	 * Stops at a page with the records of an earlier one: its length, first and last record are the same (two pages
+	 * of one list never share them), so the server is repeating itself and the list would never end.
+	 */
+	private notSeenBefore(records: IDataObject[], request: PageRequest): void {
+		const fingerprint = createHash('sha256')
+			.update(`${records.length}:${JSON.stringify(records[0])}:`)
+			.update(JSON.stringify(records[records.length - 1]))
+			.digest('base64');
+		const earlier = this.seen.get(fingerprint);
+		if (earlier) {
+			const why =
+				earlier.page === this.count - 1
+					? 'the server did not move on'
+					: 'the server came back to an earlier page';
+			throw new PagingError(
+				this.count,
+				request,
+				`returned the same records as ${namePage(earlier)}: ${why}, so the list would never end`,
+			);
+		}
+		this.seen.set(fingerprint, { page: this.count, request });
 	}
 }
 
@@ -304,7 +331,7 @@ export function cursorPaginator(options: CursorOptions): Paginator {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
 			const pages = new Pages(options.maxPages ?? MAX_PAGES, false);
-			const cursors = new Set<string>();
+			const cursors = new Map<string, SeenPage>(); // each cursor by the page that returned it
 			let request: PageRequest = { qs: { [sizeParam]: wantedSize(limit, 0) } };
 			for (;;) {
 				const body = await fetch(request);
@@ -320,14 +347,15 @@ export function cursorPaginator(options: CursorOptions): Paginator {
 						'says more records follow but gives no cursor to ask for them',
 					);
 				}
-				if (cursors.has(cursor)) {
+				const earlier = cursors.get(cursor);
+				if (earlier) {
 					throw new PagingError(
 						pages.pages,
 						request,
-						`returned the cursor "${cursor}" a second time: the list would never end`,
+						`returned the cursor "${cursor}" that ${namePage(earlier)} returned already: the list would never end`,
 					);
 				}
-				cursors.add(cursor);
+				cursors.set(cursor, { page: pages.pages, request });
 				request = {
 					qs: { [sizeParam]: wantedSize(limit, pages.out.length), [cursorParam]: cursor },
 				};
