@@ -533,7 +533,7 @@ async function giveUp(sending: Sending, failed: Failed, verdict: Verdict): Promi
 					detail: failed.detail,
 					attempts,
 					itemIndex,
-					sent: AMBIGUOUS.has(failed.code),
+					sent: mayBeStoredNotResent(failed.code, sending.method),
 					deadlineMs,
 					host: hostOf(sending.request, failed.detail),
 				},
@@ -542,6 +542,14 @@ async function giveUp(sending: Sending, failed: Failed, verdict: Verdict): Promi
 	// The breaker is updated after the error is built (no await in between): an item it stops sees the cause.
 	countFailure(sending, failed, error);
 	return error;
+}
+
+/**
+ * Whether the request may have been stored and was not sent again for that reason: the connection broke after it
+ * went out, on a method that is not safe to repeat. An idempotent request that used its attempts was sent again.
+ */
+function mayBeStoredNotResent(code: string, method: string): boolean {
+	return AMBIGUOUS.has(code) && !IDEMPOTENT.has(method);
 }
 
 /** An item failed for good: an outage counts towards the breaker, any answer below 500 shows the vendor is up. */

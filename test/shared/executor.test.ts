@@ -188,6 +188,23 @@ describe('executeRequest', () => {
 		expect(waits).toEqual([]);
 	});
 
+	test('429 waits count towards the wait budget: Retry-After 25 s in a 90 s budget gives up at the fourth 429 (#26.10)', async () => {
+		const waits: number[] = [];
+		const refused = Array.from({ length: 21 }, () => ({
+			statusCode: 429,
+			headers: { 'retry-after': '25' },
+			body: { message: 'Too Many Requests' },
+		}));
+		const { ctx, sent } = context(refused);
+		await expect(
+			executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' }),
+		).rejects.toMatchObject({ message: 'Vendor: Too Many Requests (gave up after 4 attempts)' });
+		// 3 × 25 = 75 s of the 90 s budget; a fourth wait would make 100 s. Were 429 waits not counted: 21 attempts.
+		expect(DEFAULT_RETRY.maxTotalWaitMs).toBe(90_000);
+		expect(waits).toEqual([25_000, 25_000, 25_000]);
+		expect(sent).toHaveLength(4);
+	});
+
 	test('the total wait is bounded', async () => {
 		const waits: number[] = [];
 		const steps = Array.from({ length: 5 }, () => ({ statusCode: 503, body: {} }));
@@ -215,6 +232,61 @@ describe('executeRequest', () => {
 		const response = await executeRequest(again.ctx, policy([]), { method: 'POST', url: '/x' });
 		expect(response.body).toEqual({ id: 1 });
 		expect(again.sent).toHaveLength(2);
+	});
+
+	test('only a request that may have been stored is told it was not sent again (#26.7)', async () => {
+		const duplicate = /not sent again to avoid a duplicate/;
+		const describe_ = async (method: 'GET' | 'PUT' | 'POST', code: string, times: number) => {
+			const failing = context(Array.from({ length: times }, () => networkFailure(code)));
+			const error = await executeRequest(failing.ctx, policy([]), { method, url: '/x' }).catch(
+				(e: Error & { description?: string }) => e,
+			);
+			return { error, sent: failing.sent.length };
+		};
+		// A GET or PUT that used its five attempts was sent again every time: no duplicate to avoid.
+		for (const method of ['GET', 'PUT'] as const) {
+			const { error, sent } = await describe_(method, 'ECONNRESET', 5);
+			expect(sent).toBe(5);
+			expect(error).toMatchObject({
+				message: 'Could not reach Vendor (gave up after 5 attempts): the connection was reset',
+			});
+			expect(error.description).not.toMatch(duplicate);
+			expect(error.description).toBe(
+				'Check the network connection and that Vendor is reachable, then try again. (ECONNRESET)',
+			);
+		}
+		// A POST that timed out may have been stored, and was not sent again because of that.
+		const post = await describe_('POST', 'ETIMEDOUT', 1);
+		expect(post.sent).toBe(1);
+		expect(post.error.description).toMatch(/Vendor may have stored it\. It was not sent again/);
+	});
+
+	test('a timeout told by its message alone is ambiguous: a POST is not sent again, a GET is (#26.10)', async () => {
+		const timedOut = () => new Error('timeout of 30000ms exceeded');
+		const post = context([timedOut(), { statusCode: 201 }]);
+		const error = await executeRequest(post.ctx, policy([]), { method: 'POST', url: '/x' }).catch(
+			(e: Error & { description?: string }) => e,
+		);
+		expect(post.sent).toHaveLength(1);
+		expect(error).toMatchObject({ message: 'Could not reach Vendor: the request timed out' });
+		expect(error.description).toMatch(/may have stored it/);
+
+		const get = context([timedOut(), { statusCode: 200, body: { ok: 1 } }]);
+		await expect(
+			executeRequest(get.ctx, policy([]), { method: 'GET', url: '/x' }),
+		).resolves.toMatchObject({ body: { ok: 1 } });
+		expect(get.sent).toHaveLength(2);
+	});
+
+	test('the code decides over the message: a refused connection whose text says "timeout" is not retried', async () => {
+		const refused = Object.assign(new Error('connect timeout while refused'), {
+			code: 'ECONNREFUSED',
+		});
+		const { ctx, sent } = context([refused, { statusCode: 200 }]);
+		await expect(
+			executeRequest(ctx, policy([]), { method: 'GET', url: 'https://api.vendor.test/x' }),
+		).rejects.toMatchObject({ message: /nothing answers at this address/ });
+		expect(sent).toHaveLength(1);
 	});
 
 	test.each([
