@@ -98,6 +98,13 @@ describe('executeRequest', () => {
 		};
 	}
 
+	/** The error a request ends with (its description is where the fix is). */
+	const failureOf = async (pending: Promise<unknown>) =>
+		(await pending.then(
+			() => undefined,
+			(error: unknown) => error,
+		)) as Error & { description?: string };
+
 	const networkFailure = (code: string) =>
 		Object.assign(new Error('socket hang up'), { httpCode: code });
 
@@ -236,16 +243,14 @@ describe('executeRequest', () => {
 
 	test('only a request that may have been stored is told it was not sent again (#26.7)', async () => {
 		const duplicate = /not sent again to avoid a duplicate/;
-		const describe_ = async (method: 'GET' | 'PUT' | 'POST', code: string, times: number) => {
+		const attempt = async (method: 'GET' | 'PUT' | 'POST', code: string, times: number) => {
 			const failing = context(Array.from({ length: times }, () => networkFailure(code)));
-			const error = await executeRequest(failing.ctx, policy([]), { method, url: '/x' }).catch(
-				(e: Error & { description?: string }) => e,
-			);
+			const error = await failureOf(executeRequest(failing.ctx, policy([]), { method, url: '/x' }));
 			return { error, sent: failing.sent.length };
 		};
 		// A GET or PUT that used its five attempts was sent again every time: no duplicate to avoid.
 		for (const method of ['GET', 'PUT'] as const) {
-			const { error, sent } = await describe_(method, 'ECONNRESET', 5);
+			const { error, sent } = await attempt(method, 'ECONNRESET', 5);
 			expect(sent).toBe(5);
 			expect(error).toMatchObject({
 				message: 'Could not reach Vendor (gave up after 5 attempts): the connection was reset',
@@ -256,7 +261,7 @@ describe('executeRequest', () => {
 			);
 		}
 		// A POST that timed out may have been stored, and was not sent again because of that.
-		const post = await describe_('POST', 'ETIMEDOUT', 1);
+		const post = await attempt('POST', 'ETIMEDOUT', 1);
 		expect(post.sent).toBe(1);
 		expect(post.error.description).toMatch(/Vendor may have stored it\. It was not sent again/);
 	});
@@ -264,8 +269,8 @@ describe('executeRequest', () => {
 	test('a timeout told by its message alone is ambiguous: a POST is not sent again, a GET is (#26.10)', async () => {
 		const timedOut = () => new Error('timeout of 30000ms exceeded');
 		const post = context([timedOut(), { statusCode: 201 }]);
-		const error = await executeRequest(post.ctx, policy([]), { method: 'POST', url: '/x' }).catch(
-			(e: Error & { description?: string }) => e,
+		const error = await failureOf(
+			executeRequest(post.ctx, policy([]), { method: 'POST', url: '/x' }),
 		);
 		expect(post.sent).toHaveLength(1);
 		expect(error).toMatchObject({ message: 'Could not reach Vendor: the request timed out' });
