@@ -12,6 +12,7 @@ import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { BASIC, CUSTOMER, DATA_SOURCE, HOST, contact, credentials, many } from './fixtures';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory runs before the imports
 jest.mock('n8n-workflow', () => require('../harness/clock').n8nWorkflowOnVirtualTime());
 
 afterEach(resetHttp);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: the clock turns the event loop */
 /**
  * Virtual time for tests of waits: the executor's retry waits and the rate gate's permit windows are taken with
  * n8n-workflow's `sleep`. On this clock a `sleep` returns when the clock reaches its end, and the clock moves on only

@@ -8,6 +8,7 @@ import { fakeApi, resetHttp } from '../harness/http';
 import { API_KEY, BASE, credentials, customer, flat } from './fixtures';
 
 // Retry waits on virtual time: counted, not timed (a busy machine cannot fail them), and no test waits for real.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory runs before the imports
 jest.mock('n8n-workflow', () => require('../harness/clock').n8nWorkflowOnVirtualTime());
 
 afterEach(resetHttp);
