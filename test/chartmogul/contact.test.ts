@@ -342,18 +342,24 @@ describe('ChartMogul contact', () => {
 		expect(everything).not.toContain(BASIC.slice('Basic '.length));
 	});
 
-	test('a cursor that never moves on stops the list at the 2nd request with an error naming it and the page (#12.3: was followed ~100,000 times)', async () => {
+	/** A contact list whose n-th answer (from 0) is `page(n)`, up to 50 of them. */
+	const contactPages = (page: (n: number) => IDataObject) => {
 		const api = fakeApi(HOST);
 		let n = 0;
 		api.scope
 			.get('/v1/contacts')
 			.query(true)
 			.times(50)
-			.reply(200, () => ({
-				entries: many(200, (i) => contact(`con_${i}`), 200 * n++),
-				cursor: 'stuck',
-				has_more: true,
-			}));
+			.reply(200, () => page(n++));
+		return api;
+	};
+
+	test('a cursor that never moves on stops the list at the 2nd request with an error naming it and the page (#12.3: was followed ~100,000 times)', async () => {
+		const api = contactPages((n) => ({
+			entries: many(200, (i) => contact(`con_${i}`), 200 * n),
+			cursor: 'stuck',
+			has_more: true,
+		}));
 
 		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: {} });
 
@@ -369,17 +375,11 @@ describe('ChartMogul contact', () => {
 	});
 
 	test('a server alternating between two pages with new cursors stops at the 3rd request, naming both pages (#26.5: was 10,000 pages)', async () => {
-		const api = fakeApi(HOST);
-		let n = 0;
-		api.scope
-			.get('/v1/contacts')
-			.query(true)
-			.times(50)
-			.reply(200, () => ({
-				entries: many(200, (i) => contact(`con_${i}`), 200 * (n % 2)),
-				cursor: `c${++n}`,
-				has_more: true,
-			}));
+		const api = contactPages((n) => ({
+			entries: many(200, (i) => contact(`con_${i}`), 200 * (n % 2)),
+			cursor: `c${n + 1}`,
+			has_more: true,
+		}));
 
 		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: {} });
 

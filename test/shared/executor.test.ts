@@ -98,6 +98,14 @@ describe('executeRequest', () => {
 		};
 	}
 
+	/** `n` answers 429 with the vendor's words and a Retry-After. */
+	const tooMany = (n: number, retryAfter: string) =>
+		Array.from({ length: n }, () => ({
+			statusCode: 429,
+			headers: { 'retry-after': retryAfter },
+			body: { message: 'Too Many Requests' },
+		}));
+
 	/** The error a request ends with (its description is where the fix is). */
 	const failureOf = async (pending: Promise<unknown>) =>
 		(await pending.then(
@@ -141,11 +149,7 @@ describe('executeRequest', () => {
 	test('a 429 is work the vendor refused, not a failure: it does not use up the 5 attempts (12 × 429, then created)', async () => {
 		// Several n8n processes on one account (queue-mode workers) each keep their own rate gate, so 429s come in runs.
 		const waits: number[] = [];
-		const refused = Array.from({ length: 12 }, () => ({
-			statusCode: 429,
-			headers: { 'retry-after': '1' },
-			body: { message: 'Too Many Requests' },
-		}));
+		const refused = tooMany(12, '1');
 		const { ctx, sent } = context([...refused, { statusCode: 201, body: { id: 7 } }]);
 		const response = await executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' });
 		expect(response.body).toEqual({ id: 7 });
@@ -155,11 +159,7 @@ describe('executeRequest', () => {
 
 	test('429s are tried again at most 20 times (chartmogul-node retries 20), and other failures still 5 times besides', async () => {
 		const waits: number[] = [];
-		const refused = Array.from({ length: 25 }, () => ({
-			statusCode: 429,
-			headers: { 'retry-after': '1' },
-			body: { message: 'Too Many Requests' },
-		}));
+		const refused = tooMany(25, '1');
 		const { ctx, sent } = context(refused);
 		await expect(
 			executeRequest(ctx, policy(waits), { method: 'GET', url: '/x' }),
@@ -197,11 +197,7 @@ describe('executeRequest', () => {
 
 	test('429 waits count towards the wait budget: Retry-After 25 s in a 90 s budget gives up at the fourth 429 (#26.10)', async () => {
 		const waits: number[] = [];
-		const refused = Array.from({ length: 21 }, () => ({
-			statusCode: 429,
-			headers: { 'retry-after': '25' },
-			body: { message: 'Too Many Requests' },
-		}));
+		const refused = tooMany(21, '25');
 		const { ctx, sent } = context(refused);
 		await expect(
 			executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' }),
