@@ -423,6 +423,13 @@ async function attempt(sending: Sending): Promise<Outcome> {
 	return outcome;
 }
 
+/** Before each attempt, inside the gate: a stopped execution or an open breaker sends nothing. */
+function refuseIfStoppedOrOpen(sending: Sending): void {
+	const again = sending.attempt > 1;
+	if (sending.signal?.aborted) throw stopped(sending, again ? 'retry' : 'before');
+	if (sending.breaker?.open) throw notSent(sending, { again });
+}
+
 /** Sends once, within what is left of the item's deadline; a failure is returned, not thrown. */
 async function send(sending: Sending): Promise<Outcome> {
 	const { ctx, policy, settings, request, signal } = sending;
@@ -455,7 +462,10 @@ function isSuccess(response: IN8nHttpFullResponse): boolean {
 	return response.statusCode >= 200 && response.statusCode < 300;
 }
 
-function succeeded(sending: Sending, outcome: { response: IN8nHttpFullResponse }) {
+function succeeded(
+	sending: Sending,
+	outcome: { response: IN8nHttpFullResponse },
+): IN8nHttpFullResponse {
 	if (sending.breaker) sending.breaker.failedInARow = 0;
 	return outcome.response;
 }
@@ -562,13 +572,6 @@ function countFailure(sending: Sending, failed: Failed, error: NodeApiError): vo
 		breaker.open = true;
 		breaker.cause = [error.message, error.description].filter(Boolean).join('. ');
 	}
-}
-
-/** Before each attempt, inside the gate: a stopped execution or an open breaker sends nothing. */
-function refuseIfStoppedOrOpen(sending: Sending): void {
-	const again = sending.attempt > 1;
-	if (sending.signal?.aborted) throw stopped(sending, again ? 'retry' : 'before');
-	if (sending.breaker?.open) throw notSent(sending, { again });
 }
 
 const STOPPED = {
