@@ -8,6 +8,9 @@
  * `customers`: UUIDs, or `{ uuid, email, name }`; the search by e-mail answers 404 when no customer has the address.
  * `stuckCustomers`: customers whose contact lists misbehave (no real API does this on purpose): every page answers
  * `has_more: true` with the same cursor, so a client that trusts the cursor would read the same page forever.
+ * `alternatingCustomers`: customers whose contact lists answer a new cursor every time but alternate between two
+ * pages (the first contact, then the second, then the first again…), so no cursor repeats and no page repeats the
+ * one just before it.
  */
 const crypto = require('node:crypto');
 const { HttpError, json, createFake, readAuthorization } = require('./router');
@@ -44,6 +47,7 @@ function createChartMogulFake({
 	dataSources = [{ uuid: 'ds_e2e-0001', name: 'E2E source' }],
 	seedContacts = 0,
 	stuckCustomers = [],
+	alternatingCustomers = [],
 }) {
 	const contacts = new Map();
 	const notes = new Map();
@@ -66,12 +70,13 @@ function createChartMogulFake({
 	);
 	/** The type each custom attribute key was added with (account-wide in ChartMogul). */
 	const attributeTypes = new Map();
-	const known = [...customerRecords.keys(), ...stuckCustomers];
+	const known = [...customerRecords.keys(), ...stuckCustomers, ...alternatingCustomers];
 	const uuid = (prefix) => `${prefix}_${crypto.randomUUID()}`;
 	const fail = (status, message, param = null) =>
 		new HttpError(status, { code: status, message, param });
 
-	const page = (records, query, stuck = false) => {
+	const encode = (n) => Buffer.from(String(n)).toString('base64url');
+	const page = (records, query, customer) => {
 		const perPage = query.has('per_page') ? Number(query.get('per_page')) : 200;
 		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200)
 			throw fail(400, 'per_page must be between 1 and 200', 'per_page');
@@ -81,13 +86,17 @@ function createChartMogulFake({
 			if (!Number.isInteger(decoded) || decoded < 0) throw fail(400, 'Invalid cursor', 'cursor');
 			start = decoded;
 		}
+		if (alternatingCustomers.includes(customer)) {
+			const turn = start % 2; // the cursor counts the pages asked; its parity picks the page
+			return { entries: records.slice(turn, turn + 1), has_more: true, cursor: encode(start + 1) };
+		}
 		const entries = records.slice(start, start + perPage);
-		if (stuck) return { entries, has_more: true, cursor: Buffer.from('0').toString('base64url') };
+		if (stuckCustomers.includes(customer)) return { entries, has_more: true, cursor: encode(0) };
 		const hasMore = start + perPage < records.length;
 		return {
 			entries,
 			has_more: hasMore,
-			cursor: hasMore ? Buffer.from(String(start + perPage)).toString('base64url') : null,
+			cursor: hasMore ? encode(start + perPage) : null,
 		};
 	};
 	const onlyKnown = (body, allowed) => {
@@ -162,17 +171,20 @@ function createChartMogulFake({
 		return json(201, contact);
 	};
 
-	// Each stuck customer has one contact, so its list has a first page to repeat.
-	for (const customer of stuckCustomers) {
+	// Each stuck customer has one contact, so its list has a first page to repeat; each alternating one two.
+	const seed = (customer, email) => {
 		const contact = {
 			uuid: uuid('con'),
 			customer_uuid: customer,
 			data_source_uuid: dataSources[0].uuid,
-			email: `stuck@${customer}.example.org`,
+			email,
 			custom: {},
 		};
 		contacts.set(contact.uuid, contact);
-	}
+	};
+	for (const customer of stuckCustomers) seed(customer, `stuck@${customer}.example.org`);
+	for (const customer of alternatingCustomers)
+		for (const n of [1, 2]) seed(customer, `alternating${n}@${customer}.example.org`);
 	for (let i = 1; i <= seedContacts; i++) {
 		const contact = {
 			uuid: uuid('con'),
@@ -326,7 +338,7 @@ function createChartMogulFake({
 					const all = [...contacts.values()].filter((c) =>
 						filters.every((f) => c[f] === query.get(f)),
 					);
-					return json(200, page(all, query, stuckCustomers.includes(query.get('customer_uuid'))));
+					return json(200, page(all, query, query.get('customer_uuid')));
 				},
 			],
 			['POST', `${base}/contacts`, ({ body }) => createContact(onlyKnown(body, CONTACT_FIELDS))],
@@ -339,7 +351,7 @@ function createChartMogulFake({
 						page(
 							[...contacts.values()].filter((c) => c.customer_uuid === params.uuid),
 							query,
-							stuckCustomers.includes(params.uuid),
+							params.uuid,
 						),
 					),
 			],

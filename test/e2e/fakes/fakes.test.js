@@ -377,6 +377,24 @@ test('ChartMogul: customer tags by e-mail and custom attributes (typed on add, e
 	);
 });
 
+test('ChartMogul: the contact list of an alternating customer gives new cursors over two alternating pages', async () => {
+	const fake = createChartMogulFake({ apiKey: 'cm', alternatingCustomers: ['cus_alt'] });
+	const h = basic('cm', '');
+	const pages = [];
+	let cursor;
+	for (let i = 0; i < 4; i++) {
+		const query = `customer_uuid=cus_alt&per_page=200${cursor ? `&cursor=${cursor}` : ''}`;
+		const { body } = await call(fake, 'GET', `/v1/contacts?${query}`, { headers: h });
+		assert.equal(body.has_more, true);
+		pages.push(body);
+		cursor = body.cursor;
+	}
+	assert.equal(new Set(pages.map((p) => p.cursor)).size, 4);
+	const emails = pages.map((p) => p.entries.map((c) => c.email).join());
+	assert.deepEqual(emails, [emails[0], emails[1], emails[0], emails[1]]);
+	assert.notEqual(emails[0], emails[1]);
+});
+
 test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData', async () => {
 	const fake = createJtelFake({ host: 'jtel.e2e.test', clientsId: 42, token: 't' });
 	const h = bearer('t');

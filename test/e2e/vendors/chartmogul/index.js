@@ -12,6 +12,7 @@ const { exactly, count, sameAs } = require('../../lib/expect');
 const API_KEY = 'cm-e2e-0123456789';
 const SEEDED = 250; // with the two created, two pages of 200
 const STUCK = 'cus_e2e-stuck'; // its contact list answers has_more: true with the same cursor every time
+const ALTERNATING = 'cus_e2e-alternating'; // new cursors, but its pages alternate: first, second, first…
 const LOOPED = 200; // contacts created through Loop Over Items, in batches of 20
 const CUSTOMER = 'cus_e2e-0001'; // the fake's customer, e-mail ada@e2e.example.org
 
@@ -194,6 +195,27 @@ module.exports = {
 				return pages.length >= 2 && pages.length <= 3
 					? []
 					: [`expected 2 or 3 list requests before the list was stopped, saw ${pages.length}`];
+			},
+		},
+		{
+			// Two pages, again and again, each with a new cursor: stopped at the 3rd request, naming both pages (#26.5).
+			file: path.join(__dirname, 'alternating-pages.workflow.json'),
+			createFake: () =>
+				createChartMogulFake({ apiKey: API_KEY, alternatingCustomers: [ALTERNATING] }),
+			outputs: { 'List contacts (two pages, again and again)': count(0) },
+			errorOutputs: {
+				'List contacts (two pages, again and again)': [
+					{
+						error:
+							/^ChartMogul: the list GET \/contacts was stopped at page 3 \(per_page=200, cursor=\w+\) returned the same records as page 1 \(per_page=200\): the server came back to an earlier page/,
+					},
+				],
+			},
+			after({ requests }) {
+				const pages = requests.filter((r) => r.method === 'GET' && r.path === '/v1/contacts');
+				return pages.length === 3
+					? []
+					: [`expected the list stopped at the 3rd request, saw ${pages.length} requests`];
 			},
 		},
 		{
