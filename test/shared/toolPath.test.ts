@@ -58,6 +58,10 @@ const VENDORS: Record<
 const OVERRIDES: Record<string, IDataObject> = {
 	// jtel needs one phone number to dial (nodes/Jtel/resources/diallerContact/checks.ts).
 	'jtel.diallerContact.import': { phoneNumber1: '+4930123456' },
+	// A batch update needs one field to change (nodes/Ticketmatic/resources/contact/updateMany.ts).
+	'ticketmatic.contact.updateMany': {
+		fields: { field: [{ key: 'c_level', updateType: 'set', value: 'gold' }] },
+	},
 };
 
 /**
@@ -207,6 +211,13 @@ describe('as an AI tool, every operation sends its own request through the execu
 				'ticketmatic.contact.import',
 				'ticketmatic.contact.addRelationTypes',
 				'ticketmatic.contact.removeRelationTypes',
+				'ticketmatic.contact.updateMany',
+				'ticketmatic.contact.merge',
+				'ticketmatic.contact.deleteMany',
+				'quentn.customField.get',
+				'quentn.customField.create',
+				'quentn.customField.update',
+				'quentn.customField.delete',
 				'quentn.contact.createMany',
 			]),
 		);

@@ -1,0 +1,17 @@
+import type { Operation } from '../../../shared/description';
+import { BULK_MAX } from '../../transport';
+import { contactBatch } from './batch';
+import { contactId } from './fields';
+
+/** Bulk. tm-go contacts.Batch `delete`: archives the contacts, as Delete does one. */
+export const deleteMany: Operation = {
+	name: 'Delete Many',
+	value: 'deleteMany',
+	action: 'Delete many contacts',
+	description: `Archive many contacts at once, up to ${BULK_MAX} per request; each item gets its own result`,
+	fields: contactId.map((field) => ({
+		...field,
+		description: 'The contact to archive (one per item; items are sent together)',
+	})),
+	bulk: contactBatch('delete'),
+};
