@@ -58,6 +58,8 @@ const VENDORS: Record<
 const OVERRIDES: Record<string, IDataObject> = {
 	// jtel needs one phone number to dial (nodes/Jtel/resources/diallerContact/checks.ts).
 	'jtel.diallerContact.import': { phoneNumber1: '+4930123456' },
+	// An update needs something to change (nodes/Quentn/resources/customField/fields.ts).
+	'quentn.customField.update': { updateFields: { label: 'Renamed' } },
 	// A batch update needs one field to change (nodes/Ticketmatic/resources/contact/updateMany.ts).
 	'ticketmatic.contact.updateMany': {
 		fields: { field: [{ key: 'c_level', updateType: 'set', value: 'gold' }] },

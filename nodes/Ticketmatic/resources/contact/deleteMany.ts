@@ -9,9 +9,7 @@ export const deleteMany: Operation = {
 	value: 'deleteMany',
 	action: 'Delete many contacts',
 	description: `Archive many contacts at once, up to ${BULK_MAX} per request; each item gets its own result`,
-	fields: contactId.map((field) => ({
-		...field,
-		description: 'The contact to archive (one per item; items are sent together)',
-	})),
+	// The contact field as every contact operation has it: one definition, evaluated once per item.
+	fields: contactId,
 	bulk: contactBatch('delete'),
 };

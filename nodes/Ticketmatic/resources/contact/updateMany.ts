@@ -115,12 +115,7 @@ export const updateMany: Operation = {
 	value: 'updateMany',
 	action: 'Update many contacts',
 	description: `Set, add or remove fields (custom fields too) on many contacts, up to ${BULK_MAX} per request; each item gets its own result`,
-	fields: [
-		...contactId.map((field) => ({
-			...field,
-			description: 'The contact to update (one per item; items are sent together)',
-		})),
-		fields,
-	],
+	// The contact field as every contact operation has it: one definition, evaluated once per item.
+	fields: [...contactId, fields],
 	bulk: contactBatch('update', { build: updateChange }),
 };
