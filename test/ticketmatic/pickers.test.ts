@@ -71,6 +71,31 @@ describe('Ticketmatic account pickers (loaded from the account, signed, archived
 		]);
 	});
 
+	test('getBatchUpdateFields (Update Many): customer title, language code and the custom fields as c_<key>', async () => {
+		const api = fakeApi(HOST);
+		api.scope
+			.get(`${PREFIX}/settings/system/customfields`)
+			.query(true)
+			.reply(
+				200,
+				settings([
+					{ id: 1, key: 'membership', caption: 'Membership', description: 'Member level' },
+					{ id: 2, key: 'old', caption: 'Old', isarchived: true },
+				]),
+			);
+
+		const options = await load('getBatchUpdateFields');
+
+		expect(api.requests.map((r) => [r.path, r.query])).toEqual([
+			[`${PREFIX}/settings/system/customfields`, { typeid: '13002' }],
+		]);
+		expect(options).toEqual([
+			{ name: 'Customer Title', value: 'customertitleid', description: 'customertitleid' },
+			{ name: 'Language Code', value: 'languagecode', description: 'languagecode' },
+			{ name: 'Membership', value: 'c_membership', description: 'Member level' },
+		]);
+	});
+
 	test('a refused key is an error that names the credential', async () => {
 		const api = fakeApi(HOST);
 		api.scope
