@@ -4,6 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { recordLocator } from '../../../shared/locator';
 import type { Check } from '../../../shared/validators';
 
+/** The same `description` body field as a term's: one definition for both. */
+export { description } from '../term/fields';
+
 /**
  * A custom field, by its field name (`field_customer_id`) or its numeric field ID: Quentn's "Custom fields API"
  * (https://help.quentn.com/hc/en-150/articles/4518070370577-Custom-fields-API) takes either in the path.
@@ -40,14 +43,6 @@ export const fieldType: INodeProperties = {
 	placeholder: 'e.g. text',
 	description: "Quentn's field type (field_type), e.g. text",
 	routing: { send: { type: 'body', property: 'field_type' } },
-};
-
-export const description: INodeProperties = {
-	displayName: 'Description',
-	name: 'description',
-	type: 'string',
-	default: '',
-	routing: { send: { type: 'body', property: 'description' } },
 };
 
 export const maxLength: INodeProperties = {
