@@ -292,6 +292,39 @@ describe('a bulk operation as a tool', () => {
 		);
 	});
 
+	test('Ticketmatic Merge: one POST /contacts/batch; the agent is told what was merged into what', async () => {
+		const api = fakeApi(ticketmatic.HOST);
+		api.scope.post(`${ticketmatic.PREFIX}/contacts/batch`).reply(200, '');
+		const { response, error } = await runAsTool({
+			type: 'ticketmatic',
+			parameters: {
+				resource: 'contact',
+				operation: 'merge',
+				primaryContactId: '10001',
+				contactIds: '10002, 10003',
+			},
+			credentials: ticketmatic.hmacCredentials,
+		});
+		expect(error).toBeUndefined();
+		expect(response).toEqual([{ primaryContactId: 10001, mergedContactIds: [10002, 10003] }]);
+		expect(api.requests.map((r) => r.body)).toEqual([
+			{ ids: [10002, 10003], operation: 'merge', parameters: { primary: 10001 } },
+		]);
+	});
+
+	test('Ticketmatic Update Many without a field: refused, nothing sent (an id-less or empty batch never goes out)', async () => {
+		const api = fakeApi(ticketmatic.HOST);
+		api.scope.post(/.*/).reply(200, '');
+		const { response, error } = await runAsTool({
+			type: 'ticketmatic',
+			parameters: { resource: 'contact', operation: 'updateMany', contactId: '7', fields: {} },
+			credentials: ticketmatic.hmacCredentials,
+		});
+		expect(response).toBeUndefined();
+		expect(error?.message).toContain('Not sent: no field to update');
+		expect(api.requests).toHaveLength(0);
+	});
+
 	test("Quentn Create Many: a refused contact is the tool call's error, in Quentn's words", async () => {
 		const api = fakeApi(quentn.HOST);
 		api.scope
