@@ -125,7 +125,8 @@ export interface BatchOptions {
  * contacts"), so an item without a contact id fails on its own and a request is only ever built from ids.
  */
 export function contactBatch(operation: BatchOperation, options: BatchOptions = {}) {
-	const build = options.build ?? BUILD[operation]!;
+	const build = options.build ?? BUILD[operation];
+	if (!build) throw new Error(`The batch operation "${operation}" needs its own build`);
 	return bulkOperation<BatchChange>(
 		{ method: 'POST', url: '/contacts/batch' },
 		async (ctx, parameter) => {

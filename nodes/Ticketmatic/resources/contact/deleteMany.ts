@@ -3,7 +3,7 @@ import { BULK_MAX } from '../../transport';
 import { contactBatch } from './batch';
 import { contactId } from './fields';
 
-/** Bulk. tm-go contacts.Batch `delete`: archives the contacts, as Delete does one. */
+/** Bulk. tm-go contacts.Batch `delete` (that it archives, as DELETE /contacts/{id} does, is unverified). */
 export const deleteMany: Operation = {
 	name: 'Delete Many',
 	value: 'deleteMany',

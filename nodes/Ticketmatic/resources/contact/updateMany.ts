@@ -55,7 +55,10 @@ const fields: INodeProperties = {
 	],
 };
 
-/** A field key: customertitleid, languagecode, or a custom field (`c_<key>`; a key without the prefix gets it). */
+/**
+ * A field key: customertitleid, languagecode, or a custom field, sent as contacts carry it, `c_<key>` (a key without
+ * the prefix gets it; tm-go documents the key only as "a custom field": the prefix is unverified).
+ */
 function fieldKey(item: BatchItem, value: unknown): string {
 	const key = String(value ?? '').trim();
 	if (key === 'customertitleid' || key === 'languagecode') return key;
