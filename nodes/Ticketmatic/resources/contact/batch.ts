@@ -93,22 +93,21 @@ const relationTypes: BuildChange = (item) => {
 	};
 };
 
-/** The changes of the operations that need nothing but the contact ID. */
+/** One contact per item, its output the contact ID and what changed. */
+const oneContactChange =
+	(changed: IDataObject): BuildChange =>
+	(item) => {
+		const contactId = oneContact(item);
+		return { contactIds: [contactId], output: { contactId, ...changed } };
+	};
+
+/** The operations' own changes (Update Many and Merge bring theirs). */
 const BUILD: Partial<Record<BatchOperation, BuildChange>> = {
 	addrelationtypes: relationTypes,
 	removerelationtypes: relationTypes,
-	subscribe: (item) => {
-		const contactId = oneContact(item);
-		return { contactIds: [contactId], output: { contactId, subscribed: true } };
-	},
-	unsubscribe: (item) => {
-		const contactId = oneContact(item);
-		return { contactIds: [contactId], output: { contactId, subscribed: false } };
-	},
-	delete: (item) => {
-		const contactId = oneContact(item);
-		return { contactIds: [contactId], output: { contactId, deleted: true } };
-	},
+	subscribe: oneContactChange({ subscribed: true }),
+	unsubscribe: oneContactChange({ subscribed: false }),
+	delete: oneContactChange({ deleted: true }),
 };
 
 export interface BatchOptions {
