@@ -44,7 +44,8 @@ export function notSent(item: BatchItem, message: string, description: string): 
 	});
 }
 
-const at = (item: BatchItem, parameter: string): ValueSource => ({
+/** Where a bad value of the item is reported: the field's label, the item. */
+export const at = (item: BatchItem, parameter: string): ValueSource => ({
 	node: item.node,
 	parameter,
 	itemIndex: item.itemIndex,

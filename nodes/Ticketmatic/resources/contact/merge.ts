@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/description';
 import { digits, idList } from '../../../shared/validators';
 import { BULK_MAX } from '../../transport';
 import type { BatchItem } from './batch';
-import { batchContactId, contactBatch, notSent } from './batch';
+import { at, batchContactId, contactBatch, notSent } from './batch';
 import { contactId } from './fields';
 
 /** The contact the others are merged into: the contact field, under its own name (locator from version 2). */
@@ -34,15 +34,9 @@ const contactIds: INodeProperties = {
 function mergeChange(item: BatchItem) {
 	const primary = batchContactId(item, 'primaryContactId', 'Primary Contact');
 	const given = idList(item.read('contactIds', ''));
-	const ids = [
-		...new Set(
-			given.map((id) =>
-				Number(
-					digits(id, { node: item.node, parameter: 'Contact IDs', itemIndex: item.itemIndex }),
-				),
-			),
-		),
-	].filter((id) => id !== primary);
+	const ids = [...new Set(given.map((id) => Number(digits(id, at(item, 'Contact IDs')))))].filter(
+		(id) => id !== primary,
+	);
 	if (ids.length === 0) {
 		notSent(
 			item,

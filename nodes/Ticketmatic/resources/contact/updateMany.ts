@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/description';
 import { digits } from '../../../shared/validators';
 import { BULK_MAX } from '../../transport';
 import type { BatchItem } from './batch';
-import { batchContactId, contactBatch, notSent } from './batch';
+import { at, batchContactId, contactBatch, notSent } from './batch';
 import { contactId } from './fields';
 
 const UPDATE_TYPES = ['set', 'add', 'remove'];
@@ -95,15 +95,7 @@ function updateChange(item: BatchItem) {
 			);
 		}
 		const value =
-			key === 'customertitleid'
-				? Number(
-						digits(row.value, {
-							node: item.node,
-							parameter: 'Customer Title',
-							itemIndex: item.itemIndex,
-						}),
-					)
-				: row.value;
+			key === 'customertitleid' ? Number(digits(row.value, at(item, 'Customer Title'))) : row.value;
 		return { key, updatetype, value };
 	});
 	return {
