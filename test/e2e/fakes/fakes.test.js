@@ -541,3 +541,91 @@ test('WAN model: 3 round trips for the first answer on a connection (TCP + TLS 1
 	assert.deepEqual(waits, [150, 50, 50, 150, 50, 50]);
 	assert.deepEqual(network.stats, { rttMs: 50, requests: 6, connections: 2 });
 });
+
+test('Ticketmatic batch: update sets/adds/removes fields, delete archives, merge archives into the primary', async () => {
+	const fake = createTicketmaticFake({
+		accountName: 'batch',
+		accessKey: 'k',
+		secretKey: 's',
+		seedContacts: 4,
+	});
+	const h = basic('k', 's');
+	const batch = (body) => call(fake, 'POST', '/api/1/batch/contacts/batch', { headers: h, body });
+	const contact = (id) => fake.state.contacts.get(id);
+	const updatefields = [
+		{ key: 'c_segment', updatetype: 'set', value: 'autumn' },
+		{ key: 'c_tags', updatetype: 'add', value: 'vip' },
+		{ key: 'languagecode', updatetype: 'set', value: 'NL' },
+	];
+	assert.equal(
+		(await batch({ ids: [10001, 10002], operation: 'update', parameters: { updatefields } }))
+			.status,
+		200,
+	);
+	assert.equal(contact(10001).c_segment, 'autumn');
+	assert.deepEqual(contact(10002).c_tags, ['vip']);
+	assert.equal(contact(10002).languagecode, 'NL');
+	await batch({
+		ids: [10002],
+		operation: 'update',
+		parameters: { updatefields: [{ key: 'c_tags', updatetype: 'remove', value: 'vip' }] },
+	});
+	assert.deepEqual(contact(10002).c_tags, []);
+	for (const bad of [
+		{ ids: [10001], operation: 'update', parameters: { updatefields: [] } },
+		{
+			ids: [10001],
+			operation: 'update',
+			parameters: { updatefields: [{ key: 'firstname', updatetype: 'set', value: 'x' }] },
+		},
+		{ operation: 'delete' },
+		{ ids: [10003], operation: 'merge', parameters: {} },
+		{ ids: [10003], operation: 'merge', parameters: { primary: 10003 } },
+	])
+		assert.equal((await batch(bad)).status, 400, JSON.stringify(bad));
+	assert.equal((await batch({ ids: [99], operation: 'delete' })).status, 404);
+	assert.equal(
+		(await batch({ ids: [10002, 10003], operation: 'merge', parameters: { primary: 10001 } }))
+			.status,
+		200,
+	);
+	assert.equal(contact(10002).isdeleted, true);
+	assert.equal(contact(10003).mergedinto, 10001);
+	assert.equal(contact(10001).isdeleted, false);
+	assert.equal((await batch({ ids: [10004], operation: 'delete' })).status, 200);
+	assert.equal(contact(10004).isdeleted, true);
+});
+
+test('Quentn custom fields: create from a label, get by name or id, update, delete; 404 when unknown', async () => {
+	const fake = createQuentnFake({ apiKey: 'q' });
+	const h = bearer('q');
+	const api = (method, path, body) =>
+		call(fake, method, `/public/api/V1${path}`, { headers: h, body });
+	assert.equal((await api('POST', '/custom-fields', { field_type: 'text' })).status, 400);
+	const created = await api('POST', '/custom-fields', { label: 'Customer ID', field_type: 'text' });
+	assert.equal(created.body.success, true);
+	assert.equal(created.body.field_name, 'field_customer_id');
+	assert.equal(
+		(await api('GET', `/custom-fields/${created.body.field_id}`)).body.label,
+		'Customer ID',
+	);
+	assert.equal(
+		(await api('PUT', '/custom-fields/field_customer_id', { label: 'Client ID' })).status,
+		200,
+	);
+	assert.equal((await api('GET', '/custom-fields')).body[0].label, 'Client ID');
+	const start = await call(fake, 'POST', '/public/api/v1/cb/7', {
+		headers: h,
+		body: { mail: 'a@b.example', field_customer_id: 'C-1' },
+	});
+	assert.equal(start.status, 200);
+	assert.equal(fake.state.contacts.get(start.body.id).field_customer_id, 'C-1');
+	const unknownField = await call(fake, 'POST', '/public/api/v1/cb/7', {
+		headers: h,
+		body: { id: start.body.id, field_nope: 'x' },
+	});
+	assert.equal(unknownField.status, 400);
+	assert.equal((await api('DELETE', '/custom-fields/field_customer_id')).status, 200);
+	assert.equal(fake.state.contacts.get(start.body.id).field_customer_id, undefined);
+	assert.equal((await api('GET', '/custom-fields/field_customer_id')).status, 404);
+});

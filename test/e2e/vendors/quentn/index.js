@@ -237,6 +237,77 @@ module.exports = {
 			},
 		},
 		{
+			// Custom fields API (help.quentn.com 4518070370577) from create to delete; a campaign start sets the field.
+			file: path.join(__dirname, 'custom-field-lifecycle.workflow.json'),
+			outputs: {
+				'Create custom field': [
+					{ success: true, field_name: 'field_shop_customer_number', field_id: integer },
+				],
+				'Get custom field': [
+					{
+						field_id: sameAs('Create custom field', 'field_id'),
+						field_name: 'field_shop_customer_number',
+						label: 'Shop Customer Number',
+						description: 'From the web shop',
+					},
+				],
+				'Update custom field': [exactly({ success: true })],
+				'List custom fields': [
+					{
+						field_name: 'field_shop_customer_number',
+						label: 'Web Shop Customer Number',
+						required: true,
+					},
+				],
+				'Create contact': [{ id: integer }],
+				'Start campaign with the field': [{ id: sameAs('Create contact', 'id') }],
+				'Get contact': [
+					{
+						id: sameAs('Create contact', 'id'),
+						first_name: 'Grace',
+						family_name: 'Hopper',
+						field_shop_customer_number: 'C-1001',
+					},
+				],
+				'Delete contact': [exactly({ deleted: true })],
+				'Delete custom field': [exactly({ deleted: true })],
+			},
+			after({ fake, requests }) {
+				const problems = [];
+				const { customFields, contacts } = fake.state;
+				if (customFields.size || contacts.size)
+					problems.push(
+						`fake still holds ${customFields.size} custom field(s), ${contacts.size} contact(s)`,
+					);
+				const create = requests.find(
+					(r) => r.method === 'POST' && r.path.endsWith('/custom-fields'),
+				);
+				if (
+					JSON.stringify(create?.body) !==
+					JSON.stringify({
+						label: 'Shop Customer Number',
+						field_type: 'text',
+						description: 'From the web shop',
+						max_length: 64,
+					})
+				)
+					problems.push(`the create sent ${JSON.stringify(create?.body)}`);
+				const paths = requests
+					.filter((r) => r.path.includes('/custom-fields/'))
+					.map((r) => `${r.method} ${r.path}`);
+				const named = '/public/api/V1/custom-fields/field_shop_customer_number';
+				if (paths.join() !== [`GET ${named}`, `PUT ${named}`, `DELETE ${named}`].join())
+					problems.push(`custom field requests: ${paths.join(', ')}`);
+				const start = requests.find((r) => r.path.startsWith('/public/api/v1/cb/'));
+				if (
+					start?.body?.field_shop_customer_number !== 'C-1001' ||
+					start?.body?.family_name !== 'Hopper'
+				)
+					problems.push(`the campaign start sent ${JSON.stringify(start?.body)}`);
+				return problems;
+			},
+		},
+		{
 			// Quentn answers 404 for an e-mail no contact has and for the terms of a contact that has none (issue #12.8).
 			file: path.join(__dirname, 'not-found.workflow.json'),
 			outputs: {
