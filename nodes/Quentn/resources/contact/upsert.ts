@@ -31,7 +31,7 @@ const byEmail: UpsertSpec = {
 		const mail = String(ctx.getNodeParameter('email', '')).trim();
 		const found = await lookup(`/contact/${encodeURIComponent(mail)}`);
 		const first = Array.isArray(found) ? (found[0] as IDataObject | undefined) : undefined;
-		return first?.id === undefined ? undefined : (first.id as number);
+		return first?.id === undefined ? undefined : { id: first.id as number };
 	},
 };
 
