@@ -33,6 +33,46 @@ function clockIn(ms: number, timeZone: string): string {
 	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+/** A clock time as written without a zone, as `yyyy-MM-ddTHH:mm:ss`; undefined when it is not one (or no real date). */
+function wallClock(text: string): string | undefined {
+	const local = WALL_CLOCK.exec(text);
+	if (!local) return undefined;
+	const [, year, month, day, hour = '00', minute = '00', second = '00'] = local;
+	const date = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
+	// 2026-02-30 or 25:00 would roll over into another date: not a date.
+	if (
+		date.getUTCMonth() !== +month - 1 ||
+		date.getUTCDate() !== +day ||
+		date.getUTCHours() !== +hour ||
+		+minute > 59 ||
+		+second > 59
+	)
+		return undefined;
+	return `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+}
+
+/** A value that is a moment (a JS Date, ms since 1970, a Luxon DateTime, an ISO string with a zone), in ms. */
+function momentOf(value: unknown): number | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
+		const ms = (value as { toMillis(): number }).toMillis();
+		return Number.isFinite(ms) ? ms : undefined;
+	}
+	if (typeof value !== 'string' || !INSTANT.test(value.trim())) return undefined;
+	const ms = Date.parse(
+		value
+			.trim()
+			.replace(' ', 'T')
+			.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'),
+	);
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
 /**
  * A date value as `yyyy-MM-ddTHH:mm:ss`, the local date-time form of APIs that take no zone (jtel's dialler).
  * A value without a zone (n8n's date picker, "2026-01-10 09:30") is already a local time and is kept as written;
@@ -41,40 +81,10 @@ function clockIn(ms: number, timeZone: string): string {
  * Returns undefined when the value is not a date.
  */
 export function localDateTime(value: unknown, timeZone: string): string | undefined {
-	if (value instanceof Date)
-		return Number.isNaN(value.getTime()) ? undefined : clockIn(value.getTime(), timeZone);
-	if (typeof value === 'number')
-		return Number.isFinite(value) ? clockIn(value, timeZone) : undefined;
-	if (
-		value &&
-		typeof value === 'object' &&
-		typeof (value as { toMillis?: unknown }).toMillis === 'function'
-	) {
-		const ms = (value as { toMillis(): number }).toMillis();
-		return Number.isFinite(ms) ? clockIn(ms, timeZone) : undefined;
-	}
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	const local = WALL_CLOCK.exec(text);
-	if (local) {
-		const [, year, month, day, hour = '00', minute = '00', second = '00'] = local;
-		const date = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
-		// 2026-02-30 or 25:00 would roll over into another date: not a date.
-		if (
-			date.getUTCMonth() !== +month - 1 ||
-			date.getUTCDate() !== +day ||
-			date.getUTCHours() !== +hour ||
-			+minute > 59 ||
-			+second > 59
-		)
-			return undefined;
-		return `${year}-${month}-${day}T${hour}:${minute}:${second}`;
-	}
-	if (INSTANT.test(text)) {
-		const ms = Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-		return Number.isNaN(ms) ? undefined : clockIn(ms, timeZone);
-	}
-	return undefined;
+	const local = typeof value === 'string' ? wallClock(value.trim()) : undefined;
+	if (local !== undefined) return local;
+	const ms = momentOf(value);
+	return ms === undefined ? undefined : clockIn(ms, timeZone);
 }
 
 /** The clock `timeZone` shows at `ms`, read as if it were UTC, minus `ms`: the zone's offset then, in ms. */
@@ -88,23 +98,9 @@ function offsetAt(ms: number, timeZone: string): number {
  * without a zone (n8n's date picker, "2026-01-10 09:30") is a clock time in `timeZone`, the workflow's zone.
  */
 export function instantOf(value: unknown, timeZone: string): number | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (
-		value &&
-		typeof value === 'object' &&
-		typeof (value as { toMillis?: unknown }).toMillis === 'function'
-	) {
-		const ms = (value as { toMillis(): number }).toMillis();
-		return Number.isFinite(ms) ? ms : undefined;
-	}
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	if (INSTANT.test(text)) {
-		const ms = Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-		return Number.isNaN(ms) ? undefined : ms;
-	}
-	const local = localDateTime(text, timeZone);
+	const moment = momentOf(value);
+	if (moment !== undefined) return moment;
+	const local = typeof value === 'string' ? wallClock(value.trim()) : undefined;
 	if (local === undefined) return undefined;
 	// The clock time as if it were UTC, moved by the zone's offset; asked twice so a date across a DST change is right.
 	const asUtc = Date.parse(`${local}Z`);
