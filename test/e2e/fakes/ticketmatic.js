@@ -33,6 +33,7 @@ function createTicketmaticFake({
 		{ id: 2, name: 'VIP' },
 	],
 	seedContacts = 0,
+	datedContacts = [],
 	maxLimit = Infinity,
 	total = 'count',
 	requests,
@@ -110,6 +111,10 @@ function createTicketmaticFake({
 		if (value.length > 1000) throw fail(400, `${what}: at most 1000 ids per call`);
 		return value;
 	};
+
+	// Contacts last changed at given UTC times ("YYYY-MM-DD HH:mm:ss"), for lists filtered by lastupdatesince.
+	for (const { lastupdatets, ...fields } of datedContacts)
+		Object.assign(createContact(fields), { createdts: lastupdatets, lastupdatets });
 
 	for (let i = 1; i <= seedContacts; i++)
 		createContact({
