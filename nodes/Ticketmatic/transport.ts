@@ -1,3 +1,4 @@
+import { checkUtc } from '../shared/dates';
 import type { RequestContext } from '../shared/executor';
 import { credentialsOf } from '../shared/executor';
 import { addressablePaginator, singlePage } from '../shared/paginators';
@@ -15,6 +16,9 @@ export const ticketmatic = createTransport({
 	// Every Ticketmatic ID is an integer (tm-go: `Id int64` on contacts, remarks and relation types).
 	pathValues: { default: 'digits' },
 });
+
+/** The lists' Last Updated Since filter, as routed (nodes/Ticketmatic/resources/contact/fields.ts `listFilters`). */
+const checkSince = checkUtc('qs', 'lastupdatesince', 'space', 'Last Updated Since');
 
 /**
  * Contacts per page. Ticketmatic documents no maximum (https://www.ticketmatic.com/docs/api/contacts/getlist); 1000
@@ -38,10 +42,11 @@ export const contactList = ticketmatic.list(
 		records: 'data',
 		total: 'nbrofresults',
 	}),
+	checkSince,
 );
 
 // GET /settings/system/relationtypes takes no limit/offset (tm-go relationtypes.Getlist: filter, includearchived, lastupdatesince only).
-export const relationTypeList = ticketmatic.list(singlePage('data'));
+export const relationTypeList = ticketmatic.list(singlePage('data'), checkSince);
 
 /** The account's base URL, for requests the node sends itself (bulk operations, pickers). */
 export async function baseUrl(ctx: RequestContext): Promise<string> {

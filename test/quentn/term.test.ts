@@ -143,6 +143,57 @@ describe('Quentn terms', () => {
 		expect(api.requests[0]).toMatchObject({ method: 'DELETE', path: `${API}/terms/77` });
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
+
+	describe('by name: Quentn takes a name in the path of GET only, so the id is looked up first', () => {
+		test('update: GET /terms/{name}, then PUT /terms/{its id}', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/terms/VIP%2FGold`).reply(200, term(5, 'VIP/Gold'));
+			api.scope.put(`${API}/terms/5`).reply(200, { success: 'true' });
+			const { output, error } = await run({
+				operation: 'update',
+				termId: 'VIP/Gold',
+				updateFields: { description: 'Top customers' },
+			});
+			expect(error).toBeUndefined();
+			expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+				['GET', `${API}/terms/VIP%2FGold`, undefined],
+				['PUT', `${API}/terms/5`, { description: 'Top customers' }],
+			]);
+			expect(api.requests.every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+			expect(output).toEqual([{ json: { success: 'true' }, pairedItem: { item: 0 } }]);
+		});
+
+		test('delete (version 2, the name typed in the locator): GET /terms/{name}, then DELETE /terms/{its id}', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/terms/Newsletter`).reply(200, term(12, 'Newsletter'));
+			api.scope.delete(`${API}/terms/12`).reply(200, { success: 'true' });
+			const { output, error } = await runNode({
+				type: 'quentn',
+				typeVersion: 2,
+				parameters: {
+					resource: 'term',
+					operation: 'delete',
+					termId: { __rl: true, mode: 'id', value: 'Newsletter' },
+				},
+				credentials,
+			});
+			expect(error).toBeUndefined();
+			expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+				`GET ${API}/terms/Newsletter`,
+				`DELETE ${API}/terms/12`,
+			]);
+			expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+		});
+
+		test('a name no term has fails the item; nothing is changed', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/terms/Gone`).reply(404, { message: 'Not found' });
+			const { output, error } = await run({ operation: 'delete', termId: 'Gone' });
+			expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${API}/terms/Gone`]);
+			expect(output).toEqual([]);
+			expect(error?.message).toBe('Quentn has no term named "Gone"');
+		});
+	});
 });
 
 describe('Quentn term picker (termIds)', () => {

@@ -34,6 +34,7 @@ function createTicketmaticFake({
 		{ id: 2, name: 'VIP' },
 	],
 	seedContacts = 0,
+	datedContacts = [],
 	maxLimit = Infinity,
 	total = 'count',
 	requests,
@@ -137,6 +138,9 @@ function createTicketmaticFake({
 		}
 		return changes;
 	};
+	// Contacts last changed at given UTC times ("YYYY-MM-DD HH:mm:ss"), for lists filtered by lastupdatesince.
+	for (const { lastupdatets, ...fields } of datedContacts)
+		Object.assign(createContact(fields), { createdts: lastupdatets, lastupdatets });
 
 	for (let i = 1; i <= seedContacts; i++)
 		createContact({

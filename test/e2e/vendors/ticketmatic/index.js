@@ -20,6 +20,16 @@ const CAPPED_NULL = {
 	maxLimit: 100,
 	total: 'null',
 };
+// Contacts last changed at known UTC times, for Last Updated Since (tm-go ticketmatic/time.go: the API's times are UTC).
+const DATED = {
+	...keys,
+	accountName: 'e2edated',
+	datedContacts: [
+		{ firstname: 'Early', email: 'early@example.com', lastupdatets: '2026-01-10 08:00:00' },
+		{ firstname: 'Middle', email: 'middle@example.com', lastupdatets: '2026-01-10 09:00:00' },
+		{ firstname: 'Late', email: 'late@example.com', lastupdatets: '2026-01-10 15:00:00' },
+	],
+};
 const PAGE_SIZE = 1000; // what the node asks for (nodes/Ticketmatic/transport.ts PAGE_SIZE)
 // Contacts of the Update Many workflow: 3 batch requests at Ticketmatic's 1000 ids each.
 const BATCH_CONTACTS = 2500;
@@ -161,7 +171,7 @@ module.exports = {
 	nodeType: 'n8n-nodes-contact-suite.ticketmatic',
 	credentialTypes: ['ticketmaticApi'],
 	hosts: ['apps.ticketmatic.com'],
-	createFake: () => ticketmaticAccounts(keys, CAPPED, NO_TOTAL, CAPPED_NULL),
+	createFake: () => ticketmaticAccounts(keys, CAPPED, NO_TOTAL, CAPPED_NULL, DATED),
 	credentials: [
 		{
 			id: 'e2eTicketmHmac01',
@@ -198,6 +208,12 @@ module.exports = {
 			name: 'Ticketmatic (fake, pages capped at 100, nbrofresults null)',
 			type: 'ticketmaticApi',
 			data: { ...keys, accountName: CAPPED_NULL.accountName, authentication: 'hmac' },
+		},
+		{
+			id: 'e2eTicketmDated1',
+			name: 'Ticketmatic (fake, contacts changed at known times)',
+			type: 'ticketmaticApi',
+			data: { ...keys, accountName: DATED.accountName, authentication: 'hmac' },
 		},
 	],
 	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
@@ -377,6 +393,33 @@ module.exports = {
 						`capped account without a total: after the first pages expected 100@100,100@200,100@300,50@350, saw ${pagesOf(requests, CAPPED_NULL.accountName).join()}`,
 					);
 				return problems;
+			},
+		},
+		{
+			// Last Updated Since is the moment meant, sent in UTC; the workflow's zone is America/New_York.
+			file: path.join(__dirname, 'last-updated-since.workflow.json'),
+			outputs: {
+				'Changed since 09:30 in Brussels (an offset time)': [
+					{ firstname: 'Middle' },
+					{ firstname: 'Late' },
+				],
+				'Changed since 09:30 in the workflow zone (a picked time)': [{ firstname: 'Late' }],
+			},
+			after({ requests }) {
+				// Each list asks its first pages at once, all with the same filter: the distinct values sent.
+				const sent = [
+					...new Set(
+						requests
+							.filter((r) => r.path === `/api/1/${DATED.accountName}/contacts`)
+							.map((r) => r.query.lastupdatesince),
+					),
+				].sort();
+				const expected = ['2026-01-10 08:30:00', '2026-01-10 14:30:00'];
+				return JSON.stringify(sent) === JSON.stringify(expected)
+					? []
+					: [
+							`lastupdatesince sent: ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)} (UTC)`,
+						];
 			},
 		},
 	],
