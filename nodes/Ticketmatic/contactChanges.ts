@@ -138,9 +138,11 @@ async function readWindow(
 			},
 		})) as IDataObject;
 		const data = body?.data;
+		const counted = body?.nbrofresults;
 		return {
 			records: Array.isArray(data) ? (data as IDataObject[]) : [],
-			total: Number(body?.nbrofresults ?? 0),
+			// Without a count (a server that leaves it out), the listing ends at an empty page.
+			total: counted === undefined || counted === null ? Infinity : Number(counted),
 		};
 	};
 	let start = Math.max(0, (state.read ?? 0) - RESUME_MARGIN);
@@ -169,7 +171,8 @@ async function readWindow(
 			return { records, start, complete: false, stopped: true };
 	}
 	const distinct = new Set(records.map((record) => String(record.id))).size;
-	return { records, start, complete: start + distinct >= total, stopped: false };
+	const complete = total === Infinity || start + distinct >= total;
+	return { records, start, complete, stopped: false };
 }
 
 /** The poll's time budget: what n8n gives (IPollFunctions.getPollBudgetMs, n8n 2.41+), else the default. */

@@ -42,6 +42,8 @@ class FakeAccount {
 	/** n8n's clock as the node reads it (Date.now), moved by `pageMs` for each /contacts page: a slow account. */
 	clock = 1_000_000;
 	pageMs = 0;
+	/** Leave `nbrofresults` out of the answer (a server that does not count). */
+	noTotal = false;
 
 	constructor() {
 		const api = fakeApi(HOST);
@@ -67,7 +69,8 @@ class FakeAccount {
 					);
 				const offset = Number(query.get('offset') ?? 0);
 				const limit = Number(query.get('limit') ?? 100);
-				return [200, { data: all.slice(offset, offset + limit), nbrofresults: all.length }];
+				const data = all.slice(offset, offset + limit);
+				return [200, this.noTotal ? { data } : { data, nbrofresults: all.length }];
 			})
 			.persist();
 	}
@@ -236,6 +239,19 @@ describe('Ticketmatic Trigger (polling)', () => {
 		expect(contactQueries(account).map((r) => r.query.offset)).toEqual(['0', '0', '1000', '2000']);
 		account.tick(60_000);
 		expect(await poll(staticData, 'contactCreated')).toEqual([]);
+	});
+
+	test('a server that sends no nbrofresults: pages are read up to an empty one, each contact once', async () => {
+		const account = new FakeAccount();
+		account.noTotal = true;
+		const staticData: IDataObject = {};
+		await poll(staticData, 'contactCreated');
+		account.tick(1000);
+		for (let id = 1; id <= 2000; id++) account.create(id);
+		account.tick(60_000);
+		const emitted = await poll(staticData, 'contactCreated');
+		expect(new Set(ids(emitted)).size).toBe(2000);
+		expect(contactQueries(account).map((r) => r.query.offset)).toEqual(['0', '0', '1000', '2000']);
 	});
 
 	test('a contact updated while the pages are read (records shift across a page border) is not lost', async () => {
