@@ -91,6 +91,67 @@ describe('Quentn campaign: Start', () => {
 			[expect.stringMatching(/Email/), { item: 2 }],
 		]);
 	});
+
+	test("Contact Fields go into the started contact beside its ID or e-mail, under Quentn's field names", async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(`${CB}/42`).times(2).reply(200, { id: 123 });
+		const contactFields = {
+			firstName: 'Ada',
+			familyName: 'Lovelace',
+			customFields: { field: [{ name: 'field_customer_id', value: 'C-7' }] },
+			terms: '3, 5',
+		};
+		const byId = await run('campaign', {
+			operation: 'start',
+			campaignId: '42',
+			contactBy: 'id',
+			contactId: '123',
+			contactFields,
+		});
+		const byEmail = await run('campaign', {
+			operation: 'start',
+			campaignId: '42',
+			contactBy: 'email',
+			email: 'ada@example.com',
+			contactFields: { phone: '+49 30 1234' },
+		});
+		expect(byId.error).toBeUndefined();
+		expect(byEmail.error).toBeUndefined();
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			[
+				'POST',
+				`${CB}/42`,
+				{
+					first_name: 'Ada',
+					family_name: 'Lovelace',
+					field_customer_id: 'C-7',
+					terms: [3, 5],
+					id: 123,
+				},
+			],
+			['POST', `${CB}/42`, { phone: '+49 30 1234', mail: 'ada@example.com' }],
+		]);
+		expect(byId.output).toEqual([{ json: { id: 123 }, pairedItem: { item: 0 } }]);
+	});
+
+	test('with Contact Fields, a bad e-mail is still refused before sending', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(/.*/).reply(200, { id: 1 });
+		const { output } = await run(
+			'campaign',
+			{
+				operation: 'start',
+				campaignId: '42',
+				contactBy: 'email',
+				email: 'ada@',
+				contactFields: { firstName: 'Ada' },
+			},
+			undefined,
+			true,
+		);
+		expect(api.requests).toHaveLength(0);
+		expect(String(output[0].json.error)).toMatch(/Email/);
+	});
 });
 
 describe('Quentn custom fields: Get Many', () => {

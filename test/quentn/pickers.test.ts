@@ -1,4 +1,4 @@
-import { runLoadOptions } from '../harness/engine';
+import { runListSearch, runLoadOptions } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { API, API_KEY, HOST, credentials } from './fixtures';
 
@@ -38,5 +38,27 @@ describe('Quentn custom field picker (contact Custom Fields → Field Name)', ()
 			{ name: 'Customer since', value: 'customer_since', description: 'customer_since' },
 			{ name: 'Shoe size', value: 'shoe_size', description: 'shoe_size' },
 		]);
+	});
+});
+
+describe('Quentn custom field locator (customField Get / Update / Delete → From List)', () => {
+	test('searchCustomFields lists GET /custom-fields, filtered by the typed text; the field name is the value', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${API}/custom-fields`).reply(200, [
+			{ field_id: 1, field_name: 'field_shoe_size', label: 'Shoe size' },
+			{ field_id: 2, field_name: 'field_customer_since', label: 'Customer since' },
+		]);
+
+		const result = await runListSearch({
+			type: 'quentn',
+			method: 'searchCustomFields',
+			credentials,
+			filter: 'shoe',
+		});
+
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${API}/custom-fields`]);
+		expect(result).toEqual({
+			results: [{ name: 'Shoe size', value: 'field_shoe_size', description: 'field_shoe_size' }],
+		});
 	});
 });

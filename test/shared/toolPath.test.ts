@@ -54,10 +54,24 @@ const VENDORS: Record<
 	},
 };
 
+const CUSTOM_ATTRIBUTE = { type: 'String', key: 'channel', value: 'Web', source: '' };
+
 /** Values the generic minimal ones do not satisfy (a check across several parameters). */
 const OVERRIDES: Record<string, IDataObject> = {
 	// jtel needs one phone number to dial (nodes/Jtel/resources/diallerContact/checks.ts).
 	'jtel.diallerContact.import': { phoneNumber1: '+4930123456' },
+	// Get by User Data needs user data or contact IDs, neither of them required alone.
+	'jtel.diallerContact.getByUserData': { userData: ['crm-1'] },
+	// ChartMogul custom attributes: at least one row with a key (and a type and value for Add and Update).
+	'chartMogul.customerAttribute.add': { customAttributes: { attribute: [CUSTOM_ATTRIBUTE] } },
+	'chartMogul.customerAttribute.update': { customAttributes: { attribute: [CUSTOM_ATTRIBUTE] } },
+	'chartMogul.customerAttribute.remove': { customAttributes: { attribute: [{ key: 'channel' }] } },
+	// An update needs something to change (nodes/Quentn/resources/customField/fields.ts).
+	'quentn.customField.update': { updateFields: { label: 'Renamed' } },
+	// A batch update needs one field to change (nodes/Ticketmatic/resources/contact/updateMany.ts).
+	'ticketmatic.contact.updateMany': {
+		fields: { field: [{ key: 'c_level', updateType: 'set', value: 'gold' }] },
+	},
 };
 
 /**
@@ -207,7 +221,19 @@ describe('as an AI tool, every operation sends its own request through the execu
 				'ticketmatic.contact.import',
 				'ticketmatic.contact.addRelationTypes',
 				'ticketmatic.contact.removeRelationTypes',
+				'ticketmatic.contact.updateMany',
+				'ticketmatic.contact.merge',
+				'ticketmatic.contact.deleteMany',
+				'quentn.customField.get',
+				'quentn.customField.create',
+				'quentn.customField.update',
+				'quentn.customField.delete',
 				'quentn.contact.createMany',
+				'chartMogul.customerTag.addByEmail',
+				'chartMogul.customerAttribute.get',
+				'chartMogul.customerAttribute.add',
+				'chartMogul.customerAttribute.update',
+				'chartMogul.customerAttribute.remove',
 			]),
 		);
 	});
@@ -277,6 +303,39 @@ describe('a bulk operation as a tool', () => {
 		expect(api.requests[0].headers.authorization).toMatch(
 			/^TM-HMAC-SHA256 key=access-key-0123 ts=/,
 		);
+	});
+
+	test('Ticketmatic Merge: one POST /contacts/batch; the agent is told what was merged into what', async () => {
+		const api = fakeApi(ticketmatic.HOST);
+		api.scope.post(`${ticketmatic.PREFIX}/contacts/batch`).reply(200, '');
+		const { response, error } = await runAsTool({
+			type: 'ticketmatic',
+			parameters: {
+				resource: 'contact',
+				operation: 'merge',
+				primaryContactId: '10001',
+				contactIds: '10002, 10003',
+			},
+			credentials: ticketmatic.hmacCredentials,
+		});
+		expect(error).toBeUndefined();
+		expect(response).toEqual([{ primaryContactId: 10001, mergedContactIds: [10002, 10003] }]);
+		expect(api.requests.map((r) => r.body)).toEqual([
+			{ ids: [10002, 10003], operation: 'merge', parameters: { primary: 10001 } },
+		]);
+	});
+
+	test('Ticketmatic Update Many without a field: refused, nothing sent (an id-less or empty batch never goes out)', async () => {
+		const api = fakeApi(ticketmatic.HOST);
+		api.scope.post(/.*/).reply(200, '');
+		const { response, error } = await runAsTool({
+			type: 'ticketmatic',
+			parameters: { resource: 'contact', operation: 'updateMany', contactId: '7', fields: {} },
+			credentials: ticketmatic.hmacCredentials,
+		});
+		expect(response).toBeUndefined();
+		expect(error?.message).toContain('Not sent: no field to update');
+		expect(api.requests).toHaveLength(0);
 	});
 
 	test("Quentn Create Many: a refused contact is the tool call's error, in Quentn's words", async () => {

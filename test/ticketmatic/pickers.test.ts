@@ -13,6 +13,22 @@ const settings = (records: Record<string, unknown>[]) => ({
 	nbrofresults: records.length,
 });
 
+/** An account with one active and one archived contact custom field. */
+function customFieldsAccount() {
+	const api = fakeApi(HOST);
+	api.scope
+		.get(`${PREFIX}/settings/system/customfields`)
+		.query(true)
+		.reply(
+			200,
+			settings([
+				{ id: 1, key: 'membership', caption: 'Membership', description: 'Member level' },
+				{ id: 2, key: 'old', caption: 'Old', isarchived: true },
+			]),
+		);
+	return api;
+}
+
 describe('Ticketmatic account pickers (loaded from the account, signed, archived left out, sorted by name)', () => {
 	test.each([
 		['getRelationTypes', 'relationtypes'],
@@ -46,17 +62,7 @@ describe('Ticketmatic account pickers (loaded from the account, signed, archived
 	});
 
 	test('getCustomFields lists the contact custom fields (typeid 13002): caption shown, key stored', async () => {
-		const api = fakeApi(HOST);
-		api.scope
-			.get(`${PREFIX}/settings/system/customfields`)
-			.query(true)
-			.reply(
-				200,
-				settings([
-					{ id: 1, key: 'membership', caption: 'Membership', description: 'Member level' },
-					{ id: 2, key: 'old', caption: 'Old', isarchived: true },
-				]),
-			);
+		const api = customFieldsAccount();
 
 		const options = await load('getCustomFields');
 
@@ -68,6 +74,21 @@ describe('Ticketmatic account pickers (loaded from the account, signed, archived
 		});
 		expect(options).toEqual([
 			{ name: 'Membership', value: 'membership', description: 'Member level' },
+		]);
+	});
+
+	test('getBatchUpdateFields (Update Many): customer title, language code and the custom fields as c_<key>', async () => {
+		const api = customFieldsAccount();
+
+		const options = await load('getBatchUpdateFields');
+
+		expect(api.requests.map((r) => [r.path, r.query])).toEqual([
+			[`${PREFIX}/settings/system/customfields`, { typeid: '13002' }],
+		]);
+		expect(options).toEqual([
+			{ name: 'Customer Title', value: 'customertitleid', description: 'customertitleid' },
+			{ name: 'Language Code', value: 'languagecode', description: 'languagecode' },
+			{ name: 'Membership', value: 'c_membership', description: 'Member level' },
 		]);
 	});
 

@@ -36,5 +36,9 @@ export const methods = {
 		getTerms: terms.options,
 		getCustomFields: customFields.options,
 	},
-	listSearch: { searchComments, searchTerms: terms.search },
+	listSearch: {
+		searchComments,
+		searchTerms: terms.search,
+		searchCustomFields: customFields.search,
+	},
 };

@@ -66,6 +66,23 @@ export const customFields = picker({
 	include: active,
 });
 
+/**
+ * The fields a batch update can change: customertitleid and languagecode, or a custom field
+ * (tm-go types.go `BatchContactUpdateField.Key`); custom fields are stored as c_<key>, as contacts carry them.
+ */
+export const batchUpdateFields = picker({
+	load: async (ctx: ILoadOptionsFunctions) => [
+		{ caption: 'Customer Title', key: 'customertitleid', description: 'customertitleid' },
+		{ caption: 'Language Code', key: 'languagecode', description: 'languagecode' },
+		...(await settingsList('customfields', { typeid: 13002 })(ctx))
+			.filter((field) => active(field) && String(field.key ?? '') !== '')
+			.map((field) => ({ ...field, key: `c_${String(field.key ?? '')}` })),
+	],
+	nameField: 'caption',
+	valueField: 'key',
+	descriptionField: 'description',
+});
+
 /** Opt-ins (newsletters, consents) of the account (tm-go settings/system/optins). */
 export const optIns = picker({
 	load: settingsList('optins'),
@@ -83,6 +100,7 @@ export const methods = {
 		getPhoneNumberTypes: phoneNumberTypes.options,
 		getContactTitles: contactTitles.options,
 		getCustomFields: customFields.options,
+		getBatchUpdateFields: batchUpdateFields.options,
 		getOptIns: optIns.options,
 	},
 	listSearch: { searchContacts, searchRelationTypes: relationTypes.search },

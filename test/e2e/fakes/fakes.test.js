@@ -349,6 +349,83 @@ test('ChartMogul: the contact list of a stuck customer repeats its cursor', asyn
 	assert.equal(normal.body.has_more, false);
 });
 
+test('ChartMogul: customer tags by e-mail and custom attributes (typed on add, existing only on update)', async () => {
+	const fake = createChartMogulFake({ apiKey: 'cm' });
+	const h = basic('cm', '');
+	const cus = '/v1/customers/cus_e2e-0001/attributes';
+	const tagged = await call(fake, 'POST', '/v1/customers/attributes/tags', {
+		headers: h,
+		body: { email: 'ada@e2e.example.org', tags: ['vip'] },
+	});
+	assert.deepEqual(
+		tagged.body.entries.map((c) => [c.uuid, c.attributes.tags]),
+		[['cus_e2e-0001', ['vip']]],
+	);
+	const none = { email: 'nobody@example.org', tags: ['vip'] };
+	assert.equal(
+		(await call(fake, 'POST', '/v1/customers/attributes/tags', { headers: h, body: none })).status,
+		404,
+	);
+	const empty = { email: 'ada@e2e.example.org', tags: [] };
+	assert.equal(
+		(await call(fake, 'POST', '/v1/customers/attributes/tags', { headers: h, body: empty })).status,
+		422,
+	);
+	const add = (custom) => call(fake, 'POST', `${cus}/custom`, { headers: h, body: { custom } });
+	assert.equal((await add([{ type: 'Integer', key: 'age', value: '8' }])).status, 422);
+	assert.equal((await add([{ type: 'Float', key: 'age', value: 8 }])).status, 422);
+	assert.deepEqual((await add([{ type: 'Integer', key: 'age', value: 8, source: 'crm' }])).body, {
+		custom: { age: 8 },
+	});
+	const put = (custom) => call(fake, 'PUT', `${cus}/custom`, { headers: h, body: { custom } });
+	assert.equal((await put({ pro: true })).status, 422);
+	assert.deepEqual((await put({ age: { value: 9, source: 'crm' } })).body, { custom: { age: 9 } });
+	const removed = await call(fake, 'DELETE', `${cus}/custom`, {
+		headers: h,
+		body: { custom: ['age'] },
+	});
+	assert.deepEqual(removed.body, { custom: {} });
+	const read = await call(fake, 'GET', cus, { headers: h });
+	assert.deepEqual([read.body.tags, read.body.custom], [['vip'], {}]);
+	assert.equal(
+		(await call(fake, 'GET', '/v1/customers/cus_nope/attributes', { headers: h })).status,
+		404,
+	);
+	assert.equal(
+		(await call(fake, 'GET', '/v1/customers/search?email=nobody@example.org', { headers: h }))
+			.status,
+		404,
+	);
+	// A seeded contact's address finds its customer only with with_associated_emails=true.
+	const seeded = createChartMogulFake({ apiKey: 'cm', seedContacts: 1 });
+	const search = (q) =>
+		call(seeded, 'GET', `/v1/customers/search?email=seed1@example.org${q}`, { headers: h });
+	assert.equal((await search('')).status, 404);
+	const associated = await search('&with_associated_emails=true');
+	assert.deepEqual(
+		associated.body.entries.map((c) => c.uuid),
+		['cus_e2e-0001'],
+	);
+});
+
+test('ChartMogul: the contact list of an alternating customer gives new cursors over two alternating pages', async () => {
+	const fake = createChartMogulFake({ apiKey: 'cm', alternatingCustomers: ['cus_alt'] });
+	const h = basic('cm', '');
+	const pages = [];
+	let cursor;
+	for (let i = 0; i < 4; i++) {
+		const query = `customer_uuid=cus_alt&per_page=200${cursor ? `&cursor=${cursor}` : ''}`;
+		const { body } = await call(fake, 'GET', `/v1/contacts?${query}`, { headers: h });
+		assert.equal(body.has_more, true);
+		pages.push(body);
+		cursor = body.cursor;
+	}
+	assert.equal(new Set(pages.map((p) => p.cursor)).size, 4);
+	const emails = pages.map((p) => p.entries.map((c) => c.email).join());
+	assert.deepEqual(emails, [emails[0], emails[1], emails[0], emails[1]]);
+	assert.notEqual(emails[0], emails[1]);
+});
+
 test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData', async () => {
 	const fake = createJtelFake({ host: 'jtel.e2e.test', clientsId: 42, token: 't' });
 	const h = bearer('t');
@@ -388,6 +465,16 @@ test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData'
 		{ headers: h, body: { ...contact, Name: 'B' } },
 	);
 	assert.equal(first.body.records[0].ID, again.body.records[0].ID);
+	const lookup = (body) =>
+		call(fake, 'POST', '/rest/v1.0/42/dialler/contacts', { headers: h, body });
+	const id = first.body.records[0].ID;
+	assert.deepEqual(
+		(await lookup({ IDList: [id] })).body.records.map((c) => c.ID),
+		[id],
+	);
+	assert.equal((await lookup({ UserDataList: ['u1'], IDList: [] })).body.count, 1);
+	assert.equal((await lookup({ UserDataList: [], IDList: [] })).status, 400);
+	assert.equal((await lookup({ IDList: ['x'] })).status, 400);
 	assert.equal(
 		(
 			await call(fake, 'DELETE', '/rest/v1.0/42/dialler/contacts/contact?userData=u1', {
@@ -484,4 +571,92 @@ test('WAN model: 3 round trips for the first answer on a connection (TCP + TLS 1
 	for (const socket of [a, a, a, b, b, a]) await network.delay({ socket });
 	assert.deepEqual(waits, [150, 50, 50, 150, 50, 50]);
 	assert.deepEqual(network.stats, { rttMs: 50, requests: 6, connections: 2 });
+});
+
+test('Ticketmatic batch: update sets/adds/removes fields, delete archives, merge archives into the primary', async () => {
+	const fake = createTicketmaticFake({
+		accountName: 'batch',
+		accessKey: 'k',
+		secretKey: 's',
+		seedContacts: 4,
+	});
+	const h = basic('k', 's');
+	const batch = (body) => call(fake, 'POST', '/api/1/batch/contacts/batch', { headers: h, body });
+	const contact = (id) => fake.state.contacts.get(id);
+	const updatefields = [
+		{ key: 'c_segment', updatetype: 'set', value: 'autumn' },
+		{ key: 'c_tags', updatetype: 'add', value: 'vip' },
+		{ key: 'languagecode', updatetype: 'set', value: 'NL' },
+	];
+	assert.equal(
+		(await batch({ ids: [10001, 10002], operation: 'update', parameters: { updatefields } }))
+			.status,
+		200,
+	);
+	assert.equal(contact(10001).c_segment, 'autumn');
+	assert.deepEqual(contact(10002).c_tags, ['vip']);
+	assert.equal(contact(10002).languagecode, 'NL');
+	await batch({
+		ids: [10002],
+		operation: 'update',
+		parameters: { updatefields: [{ key: 'c_tags', updatetype: 'remove', value: 'vip' }] },
+	});
+	assert.deepEqual(contact(10002).c_tags, []);
+	for (const bad of [
+		{ ids: [10001], operation: 'update', parameters: { updatefields: [] } },
+		{
+			ids: [10001],
+			operation: 'update',
+			parameters: { updatefields: [{ key: 'firstname', updatetype: 'set', value: 'x' }] },
+		},
+		{ operation: 'delete' },
+		{ ids: [10003], operation: 'merge', parameters: {} },
+		{ ids: [10003], operation: 'merge', parameters: { primary: 10003 } },
+	])
+		assert.equal((await batch(bad)).status, 400, JSON.stringify(bad));
+	assert.equal((await batch({ ids: [99], operation: 'delete' })).status, 404);
+	assert.equal(
+		(await batch({ ids: [10002, 10003], operation: 'merge', parameters: { primary: 10001 } }))
+			.status,
+		200,
+	);
+	assert.equal(contact(10002).isdeleted, true);
+	assert.equal(contact(10003).mergedinto, 10001);
+	assert.equal(contact(10001).isdeleted, false);
+	assert.equal((await batch({ ids: [10004], operation: 'delete' })).status, 200);
+	assert.equal(contact(10004).isdeleted, true);
+});
+
+test('Quentn custom fields: create from a label, get by name or id, update, delete; 404 when unknown', async () => {
+	const fake = createQuentnFake({ apiKey: 'q' });
+	const h = bearer('q');
+	const api = (method, path, body) =>
+		call(fake, method, `/public/api/V1${path}`, { headers: h, body });
+	assert.equal((await api('POST', '/custom-fields', { field_type: 'text' })).status, 400);
+	const created = await api('POST', '/custom-fields', { label: 'Customer ID', field_type: 'text' });
+	assert.equal(created.body.success, true);
+	assert.equal(created.body.field_name, 'field_customer_id');
+	assert.equal(
+		(await api('GET', `/custom-fields/${created.body.field_id}`)).body.label,
+		'Customer ID',
+	);
+	assert.equal(
+		(await api('PUT', '/custom-fields/field_customer_id', { label: 'Client ID' })).status,
+		200,
+	);
+	assert.equal((await api('GET', '/custom-fields')).body[0].label, 'Client ID');
+	const start = await call(fake, 'POST', '/public/api/v1/cb/7', {
+		headers: h,
+		body: { mail: 'a@b.example', field_customer_id: 'C-1' },
+	});
+	assert.equal(start.status, 200);
+	assert.equal(fake.state.contacts.get(start.body.id).field_customer_id, 'C-1');
+	const unknownField = await call(fake, 'POST', '/public/api/v1/cb/7', {
+		headers: h,
+		body: { id: start.body.id, field_nope: 'x' },
+	});
+	assert.equal(unknownField.status, 400);
+	assert.equal((await api('DELETE', '/custom-fields/field_customer_id')).status, 200);
+	assert.equal(fake.state.contacts.get(start.body.id).field_customer_id, undefined);
+	assert.equal((await api('GET', '/custom-fields/field_customer_id')).status, 404);
 });

@@ -4,6 +4,9 @@
  * contacts by id or e-mail (always an array), bulk create, terms on a contact (JSON bodies on DELETE too),
  * the term catalogue paged by offset/limit (≤ 500, stop on a short page), comments paged by range/limit (≤ 50).
  * As the real API: 404 for an e-mail no contact has and for the terms of a contact that has none.
+ * Custom fields (help.quentn.com "Custom fields API"): list, get by field name or ID, create from a label
+ * (→ { success, field_name, field_id }), update, delete; the campaign API's trigger element (POST
+ * /public/api/v1/cb/<id>, "Campaign API") takes a contact by id or mail with its fields and answers { id }.
  */
 const { HttpError, json, createFake, readAuthorization } = require('./router');
 
@@ -16,6 +19,8 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 	let nextContact = 1;
 	let nextTerm = 100;
 	let nextComment = 9000;
+	const customFields = new Map(); // field id -> field
+	let nextField = 270;
 	const fail = (status, message) => new HttpError(status, { error: true, message });
 	for (const t of seedTerms)
 		terms.set(nextTerm, {
@@ -31,9 +36,11 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 		return c;
 	};
 	const pickFields = (contact, query) => {
-		const wanted = (query.get('fields') || 'id,first_name,family_name,mail')
-			.split(',')
-			.filter(Boolean);
+		// "Contact Id will always be returned" (help.quentn.com Contact API, Retrieve a contact).
+		const wanted = [
+			'id',
+			...(query.get('fields') || 'first_name,family_name,mail').split(',').filter(Boolean),
+		];
 		return Object.fromEntries(
 			wanted.filter((f) => f in contact || f === 'id').map((f) => [f, contact[f] ?? null]),
 		);
@@ -327,8 +334,92 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 					return json(200, { success: true });
 				},
 			],
+			['GET', `${base}/custom-fields`, () => json(200, [...customFields.values()])],
+			['GET', `${base}/custom-fields/:name`, ({ params }) => json(200, findField(params.name))],
+			[
+				'POST',
+				`${base}/custom-fields`,
+				({ body }) => {
+					if (!body || typeof body.label !== 'string' || body.label.trim() === '')
+						throw fail(400, 'A custom field needs a label');
+					const slug = body.label
+						.trim()
+						.toLowerCase()
+						.replace(/[^a-z0-9]+/g, '_')
+						.replace(/^_|_$/g, '');
+					const name = `field_${slug}`;
+					if ([...customFields.values()].some((f) => f.field_name === name))
+						throw fail(400, `A custom field named ${name} exists already`);
+					const type = body.field_type ?? 'text';
+					const field = {
+						field_id: nextField++,
+						field_name: name,
+						label: body.label,
+						description: body.description ?? '',
+						type: `${type}_textfield`,
+						field_type: type,
+						required: Boolean(body.required),
+					};
+					customFields.set(field.field_id, field);
+					return json(200, {
+						success: true,
+						field_name: field.field_name,
+						field_id: field.field_id,
+					});
+				},
+			],
+			[
+				'PUT',
+				`${base}/custom-fields/:name`,
+				({ params, body }) => {
+					const field = findField(params.name);
+					if (!body || typeof body !== 'object' || Array.isArray(body))
+						throw fail(400, 'Body must be an object');
+					for (const key of ['label', 'description'])
+						if (key in body) field[key] = String(body[key]);
+					if ('required' in body) field.required = Boolean(body.required);
+					return json(200, { success: true });
+				},
+			],
+			[
+				'DELETE',
+				`${base}/custom-fields/:name`,
+				({ params }) => {
+					const field = findField(params.name);
+					customFields.delete(field.field_id);
+					for (const contact of contacts.values()) delete contact[field.field_name];
+					return json(200, { success: true });
+				},
+			],
+			[
+				'POST',
+				'/public/api/v1/cb/:id',
+				({ body }) => {
+					if (!body || typeof body !== 'object' || Array.isArray(body))
+						throw fail(400, 'Body must be a contact object');
+					const unknown = Object.keys(body).find(
+						(key) =>
+							key.startsWith('field_') &&
+							![...customFields.values()].some((f) => f.field_name === key),
+					);
+					if (unknown) throw fail(400, `Unknown contact field ${unknown}`);
+					if (body.id !== undefined) {
+						const { id, ...fields } = body;
+						return json(200, { id: Object.assign(findContact(id), fields).id });
+					}
+					return json(200, { id: create(validContact(body)).id });
+				},
+			],
 		],
 	});
+
+	function findField(nameOrId) {
+		const field =
+			customFields.get(Number(nameOrId)) ??
+			[...customFields.values()].find((f) => f.field_name === nameOrId);
+		if (!field) throw fail(404, 'Custom field not found');
+		return field;
+	}
 
 	function findTerm(idOrName) {
 		const term =
@@ -337,7 +428,7 @@ function createQuentnFake({ apiKey, terms: seedTerms = [] }) {
 		return term;
 	}
 
-	return Object.assign(fake, { state: { contacts, terms, comments } });
+	return Object.assign(fake, { state: { contacts, terms, comments, customFields } });
 }
 
 module.exports = { createQuentnFake };

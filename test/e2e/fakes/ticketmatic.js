@@ -3,7 +3,8 @@
  * Fake Ticketmatic (https://apps.ticketmatic.com/api/1/{accountname}), from ticketmatic.com/docs/api and tm-go:
  * HMAC request signing (`TM-HMAC-SHA256 key=.. ts=.. sign=..`, sign = hex HMAC-SHA256(secret, key + account + ts),
  * ts no older than 30 minutes) or Basic auth; limit/offset lists with `nbrofresults`; contacts, import (≤ 1000),
- * batch (refuses a batch without ids, which would touch every contact), remarks, relation types.
+ * batch (refuses a batch without ids, which would touch every contact; update sets/adds/removes `updatefields`,
+ * delete archives, merge archives the ids into `parameters.primary`), remarks, relation types.
  * Contacts carry createdts/lastupdatets ("YYYY-MM-DD HH:mm:ss", UTC, as in the seed); GET /contacts takes
  * lastupdatesince (inclusive) and orderby (name, lastupdatets, createdts), as tm-go's ContactQuery.
  */
@@ -111,6 +112,32 @@ function createTicketmaticFake({
 			throw fail(400, `${what} must be a non-empty list of integer ids`);
 		if (value.length > 1000) throw fail(400, `${what}: at most 1000 ids per call`);
 		return value;
+	};
+
+	// Batch update rows (tm-go types.go BatchContactUpdateField): customertitleid, languagecode or a custom field c_<key>.
+	const updateFields = (rows) => {
+		if (!Array.isArray(rows) || !rows.length)
+			throw fail(400, 'update needs parameters.updatefields, a non-empty list');
+		for (const row of rows) {
+			if (!/^(customertitleid|languagecode|c_[A-Za-z0-9_]+)$/.test(String(row?.key)))
+				throw fail(400, `Field "${row?.key}" cannot be updated in a batch`);
+			if (!['set', 'add', 'remove'].includes(row.updatetype))
+				throw fail(400, `Invalid updatetype "${row.updatetype}"`);
+		}
+		return rows;
+	};
+	const applyUpdate = (contact, rows) => {
+		const changes = {};
+		for (const { key, updatetype, value } of rows) {
+			const current = key in changes ? changes[key] : contact[key];
+			if (updatetype === 'set') changes[key] = value;
+			else {
+				const list = Array.isArray(current) ? current : current === undefined ? [] : [current];
+				changes[key] =
+					updatetype === 'add' ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+			}
+		}
+		return changes;
 	};
 
 	for (let i = 1; i <= seedContacts; i++)
@@ -227,7 +254,20 @@ function createTicketmaticFake({
 							typeIds.forEach((r) => (op === 'addrelationtypes' ? set.add(r) : set.delete(r)));
 							updateContact(c, { relationtypes: [...set] });
 						}
-					} else if (!['subscribe', 'unsubscribe', 'delete', 'merge', 'update'].includes(op)) {
+					} else if (op === 'update') {
+						const fields = updateFields(body.parameters?.updatefields);
+						for (const c of targets) updateContact(c, applyUpdate(c, fields));
+					} else if (op === 'delete') {
+						for (const c of targets) updateContact(c, { isdeleted: true }); // archived, as DELETE /contacts/{id}
+					} else if (op === 'merge') {
+						const primary = body.parameters?.primary;
+						if (!Number.isInteger(primary)) throw fail(400, 'merge needs parameters.primary');
+						const into = findContact(primary);
+						if (targets.includes(into))
+							throw fail(400, 'The primary contact cannot be merged into itself');
+						for (const c of targets) updateContact(c, { isdeleted: true, mergedinto: into.id });
+						updateContact(into, {});
+					} else if (!['subscribe', 'unsubscribe'].includes(op)) {
 						throw fail(400, `Unknown batch operation "${op}"`);
 					}
 					return json(200, '');

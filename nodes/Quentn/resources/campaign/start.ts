@@ -6,6 +6,7 @@ import {
 	checkCampaignContact,
 	contactBy,
 	contactFields,
+	contactReference,
 } from './fields';
 
 export const start: Operation = {
@@ -19,5 +20,5 @@ export const start: Operation = {
 		send: { preSend: [campaignRequest] },
 		operations: { pagination: quentn.sendChecked(checkCampaignContact) },
 	},
-	fields: [campaignId, contactBy, ...contactFields],
+	fields: [campaignId, contactBy, ...contactReference, contactFields],
 };

@@ -2,14 +2,17 @@ import { customOperations, resourceProperties } from '../../../shared/descriptio
 import { addRelationTypes } from './addRelationTypes';
 import { create } from './create';
 import { del } from './delete';
+import { deleteMany } from './deleteMany';
 import { get } from './get';
 import { getAll } from './getAll';
 import { getByEmail } from './getByEmail';
 import { importOperation } from './import';
+import { merge } from './merge';
 import { removeRelationTypes } from './removeRelationTypes';
 import { subscribe } from './subscribe';
 import { unsubscribe } from './unsubscribe';
 import { update } from './update';
+import { updateMany } from './updateMany';
 import { upsert } from './upsert';
 
 const operations = [
@@ -25,6 +28,9 @@ const operations = [
 	removeRelationTypes,
 	subscribe,
 	unsubscribe,
+	updateMany,
+	merge,
+	deleteMany,
 ];
 
 export const contactProperties = resourceProperties('contact', operations, 'get');

@@ -80,6 +80,46 @@ async function checkTrigger({
 	return problems;
 }
 
+/**
+ * A Quentn Webhook credential whose salt is empty or blank (issue #26.4): the trigger fails closed. Unsigned calls and
+ * calls "signed" with the empty salt are answered 401 and start nothing.
+ */
+async function checkTriggerWithoutSalt({
+	activate,
+	waitForWebhook,
+	callWebhook,
+	executions,
+	sleep,
+	definition,
+}) {
+	const problems = [];
+	await activate(definition.id);
+	const raw = JSON.stringify([{ id: '2', mail: 'alex.muster@example.com' }]);
+	const json = { 'content-type': 'application/json' };
+	for (const trigger of definition.nodes.filter((n) => n.type.endsWith('.quentnTrigger'))) {
+		const url = `${trigger.webhookId}/webhook`;
+		const calls = [
+			['unsigned', json],
+			['signed with the empty salt', { ...json, 'X-Quentn-Hmac-Sha256': sign(raw, '') }],
+		];
+		for (const [what, headers] of calls) {
+			// The first call also waits until n8n has registered the webhook (404 until then).
+			const answer = await waitForWebhook(url, { headers, body: raw });
+			if (answer.status !== 401 || !/has no Hash Salt/.test(answer.text))
+				problems.push(
+					`${trigger.name}, ${what} call: expected 401 naming the missing Hash Salt, got ${answer.status} ${answer.text.slice(0, 200)}`,
+				);
+		}
+		const put = await callWebhook(url, { method: 'PUT', headers: json, body: raw });
+		if (put.status !== 401)
+			problems.push(`${trigger.name}, unsigned PUT: expected 401, got ${put.status}`);
+	}
+	await sleep(2000);
+	const started = await executions(definition.id);
+	if (started.length !== 0) problems.push(`refused calls started ${started.length} execution(s)`);
+	return problems;
+}
+
 module.exports = {
 	name: 'Quentn',
 	source: 'nodes/Quentn/Quentn.node.ts',
@@ -106,8 +146,26 @@ module.exports = {
 			type: 'quentnWebhookApi',
 			data: { hashSalt: HASH_SALT },
 		},
+		{
+			id: 'e2eQuentnSalt002',
+			name: 'Quentn Webhook (empty salt)',
+			type: 'quentnWebhookApi',
+			data: { hashSalt: '' },
+		},
+		{
+			id: 'e2eQuentnSalt003',
+			name: 'Quentn Webhook (blank salt)',
+			type: 'quentnWebhookApi',
+			data: { hashSalt: '   ' },
+		},
 	],
-	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
+	triggerWorkflows: [
+		{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger },
+		{
+			file: path.join(__dirname, 'trigger-no-salt.workflow.json'),
+			check: checkTriggerWithoutSalt,
+		},
+	],
 	credentialTests: [
 		{ credential: 'e2eQuentnKey0001', status: 'OK' },
 		{ credential: 'e2eQuentnBad0001', status: 'Error', message: /authori[sz]|401/i },
@@ -175,6 +233,77 @@ module.exports = {
 				);
 				if (commentUpdate?.body?.comment !== 'Met at the spring fair')
 					problems.push(`the comment update sent ${JSON.stringify(commentUpdate?.body)}`);
+				return problems;
+			},
+		},
+		{
+			// Custom fields API (help.quentn.com 4518070370577) from create to delete; a campaign start sets the field.
+			file: path.join(__dirname, 'custom-field-lifecycle.workflow.json'),
+			outputs: {
+				'Create custom field': [
+					{ success: true, field_name: 'field_shop_customer_number', field_id: integer },
+				],
+				'Get custom field': [
+					{
+						field_id: sameAs('Create custom field', 'field_id'),
+						field_name: 'field_shop_customer_number',
+						label: 'Shop Customer Number',
+						description: 'From the web shop',
+					},
+				],
+				'Update custom field': [exactly({ success: true })],
+				'List custom fields': [
+					{
+						field_name: 'field_shop_customer_number',
+						label: 'Web Shop Customer Number',
+						required: true,
+					},
+				],
+				'Create contact': [{ id: integer }],
+				'Start campaign with the field': [{ id: sameAs('Create contact', 'id') }],
+				'Get contact': [
+					{
+						id: sameAs('Create contact', 'id'),
+						first_name: 'Grace',
+						family_name: 'Hopper',
+						field_shop_customer_number: 'C-1001',
+					},
+				],
+				'Delete contact': [exactly({ deleted: true })],
+				'Delete custom field': [exactly({ deleted: true })],
+			},
+			after({ fake, requests }) {
+				const problems = [];
+				const { customFields, contacts } = fake.state;
+				if (customFields.size || contacts.size)
+					problems.push(
+						`fake still holds ${customFields.size} custom field(s), ${contacts.size} contact(s)`,
+					);
+				const create = requests.find(
+					(r) => r.method === 'POST' && r.path.endsWith('/custom-fields'),
+				);
+				if (
+					JSON.stringify(create?.body) !==
+					JSON.stringify({
+						label: 'Shop Customer Number',
+						field_type: 'text',
+						description: 'From the web shop',
+						max_length: 64,
+					})
+				)
+					problems.push(`the create sent ${JSON.stringify(create?.body)}`);
+				const paths = requests
+					.filter((r) => r.path.includes('/custom-fields/'))
+					.map((r) => `${r.method} ${r.path}`);
+				const named = '/public/api/V1/custom-fields/field_shop_customer_number';
+				if (paths.join() !== [`GET ${named}`, `PUT ${named}`, `DELETE ${named}`].join())
+					problems.push(`custom field requests: ${paths.join(', ')}`);
+				const start = requests.find((r) => r.path.startsWith('/public/api/v1/cb/'));
+				if (
+					start?.body?.field_shop_customer_number !== 'C-1001' ||
+					start?.body?.family_name !== 'Hopper'
+				)
+					problems.push(`the campaign start sent ${JSON.stringify(start?.body)}`);
 				return problems;
 			},
 		},

@@ -21,6 +21,8 @@ const CAPPED_NULL = {
 	total: 'null',
 };
 const PAGE_SIZE = 1000; // what the node asks for (nodes/Ticketmatic/transport.ts PAGE_SIZE)
+// Contacts of the Update Many workflow: 3 batch requests at Ticketmatic's 1000 ids each.
+const BATCH_CONTACTS = 2500;
 
 /** Every seeded contact of the account exactly once (count() checks the length; this the ids). */
 function everyContactOnce(run, node, n) {
@@ -346,6 +348,61 @@ module.exports = {
 				}
 				if (fake.state.remarks.size)
 					problems.push(`fake still holds ${fake.state.remarks.size} remark(s)`);
+				return problems;
+			},
+		},
+		{
+			// Update Many: 2,500 contacts with the same change in 3 batch requests (≤ 1000 ids each); then a merge.
+			file: path.join(__dirname, 'update-many-and-merge.workflow.json'),
+			createFake: () => ticketmaticAccounts({ ...keys, seedContacts: BATCH_CONTACTS }),
+			outputs: {
+				'List all contacts': count(BATCH_CONTACTS, { id: integer }),
+				'Set a segment on every contact': count(BATCH_CONTACTS, {
+					contactId: integer,
+					updatefields: [
+						{ key: 'c_segment', updatetype: 'set', value: 'autumn-2026' },
+						{ key: 'languagecode', updatetype: 'set', value: 'NL' },
+					],
+				}),
+				'Merge duplicates': [
+					exactly({ primaryContactId: 10001, mergedContactIds: [10002, 10003] }),
+				],
+			},
+			after({ fake, requests, run }) {
+				const problems = [];
+				const batches = requests.filter(
+					(r) => r.method === 'POST' && r.path.endsWith('/contacts/batch'),
+				);
+				const updates = batches.filter((r) => r.body?.operation === 'update');
+				const sizes = updates.map((r) => r.body.ids.length).sort((a, b) => b - a);
+				if (sizes.join() !== '1000,1000,500')
+					problems.push(`update batches of ${sizes.join(', ')} ids, expected 1000, 1000, 500`);
+				const outputIds = run.items('Set a segment on every contact').map((item) => item.contactId);
+				const listed = run.items('List all contacts').map((item) => item.id);
+				if (outputIds.join() !== listed.join())
+					problems.push('Update Many did not output one item per contact, in input order');
+				const contacts = [...fake.state.contacts.values()];
+				const unchanged = contacts.filter(
+					(c) => c.c_segment !== 'autumn-2026' || c.languagecode !== 'NL',
+				);
+				if (unchanged.length)
+					problems.push(`${unchanged.length} contact(s) did not get the segment`);
+				const merges = batches.filter((r) => r.body?.operation === 'merge');
+				if (
+					merges.length !== 1 ||
+					JSON.stringify(merges[0].body) !==
+						JSON.stringify({
+							ids: [10002, 10003],
+							operation: 'merge',
+							parameters: { primary: 10001 },
+						})
+				)
+					problems.push(`merge requests: ${JSON.stringify(merges.map((r) => r.body))}`);
+				const merged = contacts.filter((c) => c.mergedinto === 10001).map((c) => c.id);
+				if (merged.join() !== '10002,10003')
+					problems.push(`contacts merged into 10001: ${merged.join()}`);
+				if (batches.some((r) => !Array.isArray(r.body?.ids) || !r.body.ids.length))
+					problems.push('a batch was sent without ids');
 				return problems;
 			},
 		},
