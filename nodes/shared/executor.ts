@@ -15,7 +15,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ErrorHints } from './errors';
-import { CERTIFICATE_CODES, apiError, networkError } from './errors';
+import { CERTIFICATE_CODES, apiError, networkError, ssrfError } from './errors';
 import { RequestGate, throughGate } from './limiter';
 
 export interface RetrySettings {
@@ -457,7 +457,9 @@ export async function executeRequest(
 			!/ECONN|socket|timeout|network/i.test(failure.message)
 		) {
 			if (breaker) breaker.failedInARow = 0; // not an outage
-			throw failure; // not a network failure (e.g. a validation error raised while signing): keep it as it is
+			// n8n's SSRF protection refused the address: say which setting allows it. Any other error (e.g. a
+			// validation error raised while signing) is kept as it is.
+			throw ssrfError(node, policy, failure, { host: hostOf(request, ''), itemIndex }) ?? failure;
 		}
 		const error = response
 			? apiError(

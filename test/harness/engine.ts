@@ -591,3 +591,17 @@ export async function runWebhook(spec: RunSpec, call: WebhookCall): Promise<Webh
 	const result = await nodeType.webhook.call(context);
 	return { result, response };
 }
+
+/**
+ * n8n-core's SSRF protection settings (`N8N_SSRF_PROTECTION_ENABLED` and the allow/block lists, @n8n/config
+ * SsrfProtectionConfig, read by @n8n/backend-network's OutboundHttp on every request); undefined on an n8n-core
+ * without it (2.8). Resolved from n8n-core's own dependencies, so it is the instance the engine uses.
+ */
+export function ssrfProtection(): { enabled: boolean } | undefined {
+	const config = require(
+		require.resolve('@n8n/config', { paths: [path.dirname(require.resolve('n8n-core'))] }),
+	) as { SsrfProtectionConfig?: new () => { enabled: boolean } };
+	if (!config.SsrfProtectionConfig) return undefined;
+	const { Container } = require('@n8n/di') as { Container: { get<T>(type: new () => T): T } };
+	return Container.get(config.SsrfProtectionConfig);
+}
