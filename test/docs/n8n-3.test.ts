@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: it reads docs/n8n-3.md */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, never published: it reads docs/n8n-3.md */
 /**
  * docs/n8n-3.md carries a `docker run` for n8n 3.x that cannot be run here (no Docker, no n8n 3 on npm): check what
  * it must say, so that a copy-paste gets this package loaded, on a volume, at its current version.

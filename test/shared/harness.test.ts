@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- reads the installed packages' manifests */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test code, never published: reads the installed packages' manifests and the jest config's globals */
 import path from 'node:path';
 
 import { runListSearch } from '../harness/engine';
