@@ -271,21 +271,29 @@ export function ssrfError(
 	if (!refusal) return undefined;
 	let hostname = refusal.hostname;
 	try {
-		hostname ??= request.host ? new URL(`http://${request.host}`).hostname : undefined;
+		hostname ??= request.host
+			? new URL(`http://${request.host}`).hostname.replace(/^\[|\]$/g, '')
+			: undefined;
 	} catch {
 		// no usable host: the settings are named without a value
 	}
-	const ip = refusal.ip;
+	// A server addressed by its IP address is checked by address only: N8N_SSRF_ALLOWED_HOSTNAMES cannot allow it.
+	const literal =
+		hostname !== undefined && /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:.]*)$/i.test(hostname);
+	const ip = refusal.ip ?? (literal ? hostname : undefined);
 	const where = hostname && ip && ip !== hostname ? `${hostname} (${ip})` : (hostname ?? ip);
 	const message = `n8n's SSRF protection blocked the request to ${hints.vendor}${where ? ` at ${where}` : ''}`;
+	const byAddress = `N8N_SSRF_ALLOWED_IP_RANGES=${ip ? `${ip}/${ip.includes(':') ? 128 : 32}` : '<address>/32'}`;
 	// n8n names the address only; the host name is known when the request's URL carries it (not when a credential
 	// adds the base URL, as jtel's does).
 	const byName = `N8N_SSRF_ALLOWED_HOSTNAMES=${hostname ?? `<your ${hints.vendor} server's host name>`}`;
-	const byAddress = `N8N_SSRF_ALLOWED_IP_RANGES=${ip ? `${ip}/${ip.includes(':') ? 128 : 32}` : '<address>/32'}`;
+	const settings = literal
+		? `set ${byAddress} (N8N_SSRF_ALLOWED_HOSTNAMES allows host names only, and this server is addressed by its IP address)`
+		: `set ${byName} (by host name) or ${byAddress} (by address)`;
 	const why = ip
 		? 'This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true, which blocks private, loopback and link-local addresses.'
 		: 'This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true and the host name is on N8N_SSRF_BLOCKED_HOSTNAMES.';
-	const description = `${why} If this ${hints.vendor} server is one you trust, let n8n reach it: set ${byName} (by host name) or ${byAddress} (by address) on the n8n main instance and on every worker, then restart them. Not retried: only that setting changes the answer.`;
+	const description = `${why} If this ${hints.vendor} server is one you trust, let n8n reach it: ${settings} on the n8n main instance and on every worker, then restart them. Not retried: only that setting changes the answer.`;
 	return new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description,

@@ -112,14 +112,16 @@ describe("n8n's SSRF refusal", () => {
 		expect(error?.context.itemIndex).toBe(2);
 	});
 
-	test('an IPv6 address is allowed as a /128; an IP-address server URL is named once', () => {
-		const error = ssrfError(node, hints, blockedIp('fd00::5'), { host: '[fd00::5]' });
-		expect(error?.message).toBe(
-			"n8n's SSRF protection blocked the request to jtel at [fd00::5] (fd00::5)",
+	test('a server addressed by its IP address: allowed by N8N_SSRF_ALLOWED_IP_RANGES only (IPv6 as a /128)', () => {
+		const v6 = ssrfError(node, hints, blockedIp('fd00::5'), { host: '[fd00::5]:8443' });
+		expect(v6?.message).toBe("n8n's SSRF protection blocked the request to jtel at fd00::5");
+		expect(v6?.description).toContain(
+			'set N8N_SSRF_ALLOWED_IP_RANGES=fd00::5/128 (N8N_SSRF_ALLOWED_HOSTNAMES allows host names only, and this server is addressed by its IP address)',
 		);
-		expect(error?.description).toContain('N8N_SSRF_ALLOWED_IP_RANGES=fd00::5/128');
 		const v4 = ssrfError(node, hints, blockedIp('10.0.0.7'), { host: '10.0.0.7' });
 		expect(v4?.message).toBe("n8n's SSRF protection blocked the request to jtel at 10.0.0.7");
+		expect(v4?.description).toContain('set N8N_SSRF_ALLOWED_IP_RANGES=10.0.0.7/32 (');
+		expect(v4?.description).not.toContain('N8N_SSRF_ALLOWED_HOSTNAMES=');
 	});
 
 	test("without the request's host (a credential adds the base URL inside n8n): the address, and a placeholder for the name", () => {
