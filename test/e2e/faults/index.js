@@ -180,7 +180,7 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 					problems.push('no fault was injected (the seed hit nothing): the run proves nothing');
 				entry.fake = clean;
 				record(
-					`faults › ${vendor.name} › ${definition.name}: same output with ${f[429]}×429, ${f[503]}×503, ${f.dropped}× dropped (of ${faulty.requests.length} requests)`,
+					`faults › ${vendor.name} › ${workflow.name ?? definition.name}: same output with ${f[429]}×429, ${f[503]}×503, ${f.dropped}× dropped (of ${faulty.requests.length} requests)`,
 					problems,
 					Date.now() - t0,
 				);
