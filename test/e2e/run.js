@@ -24,7 +24,15 @@ const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
 const { packPackage, installIntoUserFolder } = require('../../scripts/lib/package-install');
 const { makeCertificates } = require('./lib/tls');
 const { startFakeHosts, fakeHostsEnv } = require('./lib/fake-hosts');
-const { n8n, parseRun, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
+const {
+	n8n,
+	parseRun,
+	runView,
+	freePort,
+	startServer,
+	ownerSession,
+	workflowEnv,
+} = require('./lib/n8n-cli');
 const { checkNode, match } = require('./lib/expect');
 const { liveHelpers } = require('./lib/live');
 
@@ -189,13 +197,13 @@ function breakInstalledPackage(installedDir, what) {
 
 async function runWorkflow(rt, env, vendor, workflow, fake) {
 	const definition = JSON.parse(fs.readFileSync(workflow.file, 'utf8'));
-	const name = `${vendor.name} › ${definition.name}`;
+	const name = `${vendor.name} › ${workflow.name ?? definition.name}`;
 	const t0 = Date.now();
 	const before = fake.requests.length;
 	const { code, stdout, stderr } = await n8n(
 		rt,
 		['execute', `--id=${definition.id}`, '--rawOutput'],
-		env,
+		workflowEnv(env, workflow),
 	);
 	const run = parseRun(stdout);
 	const problems = [];
@@ -379,10 +387,15 @@ async function main() {
 		const credentials = vendors.flatMap((v) => v.credentials);
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
-		const workflows = vendors.flatMap((v) => [
-			...v.workflows.map((w) => JSON.parse(fs.readFileSync(w.file, 'utf8'))),
-			...(v.triggerWorkflows ?? []).flatMap((w) => triggerRuns(w).flatMap((r) => r.definitions)),
-		]);
+		// A workflow file may be run more than once (with another `env`): imported once. Trigger workflows are
+		// imported as the copies each scheduler mode runs.
+		const workflowFiles = new Set(vendors.flatMap((v) => v.workflows.map((w) => w.file)));
+		const workflows = [
+			...[...workflowFiles].map((file) => JSON.parse(fs.readFileSync(file, 'utf8'))),
+			...vendors.flatMap((v) =>
+				(v.triggerWorkflows ?? []).flatMap((w) => triggerRuns(w).flatMap((r) => r.definitions)),
+			),
+		];
 		const examples = loadExamples(vendors);
 		workflows.push(...examples.map((e) => e.definition));
 		const workflowsFile = path.join(work, 'workflows.json');

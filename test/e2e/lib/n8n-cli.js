@@ -186,4 +186,13 @@ async function ownerSession(base) {
 	return { request };
 }
 
-module.exports = { n8n, parseRun, runView, freePort, startServer, ownerSession };
+/**
+ * The environment one workflow runs with: the suite's, plus the workflow's own `env` (an object, or a function of
+ * the suite's environment, e.g. to read CONTACT_SUITE_E2E_ADDRESS), such as n8n settings it is about.
+ */
+function workflowEnv(env, workflow) {
+	const own = typeof workflow.env === 'function' ? workflow.env(env) : workflow.env;
+	return { ...env, ...own };
+}
+
+module.exports = { n8n, parseRun, runView, freePort, startServer, ownerSession, workflowEnv };
