@@ -43,6 +43,7 @@ export function contactBatch(operation: BatchOperation) {
 			return {
 				noun: 'contacts',
 				chunkSize: BULK_MAX,
+				inFlight: ticketmatic.policy.maxInFlight,
 				build: (itemIndex) => {
 					const id = parameter('contactId', itemIndex, '', { extractValue: true }) as
 						| string
