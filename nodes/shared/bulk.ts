@@ -7,10 +7,11 @@ import type {
 	INodeExecutionData,
 	INodePropertyRouting,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, deepCopy } from 'n8n-workflow';
 
 import { answerLost } from './errors';
 import type { RequestContext } from './executor';
+import { valueAt } from './paginators';
 import { guarded } from './transport';
 
 export interface BulkEntry<P> {
@@ -58,12 +59,17 @@ function asItemError(
 		: new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** "bulk request 3 (1000 contacts: items 2000 to 2999)": which request, and which input items it carried. */
-function chunkName(number: number, entries: Array<BulkEntry<unknown>>, noun: string): string {
+/** "bulk request 3 of 100 (1000 contacts: items 2000 to 2999)": which request, and which input items it carried. */
+function chunkName(
+	number: number,
+	of: number,
+	entries: Array<BulkEntry<unknown>>,
+	noun: string,
+): string {
 	const first = entries[0].itemIndex;
 	const last = entries[entries.length - 1].itemIndex;
 	const items = first === last ? `item ${first}` : `items ${first} to ${last}`;
-	return `bulk request ${number} (${entries.length} ${noun}: ${items})`;
+	return `bulk request ${number} of ${of} (${entries.length} ${noun}: ${items})`;
 }
 
 /**
@@ -87,7 +93,7 @@ async function sendChunk<P>(
 	node: INode,
 	options: BulkOptions<P>,
 	entries: Array<BulkEntry<P>>,
-	number: number,
+	[number, of]: [number, number],
 	outcome: Outcome,
 ): Promise<void> {
 	const { results, failures } = outcome;
@@ -116,7 +122,7 @@ async function sendChunk<P>(
 		});
 	} catch (error) {
 		const lost = answerLost(error);
-		const name = chunkName(number, entries, options.noun);
+		const name = chunkName(number, of, entries, options.noun);
 		for (const entry of entries) {
 			const cause = asItemError(node, error, entry.itemIndex);
 			failures.set(entry.itemIndex, {
@@ -127,12 +133,17 @@ async function sendChunk<P>(
 	}
 }
 
+function chunk<T>(list: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+	return out;
+}
+
 /**
- * Builds, groups, chunks and sends the given items; every item ends up with a result or a failure. A chunk is sent as
- * soon as it is full, while the next items are built, with up to `inFlight` chunks in flight: each chunk's request is
- * sent once (the executor retries only what the vendor refused unseen, such as a 429), its answer is matched to its
- * entries by position, and results land at their item's index, so the output keeps the input order whatever order
- * the answers come back in.
+ * Builds, groups and chunks the given items, then sends the chunks with up to `inFlight` in flight: the next chunk
+ * goes as soon as one is answered, in input order. Each chunk's request is sent once (the executor retries only what
+ * the vendor refused unseen, such as a 429), its answer is matched to its entries by position, and each result lands
+ * at its item's index, so the output keeps the input order whatever order the answers come back in.
  */
 async function sendItems<P>(
 	node: INode,
@@ -140,39 +151,29 @@ async function sendItems<P>(
 	options: BulkOptions<P>,
 ): Promise<Outcome> {
 	const outcome: Outcome = { results: [], failures: new Map<number, Failure>() };
-	const inFlight = Math.max(1, Math.floor(options.inFlight ?? 1));
-	const sending = new Set<Promise<void>>();
-	let sent = 0;
-
-	const launch = async (entries: Array<BulkEntry<P>>) => {
-		while (sending.size >= inFlight) await Promise.race(sending);
-		const done = sendChunk(node, options, entries, ++sent, outcome).finally(() =>
-			sending.delete(done),
-		);
-		sending.add(done);
-	};
-
-	const open = new Map<string, Array<BulkEntry<P>>>();
+	const groups = new Map<string, Array<BulkEntry<P>>>();
 	for (const itemIndex of itemIndexes) {
-		let payload: P;
-		let key: string;
 		try {
-			payload = await options.build(itemIndex);
-			key = options.groupBy ? options.groupBy(payload) : '';
+			const payload = await options.build(itemIndex);
+			const key = options.groupBy ? options.groupBy(payload) : '';
+			if (!groups.has(key)) groups.set(key, []);
+			groups.get(key)!.push({ itemIndex, payload });
 		} catch (error) {
 			outcome.failures.set(itemIndex, { error: asItemError(node, error, itemIndex) });
-			continue;
-		}
-		const entries = open.get(key) ?? [];
-		entries.push({ itemIndex, payload });
-		open.set(key, entries);
-		if (entries.length >= options.chunkSize) {
-			open.delete(key);
-			await launch(entries);
 		}
 	}
-	for (const entries of open.values()) await launch(entries);
-	await Promise.all(sending);
+
+	const chunks = [...groups.values()].flatMap((entries) => chunk(entries, options.chunkSize));
+	const inFlight = Math.max(1, Math.floor(options.inFlight ?? 1));
+	let next = 0;
+	// `inFlight` senders, each taking the next chunk as soon as its own is answered.
+	const sender = async () => {
+		while (next < chunks.length) {
+			const number = ++next;
+			await sendChunk(node, options, chunks[number - 1], [number, chunks.length], outcome);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, sender));
 	return outcome;
 }
 
@@ -240,6 +241,31 @@ export type ItemParameter = (
 	options?: { extractValue?: boolean },
 ) => unknown;
 
+/** Whether a stored parameter value holds an expression anywhere (n8n stores one as a string starting with "="). */
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (value && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * Reads the items' parameters for a bulk run. A parameter whose stored value holds no expression is the same for every
+ * item, so n8n resolves it once and each item gets its own copy; one with an expression is resolved per item. At
+ * 100,000 items this matters: n8n 2.41 resolves every parameter through its expression engine (an isolated-vm
+ * sandbox by default, n8n packages/workflow/src/expression.ts), milliseconds per call (docs/benchmarks.md).
+ */
+function itemParameters(ctx: IExecuteFunctions): ItemParameter {
+	const stored = ctx.getNode().parameters;
+	const once = new Map<string, unknown>();
+	return (name, itemIndex, fallback, options) => {
+		if (hasExpression(valueAt(stored, name)))
+			return ctx.getNodeParameter(name, itemIndex, fallback, options);
+		const key = JSON.stringify([name, fallback ?? null, options ?? null]);
+		if (!once.has(key)) once.set(key, ctx.getNodeParameter(name, itemIndex, fallback, options));
+		return deepCopy(once.get(key) as IDataObject);
+	};
+}
+
 /**
  * What a bulk operation sends, set up once per node run: `ctx` sends the requests (through the vendor's
  * transport), `parameter` reads an item's parameters.
@@ -271,10 +297,7 @@ export function bulkOperation<P>(
 ): BulkOperation {
 	return {
 		async execute(this: IExecuteFunctions) {
-			const options = await setup(this, (name, itemIndex, fallback, options) =>
-				this.getNodeParameter(name, itemIndex, fallback, options),
-			);
-			return await sendBulk(this, options);
+			return await sendBulk(this, await setup(this, itemParameters(this)));
 		},
 		routing: {
 			request,

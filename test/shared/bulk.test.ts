@@ -54,8 +54,7 @@ describe('sendBulk', () => {
 				return entries.map(() => ({ json: { ok: true } }));
 			},
 		});
-		// A group's chunk goes as soon as it is full; the rest of each group at the end.
-		expect(groups).toEqual([['c0@x.test', 'c2@x.test'], ['c1@x.test', 'c3@x.test'], ['c4@x.test']]);
+		expect(groups).toEqual([['c0@x.test', 'c2@x.test'], ['c4@x.test'], ['c1@x.test', 'c3@x.test']]);
 	});
 
 	const withFailures = (continueOnFail: boolean) => {
@@ -200,40 +199,28 @@ describe('sendBulk: chunks in flight at once', () => {
 		expect(out.map((item) => item.json.id)).toEqual(items.map((_, i) => i + 1000));
 	});
 
-	test('order: a chunk goes as soon as it is full, before later items are built; answers out of order still give results in input order', async () => {
-		const items = emails(9);
+	test('order: chunks go in input order, the next as soon as one is answered; answers out of order still give results in input order', async () => {
+		const items = emails(12);
 		const vendor = manualVendor();
 		const run = sendBulk(context(items), {
-			build: (i) => {
-				vendor.log.push(`build ${i}`);
-				return items[i];
-			},
+			build: (i) => items[i],
 			chunkSize: 3,
-			inFlight: 3,
+			inFlight: 2,
 			noun: 'contacts',
 			send: vendor.send,
 		});
 		await settle();
-		expect(vendor.log).toEqual([
-			'build 0',
-			'build 1',
-			'build 2',
-			'send 0',
-			'build 3',
-			'build 4',
-			'build 5',
-			'send 3',
-			'build 6',
-			'build 7',
-			'build 8',
-			'send 6',
-		]);
-		// The vendor answers the last chunk first.
-		for (const first of [6, 0, 3]) {
+		expect(vendor.log).toEqual(['send 0', 'send 3']);
+		// The vendor answers the second chunk first: the third goes at once, into its place.
+		vendor.answer(3, 3);
+		await settle();
+		expect(vendor.log).toEqual(['send 0', 'send 3', 'send 6']);
+		for (const first of [6, 0, 9]) {
 			vendor.answer(first, 3);
 			await settle();
 		}
 		const [out] = await run;
+		expect(vendor.log).toEqual(['send 0', 'send 3', 'send 6', 'send 9']);
 		expect(out.map((item) => [item.json.id, item.pairedItem])).toEqual(
 			items.map((_, i) => [i + 1000, { item: i }]),
 		);
@@ -263,13 +250,13 @@ describe('sendBulk: chunks in flight at once', () => {
 		expect(out.map((item) => item.json.error ?? item.json.id)).toEqual([
 			0,
 			1,
-			'Unknown: check before re-running (bulk request 2 (2 contacts: items 2 to 3))',
-			'Unknown: check before re-running (bulk request 2 (2 contacts: items 2 to 3))',
+			'Unknown: check before re-running (bulk request 2 of 3 (2 contacts: items 2 to 3))',
+			'Unknown: check before re-running (bulk request 2 of 3 (2 contacts: items 2 to 3))',
 			4,
 			5,
 		]);
 		expect((out[2].error as NodeOperationError).description).toMatch(
-			/^The answer to bulk request 2 \(2 contacts: items 2 to 3\) was lost after it was sent, so the vendor may have stored it\. It was not sent again/,
+			/^The answer to bulk request 2 of 3 \(2 contacts: items 2 to 3\) was lost after it was sent, so the vendor may have stored it\. It was not sent again/,
 		);
 	});
 

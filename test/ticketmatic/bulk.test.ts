@@ -1,3 +1,4 @@
+import { ExecuteContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
@@ -517,7 +518,7 @@ describe('Ticketmatic bulk: chunks overlap within the in-flight cap (4)', () => 
 		for (const index of [1000, 1999]) {
 			expect(output[index].json).toEqual({
 				error:
-					'Unknown: check before re-running (bulk request 2 (1000 contacts: items 1000 to 1999))',
+					'Unknown: check before re-running (bulk request 2 of 3 (1000 contacts: items 1000 to 1999))',
 			});
 			expect(output[index].pairedItem).toEqual({ item: index });
 		}
@@ -525,5 +526,40 @@ describe('Ticketmatic bulk: chunks overlap within the in-flight cap (4)', () => 
 			/was lost after it was sent, so the vendor may have stored it\. It was not sent again.*Could not reach Ticketmatic: the connection was reset/,
 		);
 		expect(output[2000].json).toEqual({ id: 102000, ok: true });
+	});
+});
+
+describe('Ticketmatic bulk: item parameters', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	test('a parameter without an expression is resolved once per run, one with an expression once per item; each item gets its own copy', async () => {
+		// n8n-core binds getNodeParameter per context; each call resolves through _getNodeParameter.
+		const resolved = jest.spyOn(
+			ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown },
+			'_getNodeParameter',
+		);
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).times(2).reply(importReply);
+		const items = Array.from({ length: 1500 }, (_, i) => ({ email: `c${i}@example.com` }));
+		const { output, error } = await run(
+			{
+				operation: 'import',
+				email: '={{ $json.email }}',
+				contactId: '',
+				additionalFields: { firstName: 'Fixed' },
+			},
+			items,
+		);
+		expect(error).toBeUndefined();
+		const calls = (name: string) => resolved.mock.calls.filter(([n]) => n === name).length;
+		expect(calls('email')).toBe(1500);
+		expect(calls('additionalFields')).toBe(1);
+		expect(calls('contactId')).toBe(1);
+		const sent = api.requests.flatMap((r) => r.body as Sent);
+		expect(sent).toHaveLength(1500);
+		expect(sent.every((c, i) => c.firstname === 'Fixed' && c.email === `c${i}@example.com`)).toBe(
+			true,
+		);
+		expect(output).toHaveLength(1500);
 	});
 });
