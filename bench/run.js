@@ -54,6 +54,14 @@ const FAULT_N = Math.max(1, Math.floor(number('CONTACT_SUITE_BENCH_FAULT_N', N))
 const WARM_N = Math.max(1, Math.floor(number('CONTACT_SUITE_BENCH_WARM_N', N)));
 const SERVER_MS = number('CONTACT_SUITE_BENCH_SERVER_MS', 400);
 const KEEP = process.env.CONTACT_SUITE_BENCH_KEEP === '1';
+/** The parts to run (each writes its own block of docs/benchmarks.md; the others are left as they were). */
+const ALL_PARTS = ['lists', 'scale', 'bulk', 'creates', 'warm', 'package'];
+const PARTS = new Set(
+	(process.env.CONTACT_SUITE_BENCH_PARTS || ALL_PARTS.join(','))
+		.split(',')
+		.map((p) => p.trim())
+		.filter((p) => ALL_PARTS.includes(p)),
+);
 const ONLY = process.env.CONTACT_SUITE_BENCH_ONLY
 	? new RegExp(process.env.CONTACT_SUITE_BENCH_ONLY, 'i')
 	: undefined;
@@ -82,6 +90,10 @@ function summarise(runs, key = 'executionMs') {
 		samples: good.map((r) => r[key]),
 		peakRssKb: median(good.map((r) => r.peakRssKb)),
 		rssSamples: good.map((r) => r.peakRssKb),
+		// Warm runs: how far the server's RSS rose above what it was before the run.
+		growthKb: median(
+			good.filter((r) => r.baseRssKb !== undefined).map((r) => r.peakRssKb - r.baseRssKb),
+		),
 		failedRounds: runs.length - good.length,
 		error: good.length ? undefined : runs[0]?.error,
 	};
@@ -94,11 +106,11 @@ async function main() {
 	const built = setup.build({ skip: process.env.CONTACT_SUITE_BENCH_SKIP_BUILD === '1', say });
 	if (built !== 0) throw new Error(`npm run build failed (exit ${built})`);
 	const { PAGES_IN_FLIGHT } = require(path.join(REPO, 'dist', 'nodes', 'shared', 'paginators.js'));
-	const loadAtStart = loadAverage();
 	const installation = await setup.installPackage({ name: 'bench', say });
 	const { rt, work, userFolder, tarball, files } = installation;
 	let fakes;
 	const lines = [];
+	let written = [];
 	try {
 		const packed = (v) => files.includes(`dist/${v.source.replace(/\.ts$/, '.js')}`);
 		const slots = VENDORS.filter(packed).map((v) => ({
@@ -125,13 +137,15 @@ async function main() {
 		);
 
 		// The workflows: fresh runs start by hand, warm runs by their webhook.
-		const lists10k = LISTS.filter((b) => packed(b.vendor) && selected(b.label));
+		const lists10k = PARTS.has('lists')
+			? LISTS.filter((b) => packed(b.vendor) && selected(b.label))
+			: [];
 		const bigLists = LISTS.filter(
 			(b) => b.simplify && packed(b.vendor) && selected(`${b.label} × ${N}`),
 		);
 		const bulks = BULKS.filter((b) => packed(b.vendor) && selected(`${b.label} × ${N}`));
-		const creates = packed(CREATES.vendor) && selected(CREATES.label);
-		const warm = WARM_ROUNDS > 0;
+		const creates = PARTS.has('creates') && packed(CREATES.vendor) && selected(CREATES.label);
+		const warm = WARM_ROUNDS > 0 && PARTS.has('warm');
 		const workflows = [];
 		const add = (wf) => (workflows.push(wf), wf);
 		lists10k.forEach((b, i) => {
@@ -203,7 +217,40 @@ async function main() {
 		});
 		say(`imported ${workflows.length} workflows`);
 
+		const cpus = os.cpus();
+		const machine = {
+			machine: `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+			n8n: rt.version,
+			node: spawnSync(rt.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+			rttMs: RTT_MS,
+			serverMs: SERVER_MS,
+		};
+		/** Each part's block starts with when and how it was measured: the load average at its start and end. */
+		const parts = [];
+		let part;
+		const begin = (name) => {
+			part = { name, t0: Date.now(), loadAtStart: loadAverage() };
+		};
+		const end = (lines) => {
+			if (!lines.length) return;
+			parts.push({
+				name: part.name,
+				lines: [
+					report.measured({
+						...machine,
+						when: new Date(part.t0).toISOString().slice(0, 16).replace('T', ' '),
+						loadAtStart: part.loadAtStart,
+						loadAtEnd: loadAverage(),
+						minutes: (Date.now() - part.t0) / 60_000,
+					}),
+					'',
+					...lines,
+				],
+			});
+		};
+
 		// 1. Return All of 10,000 records (issue #17).
+		begin('lists');
 		const listRows = [];
 		for (const b of lists10k) {
 			const pages = Math.ceil(RECORDS / b.pageSize);
@@ -270,10 +317,20 @@ async function main() {
 			listRows.push(row);
 		}
 
+		end(
+			report.lists10k(listRows, {
+				records: RECORDS,
+				rounds: ROUNDS,
+				pagesInFlight: PAGES_IN_FLIGHT,
+			}),
+		);
+
 		// 2. Return All of N records, fresh: ours with Simplify off and on, the HTTP Request node, and one record.
-		const bigRows = [];
-		for (const b of bigLists) {
-			const row = { label: b.label, pageSize: b.pageSize, clients: {} };
+		begin('scale');
+		const bigRows = bigLists.map((b) => ({ label: b.label, pageSize: b.pageSize }));
+		for (const b of PARTS.has('scale') ? bigLists : []) {
+			const row = bigRows.find((r) => r.label === b.label);
+			row.clients = {};
 			for (const client of ['base', 'off', 'on', 'http']) {
 				const runs = [];
 				for (let round = 1; round <= (client === 'base' ? 1 : SCALE_ROUNDS); round++) {
@@ -298,8 +355,13 @@ async function main() {
 				}
 				row.clients[client] = summarise(runs);
 			}
-			bigRows.push(row);
 		}
+		end(
+			report.bigLists(
+				bigRows.filter((r) => r.clients),
+				{ n: N, mode: 'fresh' },
+			),
+		);
 
 		// The requests our node sent (bodies and headers as sent), one after another, a new connection each.
 		const oneAfterAnother = async (b, sent, n) => {
@@ -328,6 +390,7 @@ async function main() {
 			fake.requests.filter((q) => b.isBulk(q) && !q.fault && q.body !== undefined);
 
 		// 3. Bulk of N contacts, fresh: ours; the same chunks one after another from bare Node; ours under the fault mix.
+		begin('bulk');
 		const bulkRows = [];
 		for (const b of bulks) {
 			const row = {
@@ -340,6 +403,8 @@ async function main() {
 				warmN: WARM_N,
 				warmTarget: Math.ceil(WARM_N / b.chunk),
 			};
+			bulkRows.push(row);
+			if (!PARTS.has('bulk')) continue;
 			let fake = use(b.vendor, wan(b.fake(N)));
 			const r = await executeFresh(rt, env, b.wf, 'Ours', { keep: KEEP });
 			row.ours = bulkOutcome(b, fake, r);
@@ -351,13 +416,20 @@ async function main() {
 			fake = use(b.vendor, wan(injectFaults(b.fake(FAULT_N))));
 			const f = await executeFresh(rt, env, b.wfFaults, 'Ours', { keep: KEEP });
 			row.faults = { ...bulkOutcome(b, fake, f), injected: fake.faults };
+			row.fresh = true;
 			say(
 				`${b.label} × ${FAULT_N} (fault mix): ${row.faults.requests} accepted requests, ${JSON.stringify(fake.faults)} injected, ${row.faults.duplicates} duplicates, ${row.faults.ok} items ok${f.error ? `, ERROR ${f.error}` : ''}`,
 			);
-			bulkRows.push(row);
 		}
+		end(
+			report.bulks(
+				bulkRows.filter((r) => r.fresh),
+				{ serverMs: SERVER_MS, mode: 'fresh' },
+			),
+		);
 
 		// 4. 200 single creates against ChartMogul's rate limits.
+		begin('creates');
 		let createsRow;
 		if (creates) {
 			const fake = use(CREATES.vendor, rateLimited(CREATES.fake(), { rttMs: RTT_MS }));
@@ -377,7 +449,10 @@ async function main() {
 			);
 		}
 
+		end(report.creates(createsRow, { rttMs: RTT_MS }));
+
 		// 5. Warm: one `n8n start`, each workflow once to warm up, then WARM_ROUNDS rounds.
+		begin('warm');
 		if (warm && (bigLists.length || bulks.length)) {
 			say('starting n8n (warm runs)');
 			const warmWorkflows = [
@@ -403,7 +478,7 @@ async function main() {
 							};
 							if (round > 0) runs.push(run);
 							say(
-								`${b.label} × ${N} (${client}, warm ${round ? `round ${round}` : 'warm-up'}): node ${report.ms(r.executionMs)}, webhook ${report.ms(r.wallMs)}, peak RSS ${report.mb(r.peakRssKb)} (from ${report.mb(r.baseRssKb)})${r.error ? `, ERROR ${r.error}` : ''}`,
+								`${b.label} × ${WARM_N} (${client}, warm ${round ? `round ${round}` : 'warm-up'}): node ${report.ms(r.executionMs)}, webhook ${report.ms(r.wallMs)}, peak RSS ${report.mb(r.peakRssKb)} (from ${report.mb(r.baseRssKb)})${r.error ? `, ERROR ${r.error}` : ''}`,
 							);
 						}
 						row.warm[client] = summarise(runs);
@@ -438,38 +513,44 @@ async function main() {
 			}
 		}
 
-		const pkg = {
-			tarballBytes: fs.statSync(tarball).size,
-			files: files.length,
-			deps: Object.keys(PACKAGE.dependencies ?? {}),
-			require: requireTime(rt, REPO, PACKAGE),
-		};
+		end([
+			...report.bigLists(
+				bigRows.filter((r) => r.warm).map((r) => ({ ...r, clients: r.warm })),
+				{ n: WARM_N, mode: `warm, ${WARM_ROUNDS} rounds` },
+			),
+			...report.bulks(
+				bulkRows
+					.filter((r) => r.warm)
+					.map((r) => ({
+						...r,
+						n: WARM_N,
+						target: r.warmTarget,
+						ours: r.warm,
+						sequential: r.warmSequential,
+						faults: undefined,
+					})),
+				{ serverMs: SERVER_MS, mode: `warm, ${WARM_ROUNDS} rounds` },
+			),
+		]);
 
-		const cpus = os.cpus();
+		begin('package');
+		if (PARTS.has('package'))
+			end(
+				report.packageRows({
+					tarballBytes: fs.statSync(tarball).size,
+					files: files.length,
+					deps: Object.keys(PACKAGE.dependencies ?? {}),
+					require: requireTime(rt, REPO, PACKAGE),
+				}),
+			);
 		lines.push(
-			...report.header({
-				when: new Date().toISOString().slice(0, 16).replace('T', ' '),
-				machine: `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-				n8n: rt.version,
-				node: spawnSync(rt.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim(),
-				loadAtStart,
-				loadAtEnd: loadAverage(),
-				rttMs: RTT_MS,
-				serverMs: SERVER_MS,
-				rounds: ROUNDS,
-				warmRounds: WARM_ROUNDS,
-				minutes: (Date.now() - started) / 60_000,
-			}),
-			...report.lists10k(listRows, {
-				records: RECORDS,
-				rounds: ROUNDS,
-				pagesInFlight: PAGES_IN_FLIGHT,
-			}),
-			...report.bigLists(bigRows, { n: N, warmN: WARM_N, warmRounds: WARM_ROUNDS }),
-			...report.bulks(bulkRows, { serverMs: SERVER_MS, warmRounds: WARM_ROUNDS }),
-			...report.creates(createsRow, { rttMs: RTT_MS }),
-			...report.packageRows(pkg),
+			...parts.flatMap((p) => [
+				`<!-- bench:${p.name} -->`,
+				...p.lines,
+				`<!-- /bench:${p.name} -->`,
+			]),
 		);
+		written = parts;
 	} finally {
 		if (fakes) await fakes.close();
 		setup.removeWork({ work, keep: KEEP, say });
@@ -478,8 +559,8 @@ async function main() {
 	console.log(`\n${text}\n`);
 	say(`done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
 	if (ONLY) return say('CONTACT_SUITE_BENCH_ONLY is set: docs/benchmarks.md left as it was');
-	report.writeDocs(path.join(REPO, 'docs', 'benchmarks.md'), text);
-	say('written into docs/benchmarks.md');
+	report.writeDocs(path.join(REPO, 'docs', 'benchmarks.md'), written);
+	say(`written into docs/benchmarks.md: ${written.map((p) => p.name).join(', ')}`);
 }
 
 /** What a bulk run gave, as the fake saw it: accepted requests, contacts sent twice, items out, the sending phase. */

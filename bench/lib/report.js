@@ -14,15 +14,13 @@ const range = (samples, unit = ms) => {
 const timeCell = (s) =>
 	fail(s) ??
 	`${ms(s.executionMs)}${range(s.samples)}${s.failedRounds ? ` [${s.failedRounds} round(s) failed]` : ''}`;
-const rssCell = (s) => fail(s) ?? `${mb(s.peakRssKb)}${range(s.rssSamples, mb)}`;
+const rssCell = (s) =>
+	fail(s) ??
+	`${mb(s.peakRssKb)}${range(s.rssSamples, mb)}${s.growthKb === undefined ? '' : `, +${mb(s.growthKb)} over the server's RSS before the run`}`;
 
-function header(h) {
-	return [
-		`Measured ${h.when} UTC on ${h.machine}, n8n ${h.n8n}, Node ${h.node}; load average (1 / 5 / 15 min): at the start ${h.loadAtStart}, at the end ${h.loadAtEnd}; the run took ${h.minutes.toFixed(0)} min.`,
-		`WAN model (test/e2e/fakes/wan.js): RTT ${h.rttMs} ms; the first answer on a new connection takes 3 RTT (TCP + TLS 1.3 handshakes + the request), every later answer on a kept-alive connection 1 RTT. Bulk requests take ${h.serverMs} ms of server time per 1,000 contacts (a 100-contact request 40 ms).`,
-		"Fresh: `n8n execute --rawOutput`, one n8n process per run; time is the node's own `executionTime` from the run data (n8n's start-up is not included), peak RSS the n8n process's (getrusage at exit). Warm: one long-running `n8n start`, workflows started by their webhook, one warm-up then the median of the rounds; time is the node's `executionTime` from the saved execution, peak RSS the server's during the run (VmHWM after a reset). Bare Node clients (bench/replay.js, no n8n): first request to last answer.",
-		'',
-	];
+/** The first line of a part's block: when, where, the load average at its start and end, how long it took. */
+function measured(h) {
+	return `Measured ${h.when} UTC on ${h.machine}, n8n ${h.n8n}, Node ${h.node}, RTT ${h.rttMs} ms, bulk server time ${h.serverMs} ms per 1,000 contacts; load average (1 / 5 / 15 min) at the start ${h.loadAtStart}, at the end ${h.loadAtEnd}; this part took ${h.minutes.toFixed(1)} min.`;
 }
 
 /** Part 1: Return All of 10,000 records, four clients (issue #17). */
@@ -78,78 +76,70 @@ function recordsPerGb(run, base, n) {
 	return Math.floor((1024 * 1024 - base.peakRssKb) / perRecordKb);
 }
 
-/** Part 2 (and 5 for lists): Return All of N records, peak memory and time. */
-function bigLists(rows, { n, warmN, warmRounds }) {
+/** Part 2 (fresh) and 5 (warm) for lists: Return All of N records, peak memory and time. */
+function bigLists(rows, { n, mode }) {
 	if (!rows.length) return [];
 	const out = [
-		`### Return All of ${n.toLocaleString('en')} records: time and peak memory`,
+		`### Return All of ${n.toLocaleString('en')} records: time and peak memory (${mode})`,
 		'',
-		'| list | n8n | client | requests | records out (each once) | time | peak RSS | RSS vs HTTP Request | records in 1 GB | target | verdict |',
-		'|---|---|---|---|---|---|---|---|---|---|---|',
+		'| list | client | requests | records out (each once) | time | peak RSS | RSS vs HTTP Request | records in 1 GB | target | verdict |',
+		'|---|---|---|---|---|---|---|---|---|---|',
 	];
 	const fits = [];
 	for (const row of rows) {
-		for (const [mode, clients, count] of [
-			['fresh', row.clients, n],
-			[`warm (${warmRounds} rounds${warmN === n ? '' : `, ${warmN} records`})`, row.warm, warmN],
+		const clients = row.clients;
+		const http = clients.http;
+		const records = (c) => !c.error && c.records === n && c.unique === n;
+		for (const [client, name] of [
+			['off', 'ours, Simplify off'],
+			['on', 'ours, Simplify on'],
+			['http', 'HTTP Request node + pagination'],
+			['base', 'ours, Limit 1 (n8n without the list)'],
 		]) {
-			if (!clients) continue;
-			const http = clients.http;
-			const records = (c) => !c.error && c.records === count && c.unique === count;
-			for (const [client, name] of [
-				['off', 'ours, Simplify off'],
-				['on', 'ours, Simplify on'],
-				['http', 'HTTP Request node + pagination'],
-			]) {
-				const c = clients[client];
-				if (!c) continue;
-				const vsHttp = http && !http.error ? c.peakRssKb / http.peakRssKb : undefined;
-				const perGb = mode === 'fresh' ? recordsPerGb(c, row.clients.base, n) : undefined;
-				if (perGb && client !== 'http')
-					fits.push(`${row.label} ${name.replace('ours, ', '')}: ${perGb.toLocaleString('en')}`);
-				let target = '';
-				let ok;
-				if (client === 'off') {
-					target = `${count} records once; peak RSS ≤ 1.0 × HTTP Request`;
-					ok = records(c) && vsHttp !== undefined && vsHttp <= 1.0;
-				} else if (client === 'on') {
-					target = `${count} records once; peak RSS < HTTP Request's`;
-					ok = records(c) && vsHttp !== undefined && vsHttp < 1.0;
-				}
-				out.push(
-					`| ${row.label} (${row.pageSize} per page) | ${mode} | ${name} | ${c.requests ?? '—'} | ${client === 'http' ? `${c.records} pages` : `${c.records} (${c.unique})`} | ${timeCell(c)} | ${rssCell(c)} | ${ratio(vsHttp)} | ${perGb ? perGb.toLocaleString('en') : '—'} | ${target} | ${client === 'http' ? '' : verdict(ok)} |`,
-				);
+			const c = clients[client];
+			if (!c) continue;
+			const vsHttp =
+				http && !http.error && client !== 'base' ? c.peakRssKb / http.peakRssKb : undefined;
+			const perGb = client === 'base' ? undefined : recordsPerGb(c, clients.base, n);
+			if (perGb && client !== 'http')
+				fits.push(`${row.label}, ${name.replace('ours, ', '')}: ${perGb.toLocaleString('en')}`);
+			let target = '';
+			let ok;
+			if (client === 'off') {
+				target = `${n} records once; peak RSS ≤ 1.0 × HTTP Request`;
+				ok = records(c) && vsHttp !== undefined && vsHttp <= 1.0;
+			} else if (client === 'on') {
+				target = `${n} records once; peak RSS < HTTP Request's`;
+				ok = records(c) && vsHttp !== undefined && vsHttp < 1.0;
 			}
-		}
-		if (row.clients.base)
+			const shown = client === 'http' ? `${c.records} pages` : `${c.records} (${c.unique})`;
 			out.push(
-				`| ${row.label} | fresh | ours, Limit 1 (n8n without the list) | ${row.clients.base.requests} | ${row.clients.base.records} | ${timeCell(row.clients.base)} | ${rssCell(row.clients.base)} | | | | |`,
+				`| ${row.label} (${row.pageSize} per page) | ${name} | ${c.requests ?? '—'} | ${shown} | ${timeCell(c)} | ${rssCell(c)} | ${ratio(vsHttp)} | ${perGb ? perGb.toLocaleString('en') : '—'} | ${target} | ${target ? verdict(ok) : ''} |`,
 			);
+		}
 	}
-	out.push(
-		'',
-		`Records in 1 GB: (1 GB − the peak of a one-record run) ÷ what one record adds to the peak (the ${n.toLocaleString('en')}-record run's peak minus the one-record run's, ÷ ${n.toLocaleString('en')}). ${fits.join('; ')}.`,
-		'',
-	);
+	out.push('');
+	if (fits.length)
+		out.push(
+			`Records in 1 GB of n8n process memory: (1 GB − the peak of the one-record run) ÷ what one record adds to the peak (the ${n.toLocaleString('en')}-record run's peak minus the one-record run's, ÷ ${n.toLocaleString('en')}). ${fits.join('; ')}.`,
+			'',
+		);
 	return out;
 }
 
 /** Part 3 (and 5 for bulk): N contacts in chunks, the sending phase against the same chunks one after another. */
-function bulks(rows, { serverMs, warmRounds }) {
+function bulks(rows, { serverMs, mode }) {
 	if (!rows.length) return [];
 	const out = [
-		`### Bulk (${serverMs} ms server time per 1,000 contacts)`,
+		`### Bulk (${mode}; ${serverMs} ms server time per 1,000 contacts)`,
 		'',
-		"| operation | contacts | n8n | requests (target) | stored / ok | duplicates | sending (first request → last answer) | same chunks one after another | sending ÷ one after another | n8n's item preparation (node time − sending) | node time | target | verdict |",
-		'|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+		"| operation | contacts | requests (target) | stored / ok | duplicates | sending (first request → last answer) | same chunks one after another | sending ÷ one after another | n8n's item preparation (node time − sending) | node time | target | verdict |",
+		'|---|---|---|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const row of rows) {
 		const name = `${row.label}${row.note ? ` (${row.note})` : ''}`;
-		for (const [mode, r, n, seq, target] of [
-			['fresh', row.ours, row.n, row.sequential, row.target],
-			[`warm (${warmRounds} rounds)`, row.warm, row.warmN, row.warmSequential, row.warmTarget],
-		]) {
-			if (!r) continue;
+		const { ours: r, n, sequential: seq, target } = row;
+		if (r) {
 			const vs = seq && !seq.error ? r.sendingMs / seq.executionMs : undefined;
 			const ok =
 				!r.error &&
@@ -160,7 +150,7 @@ function bulks(rows, { serverMs, warmRounds }) {
 				vs !== undefined &&
 				vs <= 0.35;
 			out.push(
-				`| ${name} | ${n} | ${mode} | ${r.requests} (${target}) | ${r.stored ?? '—'} / ${r.ok} | ${r.duplicates} | ${ms(r.sendingMs)}${range(r.sendingSamples)} | ${fail(seq) ?? ms(seq?.executionMs)} | ${ratio(vs)} | ${ms(r.executionMs - r.sendingMs)} | ${timeCell(r)} | requests = ${target}; ${n} ok; 0 duplicates; sending ≤ 0.35 × one after another | ${verdict(ok)} |`,
+				`| ${name} | ${n} | ${r.requests} (${target}) | ${r.stored ?? '—'} / ${r.ok} | ${r.duplicates} | ${ms(r.sendingMs)}${range(r.sendingSamples)} | ${fail(seq) ?? ms(seq?.executionMs)} | ${ratio(vs)} | ${ms(r.executionMs - r.sendingMs)} | ${timeCell(r)} | requests = ${target}; ${n} ok; 0 duplicates; sending ≤ 0.35 × one after another | ${verdict(ok)} |`,
 			);
 		}
 		const f = row.faults;
@@ -172,7 +162,7 @@ function bulks(rows, { serverMs, warmRounds }) {
 			const ok =
 				!f.error && f.requests === row.faultTarget && f.ok === row.faultN && f.duplicates === 0;
 			out.push(
-				`| ${name} | ${row.faultN} | fresh, e2e fault mix (${injected || 'none'} injected) | ${f.requests} accepted (${row.faultTarget}) | ${f.stored ?? '—'} / ${f.ok} | ${f.duplicates} | ${ms(f.sendingMs)} | | | ${ms(f.executionMs - f.sendingMs)} | ${timeCell(f)} | accepted requests = ${row.faultTarget}; ${row.faultN} ok; 0 duplicates | ${verdict(ok)} |`,
+				`| ${name}, e2e fault mix (${injected || 'none'} injected) | ${row.faultN} | ${f.requests} accepted (${row.faultTarget}) | ${f.stored ?? '—'} / ${f.ok} | ${f.duplicates} | ${ms(f.sendingMs)} | | | ${ms(f.executionMs - f.sendingMs)} | ${timeCell(f)} | accepted requests = ${row.faultTarget}; ${row.faultN} ok; 0 duplicates | ${verdict(ok)} |`,
 			);
 		}
 	}
@@ -218,17 +208,24 @@ function packageRows(p) {
 	];
 }
 
-/** Replaces what is between docs/benchmarks.md's `bench:results` markers. */
-function writeDocs(file, text) {
-	const page = fs.readFileSync(file, 'utf8');
-	const start = '<!-- bench:results -->';
-	const end = '<!-- /bench:results -->';
-	if (!page.includes(start) || !page.includes(end))
-		throw new Error(`${file} has no ${start} … ${end} markers`);
-	fs.writeFileSync(
-		file,
-		`${page.slice(0, page.indexOf(start) + start.length)}\n${text}\n${page.slice(page.indexOf(end))}`,
-	);
+/**
+ * Writes each part's block into docs/benchmarks.md, between `<!-- bench:<part> -->` markers inside its
+ * `bench:results` block (a part not there yet goes at the end); parts not run are left as they were.
+ */
+function writeDocs(file, parts) {
+	let page = fs.readFileSync(file, 'utf8');
+	const resultsEnd = '<!-- /bench:results -->';
+	if (!page.includes(resultsEnd)) throw new Error(`${file} has no ${resultsEnd} marker`);
+	for (const part of parts) {
+		const start = `<!-- bench:${part.name} -->`;
+		const end = `<!-- /bench:${part.name} -->`;
+		const block = `${start}\n${part.lines.join('\n')}\n${end}`;
+		page =
+			page.includes(start) && page.includes(end)
+				? `${page.slice(0, page.indexOf(start))}${block}${page.slice(page.indexOf(end) + end.length)}`
+				: page.replace(resultsEnd, `${block}\n${resultsEnd}`);
+	}
+	fs.writeFileSync(file, page);
 }
 
-module.exports = { header, lists10k, bigLists, bulks, creates, packageRows, writeDocs, ms, mb };
+module.exports = { measured, lists10k, bigLists, bulks, creates, packageRows, writeDocs, ms, mb };
