@@ -2,7 +2,9 @@
 /**
  * Writes each node's operations table into README.md, between `<!-- operations:<node> -->` and
  * `<!-- /operations:<node> -->`, from the node descriptions themselves (built ones in dist/, or the TypeScript
- * sources when run under ts-node/jest), so the README cannot drift from what the nodes send.
+ * sources when run under ts-node/jest), so the README cannot drift from what the nodes send. Every number the
+ * README states about retries, limits, the deadline, chunk sizes and pages in flight is quoted the same way,
+ * between `<!-- fact:<name> -->` and `<!-- /fact -->`, from the one place the code keeps it (FACTS).
  *   node scripts/operations-table.js           rewrite README.md from dist/
  *   node scripts/operations-table.js --check   exit 1 if README.md is out of date
  */
@@ -45,10 +47,77 @@ function operationsTable(node) {
 	return rows.join('\n');
 }
 
-/** README.md with every marked table replaced; `load(distPath)` returns a node instance. */
-function renderReadme(readme, load) {
+const EXECUTOR = 'dist/nodes/shared/executor.js';
+const seconds = (ms) => String(ms / 1000);
+
+/** The README's numbers: where each lives in the code (a built module) and how the README writes it. */
+const FACTS = {
+	'n8n-community-packages': {
+		module: 'package.json',
+		value: (pkg) =>
+			`\`N8N_COMMUNITY_PACKAGES='${JSON.stringify([{ name: pkg.name, version: pkg.version }])}'\``,
+	},
+	attempts: { module: EXECUTOR, value: (m) => String(m.DEFAULT_RETRY.maxAttempts) },
+	'rate-limited-retries': {
+		module: EXECUTOR,
+		value: (m) => String(m.DEFAULT_RETRY.maxRateLimited),
+	},
+	'wait-budget-s': { module: EXECUTOR, value: (m) => seconds(m.DEFAULT_RETRY.maxTotalWaitMs) },
+	'deadline-s': { module: EXECUTOR, value: (m) => seconds(m.DEFAULT_RETRY.deadlineMs) },
+	'breaker-items': { module: EXECUTOR, value: (m) => String(m.DEFAULT_RETRY.breakerAfter) },
+	'pages-in-flight': {
+		module: 'dist/nodes/shared/paginators.js',
+		value: (m) => String(m.PAGES_IN_FLIGHT),
+	},
+	'chartmogul-in-flight': {
+		module: 'dist/nodes/ChartMogul/transport.js',
+		value: (m) => String(m.chartMogul.policy.maxInFlight),
+	},
+	'chartmogul-per-second': {
+		module: 'dist/nodes/ChartMogul/transport.js',
+		value: (m) => String(m.chartMogul.policy.maxPerSecond),
+	},
+	'quentn-chunk-size': {
+		module: 'dist/nodes/Quentn/resources/contact/createMany.js',
+		value: (m) => String(m.DEFAULT_CHUNK_SIZE),
+	},
+	'quentn-webhook-contacts': {
+		module: 'dist/nodes/Quentn/webhook.js',
+		value: (m) => String(m.MAX_CONTACTS),
+	},
+	'ticketmatic-bulk': {
+		module: 'dist/nodes/Ticketmatic/transport.js',
+		value: (m) => String(m.BULK_MAX),
+	},
+	'ticketmatic-sample': {
+		module: 'dist/nodes/Ticketmatic/contactChanges.js',
+		value: (m) => String(m.SAMPLE_SIZE),
+	},
+};
+
+/** README.md with every `<!-- fact:<name> -->…<!-- /fact -->` set to FACTS[name]; `loadModule(distPath)` returns its exports. */
+function renderFacts(readme, loadModule) {
+	return readme.replace(/<!-- fact:([\w-]+) -->[\s\S]*?<!-- \/fact -->/g, (_all, name) => {
+		const fact = FACTS[name];
+		if (!fact)
+			throw new Error(
+				`README.md quotes an unknown fact "${name}" (scripts/operations-table.js FACTS)`,
+			);
+		const source =
+			fact.module === 'package.json'
+				? JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+				: loadModule(fact.module);
+		return `<!-- fact:${name} -->${fact.value(source)}<!-- /fact -->`;
+	});
+}
+
+/**
+ * README.md with every marked table and fact replaced; `load(distPath)` returns a node instance, `loadModule(distPath)`
+ * a module's exports.
+ */
+function renderReadme(readme, load, loadModule) {
 	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-	let out = readme;
+	let out = renderFacts(readme, loadModule);
 	for (const file of pkg.n8n.nodes) {
 		const node = load(file);
 		const name = node.description.name;
@@ -63,19 +132,20 @@ function renderReadme(readme, load) {
 	return out;
 }
 
-module.exports = { operationsTable, renderReadme };
+module.exports = { operationsTable, renderReadme, renderFacts, FACTS };
 
 if (require.main === module) {
 	const load = (file) => {
 		const exported = require(path.join(root, file));
 		return new (Object.values(exported)[0])();
 	};
+	const loadModule = (file) => require(path.join(root, file));
 	const readmePath = path.join(root, 'README.md');
 	const readme = fs.readFileSync(readmePath, 'utf8');
-	const next = renderReadme(readme, load);
+	const next = renderReadme(readme, load, loadModule);
 	if (process.argv.includes('--check')) {
 		if (next !== readme) {
-			console.error('README.md operations tables are out of date: run `npm run docs`.');
+			console.error('README.md operations tables or numbers are out of date: run `npm run docs`.');
 			process.exit(1);
 		}
 	} else {

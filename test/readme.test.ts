@@ -3,20 +3,115 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const { renderReadme } = require('../scripts/operations-table.js') as {
-	renderReadme: (readme: string, load: (file: string) => unknown) => string;
+const { renderReadme, renderFacts, FACTS } = require('../scripts/operations-table.js') as {
+	renderReadme: (
+		readme: string,
+		load: (file: string) => unknown,
+		loadModule: (file: string) => unknown,
+	) => string;
+	renderFacts: (readme: string, loadModule: (file: string) => unknown) => string;
+	FACTS: Record<string, { module: string }>;
 };
 
 const root = path.resolve(__dirname, '..');
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 
-test('README.md operations tables match the nodes (run `npm run docs` to update)', () => {
+/** A built module's exports, from its TypeScript source. */
+const loadModule = (file: string) =>
+	require(path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'))) as Record<
+		string,
+		unknown
+	>;
+
+test('README.md operations tables and numbers match the code (run `npm run docs` to update)', () => {
 	const load = (file: string) => {
-		const source = path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-		const exported = require(source) as Record<string, new () => unknown>;
+		const exported = loadModule(file) as Record<string, new () => unknown>;
 		return new (Object.values(exported)[0])();
 	};
-	const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-	expect(renderReadme(readme, load)).toBe(readme);
+	expect(renderReadme(readme, load, loadModule)).toBe(readme);
+});
+
+describe('numbers in the README', () => {
+	const quoted = (name: string) =>
+		[...readme.matchAll(new RegExp(`<!-- fact:${name} -->(.*?)<!-- /fact -->`, 'g'))].map(
+			(m) => m[1],
+		);
+
+	test('every number of FACTS is quoted in the README', () => {
+		for (const name of Object.keys(FACTS))
+			expect([name, quoted(name).length > 0]).toEqual([name, true]);
+	});
+
+	test("the 429 troubleshooting quotes the executor's refusals, wait budget and deadline", () => {
+		const row = readme.split('\n').find((line) => line.startsWith('| A 429'));
+		expect(row).toContain('<!-- fact:rate-limited-retries -->');
+		expect(row).toContain('<!-- fact:wait-budget-s -->');
+		expect(row).toContain('<!-- fact:deadline-s -->');
+		expect(row).not.toMatch(/retried \d+ times/);
+	});
+
+	test('a number changed in the code changes the README (one source: the executor)', () => {
+		const executor = loadModule('dist/nodes/shared/executor.js') as {
+			DEFAULT_RETRY: Record<string, number>;
+		};
+		const changed = (file: string) =>
+			file === 'dist/nodes/shared/executor.js'
+				? { DEFAULT_RETRY: { ...executor.DEFAULT_RETRY, maxRateLimited: 7, deadlineMs: 60_000 } }
+				: loadModule(file);
+		const rendered = renderFacts(readme, changed);
+		expect(rendered).toContain('<!-- fact:rate-limited-retries -->7<!-- /fact -->');
+		expect(rendered).toContain('<!-- fact:deadline-s -->60<!-- /fact -->');
+		expect(rendered).not.toContain('<!-- fact:deadline-s -->180<!-- /fact -->');
+	});
+
+	test('a fact the generator does not know is an error', () => {
+		expect(() => renderFacts('<!-- fact:retries -->5<!-- /fact -->', loadModule)).toThrow(
+			/unknown fact "retries"/,
+		);
+	});
+});
+
+describe('package page', () => {
+	const section = (heading: string) => {
+		const start = readme.indexOf(`\n## ${heading}\n`);
+		expect([heading, start >= 0]).toEqual([heading, true]);
+		return readme.slice(start, readme.indexOf('\n## ', start + 1));
+	};
+
+	test('"Use with the AI Agent": $fromAI() parameters, one tool per operation, bulk operations one item per call', () => {
+		const text = section('Use with the AI Agent');
+		expect(text).toContain("$fromAI('");
+		expect(text).toMatch(/One tool does one operation/);
+		expect(text).toMatch(/one contact per call/);
+	});
+
+	test('"Why this package": limits, duplicates and Return All speed', () => {
+		const text = section('Why this package');
+		expect(text).toMatch(/0 duplicates/);
+		expect(text).toMatch(/HTTP\s+Request node/);
+		expect(text).toContain('<!-- fact:chartmogul-per-second -->');
+	});
+
+	test("install snippets in the README and docs/ name package.json's version", () => {
+		const { name, version } = JSON.parse(
+			fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+		) as {
+			name: string;
+			version: string;
+		};
+		const docs = fs
+			.readdirSync(path.join(root, 'docs'))
+			.filter((file) => file.endsWith('.md'))
+			.map((file) => fs.readFileSync(path.join(root, 'docs', file), 'utf8'));
+		const pinned = [readme, ...docs].flatMap((text) => [
+			...[
+				...text.matchAll(new RegExp(`"name":\\s*"${name}",\\s*"version":\\s*"([^"]+)"`, 'g')),
+			].map((m) => m[1]),
+			...[...text.matchAll(new RegExp(`${name}@(\\d[^\\s\`'"]*)`, 'g'))].map((m) => m[1]),
+		]);
+		expect(pinned.length).toBeGreaterThan(0);
+		expect(pinned.filter((v) => v !== version)).toEqual([]);
+	});
 });
 
 describe('links into the README', () => {
@@ -28,8 +123,7 @@ describe('links into the README', () => {
 	};
 	const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 	/** GitHub's heading anchors: lower case, punctuation dropped, spaces → "-". */
-	const anchors = fs
-		.readFileSync(path.join(root, 'README.md'), 'utf8')
+	const anchors = readme
 		.split('\n')
 		.filter((line) => /^#{1,6} /.test(line))
 		.map((line) =>

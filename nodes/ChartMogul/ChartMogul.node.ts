@@ -6,6 +6,7 @@ import { oneDefinitionPerName } from '../shared/definitions';
 import { methods } from './methods';
 import { contactProperties } from './resources/contact';
 import { customerProperties } from './resources/customer';
+import { customerAttributeProperties } from './resources/customerAttribute';
 import { customerNoteProperties } from './resources/customerNote';
 import { customerTagProperties } from './resources/customerTag';
 import { BASE_URL, chartMogul } from './transport';
@@ -20,6 +21,11 @@ const properties: INodeProperties[] = oneDefinitionPerName([
 		options: [
 			{ name: 'Contact', value: 'contact' },
 			{ name: 'Customer', value: 'customer' },
+			{
+				name: 'Customer Attribute',
+				value: 'customerAttribute',
+				description: 'The tags and custom attributes of one customer',
+			},
 			{ name: 'Customer Note or Call Log', value: 'customerNote' },
 			{ name: 'Customer Tag', value: 'customerTag', description: 'The tags of one customer' },
 		],
@@ -27,6 +33,7 @@ const properties: INodeProperties[] = oneDefinitionPerName([
 	},
 	...contactProperties,
 	...customerProperties,
+	...customerAttributeProperties,
 	...customerNoteProperties,
 	...customerTagProperties,
 ]);
@@ -43,7 +50,7 @@ export class ChartMogul implements INodeType {
 		...NODE_VERSIONS,
 		subtitle: subtitleInWords(properties),
 		description:
-			'Create, read, update, merge and delete ChartMogul contacts, and customer notes and call logs',
+			"Create, read, update, merge and delete ChartMogul contacts, customer notes and call logs, and customers' tags and custom attributes",
 		defaults: { name: 'ChartMogul' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -27,9 +27,12 @@ async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
 }
 
-/** The credential's salt, or '' when the node has no Quentn Webhook credential (then calls are not checked). */
-async function hashSalt(ctx: IWebhookFunctions): Promise<string> {
-	if (!ctx.getNode().credentials?.quentnWebhookApi) return '';
+/**
+ * The credential's salt: undefined when the node has no Quentn Webhook credential (an unchecked URL), '' when the
+ * credential holds none (then every call is refused: a credential means calls are checked, never the opposite).
+ */
+async function hashSalt(ctx: IWebhookFunctions): Promise<string | undefined> {
+	if (!ctx.getNode().credentials?.quentnWebhookApi) return undefined;
 	const credentials = await ctx.getCredentials('quentnWebhookApi');
 	return typeof credentials.hashSalt === 'string' ? credentials.hashSalt : '';
 }
@@ -65,7 +68,7 @@ export class QuentnTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"In Quentn, add a Webhook element to a campaign and paste this node's Production URL (above, under Webhook URLs) into its URL field; any HTTP method works. If the element has a Hash Salt, put the same salt in a Quentn Webhook credential here: calls without a matching signature are then refused. One item is emitted per contact (up to " +
+					"In Quentn, add a Webhook element to a campaign and paste this node's Production URL (above, under Webhook URLs) into its URL field; any HTTP method works. If the element has a Hash Salt, put the same salt in a Quentn Webhook credential here: calls without a matching signature are then refused. Without a credential the URL is unchecked: anyone who knows it can start this workflow with contacts of their own. One item is emitted per contact (up to " +
 					String(MAX_CONTACTS) +
 					' per call).',
 				name: 'notice',
@@ -102,6 +105,12 @@ export class QuentnTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const salt = await hashSalt(this);
+		if (salt !== undefined && salt.trim() === '')
+			return refuse(
+				this,
+				401,
+				"The trigger's Quentn Webhook credential has no Hash Salt, so no call can be checked and every call is refused. Enter the Hash Salt of the campaign's Webhook element in the credential.",
+			);
 		const rawBody = await rawBodyOf(this);
 		if (!rawBody)
 			return refuse(
@@ -109,7 +118,10 @@ export class QuentnTrigger implements INodeType {
 				400,
 				'The request has no body. Quentn sends the contacts as a JSON array.',
 			);
-		if (salt && !validSignature(rawBody, salt, this.getHeaderData()[SIGNATURE_HEADER])) {
+		if (
+			salt !== undefined &&
+			!validSignature(rawBody, salt, this.getHeaderData()[SIGNATURE_HEADER])
+		) {
 			return refuse(
 				this,
 				401,

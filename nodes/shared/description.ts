@@ -135,17 +135,6 @@ export function fieldCollection(
 	};
 }
 
-/** "customerId" → "Customer ID": the name a user sees, for error messages. */
-export function parameterLabel(name: string): string {
-	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
-	return words
-		.map((word, index) => {
-			if (/^(id|uuid|url|ip)$/i.test(word)) return word.toUpperCase();
-			return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-		})
-		.join(' ');
-}
-
 /**
  * Node versions. Version 2 turned id fields into resource locators, added Simplify and moved Ticketmatic's Order By
  * to Options; version-1 workflows keep their stored parameter shapes and run unchanged (n8n "light versioning":

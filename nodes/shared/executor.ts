@@ -10,6 +10,7 @@ import type {
 	IN8nHttpFullResponse,
 	INode,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
 import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
@@ -134,12 +135,12 @@ export function backoffMs(attempt: number, settings: RetrySettings): number {
 	return Math.round(step / 2 + random() * (step / 2));
 }
 
-function errorCode(error: unknown): string {
+/** The first error code in an error and its causes: axios's `code`, or `httpCode` on n8n's NodeApiError around it. */
+function codeOf(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		// axios puts it in `code`; n8n's NodeApiError around it in `httpCode`.
 		for (const key of ['code', 'httpCode']) {
 			const code = (current as IDataObject)[key];
 			if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || CERTIFICATE_CODES.has(code)))
@@ -147,10 +148,23 @@ function errorCode(error: unknown): string {
 		}
 		current = (current as { cause?: unknown }).cause;
 	}
-	const message = error instanceof Error ? error.message : String(error);
-	if (/socket hang up/i.test(message)) return 'ECONNRESET';
-	if (/timeout/i.test(message)) return 'ETIMEDOUT';
-	return '';
+	return undefined;
+}
+
+/**
+ * The network code of a failed attempt ('' for a network failure without one), or undefined when it is no network
+ * failure at all (e.g. a validation error raised while signing). n8n wraps axios's error in a NodeApiError whose
+ * `httpCode` and `cause` carry axios's `code` (n8n packages/core request-helper-functions.ts,
+ * httpRequestWithAuthentication; packages/workflow src/errors/node-api.error.ts): the code decides. The message is
+ * read only when no code is given; a timeout told by its message alone may have reached the server (ETIMEDOUT).
+ */
+function networkCode(failure: unknown): string | undefined {
+	const code = codeOf(failure);
+	if (code) return code;
+	if (!(failure instanceof Error)) return '';
+	if (/socket hang up/i.test(failure.message)) return 'ECONNRESET';
+	if (/timeout|timed out/i.test(failure.message)) return 'ETIMEDOUT';
+	return /ECONN|socket|network/i.test(failure.message) ? '' : undefined;
 }
 
 async function secretsOf(ctx: RequestContext, policy: RequestPolicy): Promise<string[]> {
@@ -246,30 +260,6 @@ function cancelSignal(ctx: RequestContext): AbortSignal | undefined {
 	return typeof get === 'function' ? get.call(ctx) : undefined;
 }
 
-const STOPPED = {
-	before: [
-		'The execution was stopped before this item was sent',
-		'Nothing was sent for this item: run it again when you are ready.',
-	],
-	retry: [
-		'The execution was stopped while this item waited to be retried',
-		'Its last attempt failed and it was not sent again: run it again when you are ready.',
-	],
-	during: [
-		'The execution was stopped while this item was being sent',
-		'The request was under way: check in the vendor whether it was stored before running this item again.',
-	],
-} as const;
-
-function stopped(
-	node: INode,
-	itemIndex: number | undefined,
-	when: keyof typeof STOPPED,
-): NodeOperationError {
-	const [message, description] = STOPPED[when];
-	return new NodeOperationError(node, message, { itemIndex, description });
-}
-
 /** Waits, unless the execution is stopped first: then returns at once (false). */
 async function waitUnlessStopped(
 	wait: (ms: number) => Promise<void>,
@@ -321,22 +311,44 @@ function breakerOf(ctx: RequestContext): Breaker | undefined {
 	return breaker;
 }
 
-function notSent(
-	node: INode,
-	policy: RequestPolicy,
-	itemIndex: number | undefined,
-	after: number,
-	again: boolean,
-	cause: string | undefined,
-): NodeOperationError {
-	return new NodeOperationError(
-		node,
-		`Not sent${again ? ' again' : ''}: ${policy.vendor} failed for ${after} items in a row (server errors or no connection)`,
-		{
-			itemIndex,
-			description: `This item was not sent${again ? ' again' : ''}, so running it again cannot create a duplicate. After ${after} items in a row failed even after their retries, this run stopped sending to ${policy.vendor}: check whether ${policy.vendor} is up, then run the items that were not sent again.${cause ? ` The item that stopped it: ${cause}` : ''}`,
-		},
-	);
+/** One item's request on its way: what it sends, and what it has spent of its attempts, waits and time. */
+interface Sending {
+	ctx: RequestContext;
+	policy: RequestPolicy;
+	settings: RetrySettings;
+	node: INode;
+	itemIndex?: number;
+	method: string;
+	request: IHttpRequestOptions;
+	gateKey: string;
+	authentication?: IAdditionalCredentialOptions;
+	signal?: AbortSignal;
+	breaker?: Breaker;
+	/** Attempts made, the current one included. */
+	attempt: number;
+	/** Attempts answered 429. */
+	rateLimited: number;
+	/** Milliseconds waited between attempts. */
+	waited: number;
+	/** When the item's time is up: set as its first attempt starts. */
+	deadline?: number;
+}
+
+/** What one attempt came back with: an HTTP answer (any status), or the error it failed with. */
+type Outcome = { response: IN8nHttpFullResponse } | { failure: unknown };
+
+/** A failed attempt: its HTTP answer (status 0 without one), or its network code ('' if none) and n8n's text. */
+interface Failed {
+	status: number;
+	response?: IN8nHttpFullResponse;
+	code: string;
+	detail: string;
+}
+
+/** What a failed attempt leads to: a wait before the next one, or the end (and whether time ended it). */
+interface Verdict {
+	retryIn?: number;
+	outOfTime: boolean;
 }
 
 /**
@@ -351,144 +363,252 @@ export async function executeRequest(
 	options: IHttpRequestOptions,
 	itemIndex?: number,
 ): Promise<IN8nHttpFullResponse> {
-	const settings: RetrySettings = { ...DEFAULT_RETRY, ...policy.retry };
-	const wait = settings.wait ?? sleep;
-	const now = settings.now ?? Date.now;
-	const signal = cancelSignal(ctx);
-	const breaker = settings.breakerAfter > 0 ? breakerOf(ctx) : undefined;
-	const method = ((options.method ?? 'GET') as IHttpRequestMethods).toUpperCase();
-	const node = ctx.getNode();
-	const request: IHttpRequestOptions = {
-		json: true,
-		...options,
-		method: method as IHttpRequestMethods,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-
-	const key = await gateKey(ctx, policy);
-	const authentication = await decrypted(ctx, policy.credentialType);
-	let waited = 0;
-	let rateLimited = 0; // attempts answered 429
-	let deadline: number | undefined;
-	for (let attempt = 1; ; attempt++) {
-		let response: IN8nHttpFullResponse | undefined;
-		let failure: unknown;
-		let started = false;
-		try {
-			response = (await throughGate(
-				key,
-				() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ?? 0),
-				async () => {
-					if (signal?.aborted) throw stopped(node, itemIndex, 'before');
-					if (breaker?.open)
-						throw notSent(
-							node,
-							policy,
-							itemIndex,
-							settings.breakerAfter,
-							attempt > 1,
-							breaker.cause,
-						);
-					deadline ??= now() + settings.deadlineMs;
-					const timeout = Math.max(
-						1,
-						Math.min(Number(request.timeout) || N8N_TIMEOUT_MS, deadline - now()),
-					);
-					started = true;
-					return (await ctx.helpers.httpRequestWithAuthentication.call(
-						ctx,
-						policy.credentialType,
-						{
-							...request,
-							headers: { ...(request.headers ?? {}) },
-							timeout,
-							...(signal ? { abortSignal: signal } : {}),
-						},
-						authentication,
-					)) as IN8nHttpFullResponse;
-				},
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			if (!started && signal?.aborted)
-				throw stopped(node, itemIndex, attempt === 1 ? 'before' : 'retry');
-			if (!started && breaker?.open)
-				throw notSent(node, policy, itemIndex, settings.breakerAfter, attempt > 1, breaker.cause);
-			failure = error;
-		}
-		if (signal?.aborted) throw stopped(node, itemIndex, 'during');
-
-		const status = response?.statusCode ?? 0;
-		if (response && status >= 200 && status < 300) {
-			if (breaker) breaker.failedInARow = 0;
-			return response;
-		}
-
-		const code = response ? '' : errorCode(failure);
-		const retry = response ? retryableStatus(status, method) : retryableNetworkError(code, method);
-		let delay = 0;
-		let pastDeadline = deadline !== undefined && now() >= deadline;
-		if (status === 429) rateLimited++;
-		const another =
-			status === 429
-				? rateLimited <= settings.maxRateLimited
-				: attempt - rateLimited < settings.maxAttempts;
-		if (retry && another && !pastDeadline) {
-			const asked = response ? retryAfterMs(response.headers?.['retry-after']) : undefined;
-			delay = asked ?? backoffMs(attempt, settings);
-			const withinBudget =
-				delay <= settings.maxDelayMs && waited + delay <= settings.maxTotalWaitMs;
-			pastDeadline = withinBudget && deadline !== undefined && now() + delay >= deadline;
-			if (withinBudget && !pastDeadline) {
-				waited += delay;
-				if (!(await waitUnlessStopped(wait, delay, signal)))
-					throw stopped(node, itemIndex, 'retry');
-				continue;
-			}
-		}
-
-		// The error is built before the breaker is updated (no await in between): an item it stops sees the cause.
-		const secrets = await secretsOf(ctx, policy);
-		const limit = pastDeadline ? settings.deadlineMs : undefined;
-		if (
-			!response &&
-			!code &&
-			failure instanceof Error &&
-			!/ECONN|socket|timeout|network/i.test(failure.message)
-		) {
-			if (breaker) breaker.failedInARow = 0; // not an outage
-			throw failure; // not a network failure (e.g. a validation error raised while signing): keep it as it is
-		}
-		const error = response
-			? apiError(
-					node,
-					policy,
-					{ status, body: response.body, attempts: attempt, itemIndex, deadlineMs: limit },
-					secrets,
-				)
-			: networkError(
-					node,
-					policy,
-					{
-						code,
-						detail: failure instanceof Error ? failure.message : String(failure),
-						attempts: attempt,
-						itemIndex,
-						sent: AMBIGUOUS.has(code),
-						deadlineMs: limit,
-						host: hostOf(request, failure instanceof Error ? failure.message : String(failure)),
-					},
-					secrets,
-				);
-		if (breaker) {
-			// This item failed for good: an outage counts towards the breaker, any answer below 500 shows the vendor is up.
-			const outage = response ? status >= 500 : code !== '';
-			breaker.failedInARow = outage ? breaker.failedInARow + 1 : 0;
-			if (!breaker.open && breaker.failedInARow >= settings.breakerAfter) {
-				breaker.open = true;
-				breaker.cause = [error.message, error.description].filter(Boolean).join('. ');
-			}
-		}
-		throw error;
+	const sending = await prepare(ctx, policy, options, itemIndex);
+	for (;;) {
+		sending.attempt++;
+		const outcome = await attempt(sending);
+		if ('response' in outcome && isSuccess(outcome.response)) return succeeded(sending, outcome);
+		const failed = failedAttempt(sending, outcome);
+		const verdict = decideRetry(sending, failed);
+		if (verdict.retryIn === undefined) throw await giveUp(sending, failed, verdict);
+		await waitBeforeRetry(sending, verdict.retryIn);
 	}
+}
+
+/** The request as it is sent every time (JSON, the full response, statuses handled here), with its account. */
+async function prepare(
+	ctx: RequestContext,
+	policy: RequestPolicy,
+	options: IHttpRequestOptions,
+	itemIndex: number | undefined,
+): Promise<Sending> {
+	const settings: RetrySettings = { ...DEFAULT_RETRY, ...policy.retry };
+	const method = String(options.method ?? 'GET').toUpperCase();
+	return {
+		ctx,
+		policy,
+		settings,
+		node: ctx.getNode(),
+		itemIndex,
+		method,
+		request: {
+			json: true,
+			...options,
+			method: method as IHttpRequestMethods,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		},
+		signal: cancelSignal(ctx),
+		breaker: settings.breakerAfter > 0 ? breakerOf(ctx) : undefined,
+		gateKey: await gateKey(ctx, policy),
+		authentication: await decrypted(ctx, policy.credentialType),
+		attempt: 0,
+		rateLimited: 0,
+		waited: 0,
+	};
+}
+
+/** One attempt through the account's gate. Stopped or refused by the breaker there, it is not sent. */
+async function attempt(sending: Sending): Promise<Outcome> {
+	const { policy } = sending;
+	const outcome = await throughGate(
+		sending.gateKey,
+		() => new RequestGate(policy.maxInFlight, policy.maxPerSecond ?? 0),
+		async () => {
+			refuseIfStoppedOrOpen(sending);
+			return await send(sending);
+		},
+	);
+	if (sending.signal?.aborted) throw stopped(sending, 'during');
+	return outcome;
+}
+
+/** Before each attempt, inside the gate: a stopped execution or an open breaker sends nothing. */
+function refuseIfStoppedOrOpen(sending: Sending): void {
+	const again = sending.attempt > 1;
+	if (sending.signal?.aborted) throw stopped(sending, again ? 'retry' : 'before');
+	if (sending.breaker?.open) throw notSent(sending, { again });
+}
+
+/** Sends once, within what is left of the item's deadline; a failure is returned, not thrown. */
+async function send(sending: Sending): Promise<Outcome> {
+	const { ctx, policy, settings, request, signal } = sending;
+	const now = settings.now ?? Date.now;
+	sending.deadline ??= now() + settings.deadlineMs;
+	const timeout = Math.max(
+		1,
+		Math.min(Number(request.timeout) || N8N_TIMEOUT_MS, sending.deadline - now()),
+	);
+	const options: IHttpRequestOptions = {
+		...request,
+		headers: { ...(request.headers ?? {}) },
+		timeout,
+		...(signal ? { abortSignal: signal } : {}),
+	};
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			policy.credentialType,
+			options,
+			sending.authentication,
+		)) as IN8nHttpFullResponse;
+		return { response };
+	} catch (failure) {
+		return { failure };
+	}
+}
+
+function isSuccess(response: IN8nHttpFullResponse): boolean {
+	return response.statusCode >= 200 && response.statusCode < 300;
+}
+
+function succeeded(
+	sending: Sending,
+	outcome: { response: IN8nHttpFullResponse },
+): IN8nHttpFullResponse {
+	if (sending.breaker) sending.breaker.failedInARow = 0;
+	return outcome.response;
+}
+
+/** A failed attempt, told by its status or its network code. A failure that is neither is thrown as it is. */
+function failedAttempt(sending: Sending, outcome: Outcome): Failed {
+	if ('response' in outcome) {
+		const { response } = outcome;
+		return { status: response.statusCode ?? 0, response, code: '', detail: '' };
+	}
+	const code = networkCode(outcome.failure);
+	if (code === undefined) {
+		if (sending.breaker) sending.breaker.failedInARow = 0; // not an outage
+		throw outcome.failure; // e.g. a validation error raised while signing: kept as it is
+	}
+	const { failure } = outcome;
+	return { status: 0, code, detail: failure instanceof Error ? failure.message : String(failure) };
+}
+
+/**
+ * Whether to try again, and after how long: a failure worth retrying for this method, attempts left (429s counted
+ * apart), a wait within the longest single wait and the total wait budget, and time left before the deadline.
+ */
+function decideRetry(sending: Sending, failed: Failed): Verdict {
+	const { settings } = sending;
+	if (failed.status === 429) sending.rateLimited++;
+	const left = (sending.deadline ?? Infinity) - (settings.now ?? Date.now)();
+	if (left <= 0) return { outOfTime: true };
+	if (!worthAnotherAttempt(sending, failed)) return { outOfTime: false };
+	const asked = failed.response
+		? retryAfterMs(failed.response.headers?.['retry-after'])
+		: undefined;
+	const delay = asked ?? backoffMs(sending.attempt, settings);
+	const withinBudget =
+		delay <= settings.maxDelayMs && sending.waited + delay <= settings.maxTotalWaitMs;
+	if (!withinBudget) return { outOfTime: false };
+	if (delay >= left) return { outOfTime: true };
+	return { retryIn: delay, outOfTime: false };
+}
+
+function worthAnotherAttempt(sending: Sending, failed: Failed): boolean {
+	const { settings, method } = sending;
+	const retryable = failed.response
+		? retryableStatus(failed.status, method)
+		: retryableNetworkError(failed.code, method);
+	if (!retryable) return false;
+	return failed.status === 429
+		? sending.rateLimited <= settings.maxRateLimited
+		: sending.attempt - sending.rateLimited < settings.maxAttempts;
+}
+
+async function waitBeforeRetry(sending: Sending, ms: number): Promise<void> {
+	sending.waited += ms;
+	const wait = sending.settings.wait ?? sleep;
+	if (!(await waitUnlessStopped(wait, ms, sending.signal))) throw stopped(sending, 'retry');
+}
+
+/** The error that ends the item's request: the vendor's words or the network failure, a fix, no secret. */
+async function giveUp(sending: Sending, failed: Failed, verdict: Verdict): Promise<NodeApiError> {
+	const { ctx, node, policy, itemIndex, attempt: attempts } = sending;
+	const secrets = await secretsOf(ctx, policy);
+	const deadlineMs = verdict.outOfTime ? sending.settings.deadlineMs : undefined;
+	const error = failed.response
+		? apiError(
+				node,
+				policy,
+				{ status: failed.status, body: failed.response.body, attempts, itemIndex, deadlineMs },
+				secrets,
+			)
+		: networkError(
+				node,
+				policy,
+				{
+					code: failed.code,
+					detail: failed.detail,
+					attempts,
+					itemIndex,
+					sent: mayBeStoredNotResent(failed.code, sending.method),
+					deadlineMs,
+					host: hostOf(sending.request, failed.detail),
+				},
+				secrets,
+			);
+	// The breaker is updated after the error is built (no await in between): an item it stops sees the cause.
+	countFailure(sending, failed, error);
+	return error;
+}
+
+/**
+ * Whether the request may have been stored and was not sent again for that reason: the connection broke after it
+ * went out, on a method that is not safe to repeat. An idempotent request that used its attempts was sent again.
+ */
+function mayBeStoredNotResent(code: string, method: string): boolean {
+	return AMBIGUOUS.has(code) && !IDEMPOTENT.has(method);
+}
+
+/** An item failed for good: an outage counts towards the breaker, any answer below 500 shows the vendor is up. */
+function countFailure(sending: Sending, failed: Failed, error: NodeApiError): void {
+	const { breaker, settings } = sending;
+	if (!breaker) return;
+	const outage = failed.response ? failed.status >= 500 : failed.code !== '';
+	breaker.failedInARow = outage ? breaker.failedInARow + 1 : 0;
+	if (!breaker.open && breaker.failedInARow >= settings.breakerAfter) {
+		breaker.open = true;
+		breaker.cause = [error.message, error.description].filter(Boolean).join('. ');
+	}
+}
+
+const STOPPED = {
+	before: [
+		'The execution was stopped before this item was sent',
+		'Nothing was sent for this item: run it again when you are ready.',
+	],
+	retry: [
+		'The execution was stopped while this item waited to be retried',
+		'Its last attempt failed and it was not sent again: run it again when you are ready.',
+	],
+	during: [
+		'The execution was stopped while this item was being sent',
+		'The request was under way: check in the vendor whether it was stored before running this item again.',
+	],
+} as const;
+
+function stopped(sending: Sending, when: keyof typeof STOPPED): NodeOperationError {
+	const [message, description] = STOPPED[when];
+	return new NodeOperationError(sending.node, message, {
+		itemIndex: sending.itemIndex,
+		description,
+	});
+}
+
+/** The error of an item the open breaker kept back: `again` when an earlier attempt of it had been sent. */
+function notSent(sending: Sending, { again }: { again: boolean }): NodeOperationError {
+	const { policy, breaker } = sending;
+	const { vendor } = policy;
+	const after = sending.settings.breakerAfter;
+	const cause = breaker?.cause ? ` The item that stopped it: ${breaker.cause}` : '';
+	return new NodeOperationError(
+		sending.node,
+		`${again ? 'Not sent again' : 'Not sent'}: ${vendor} failed for ${after} items in a row (server errors or no connection)`,
+		{
+			itemIndex: sending.itemIndex,
+			description: `This item was ${again ? 'not sent again' : 'not sent'}, so running it again cannot create a duplicate. After ${after} items in a row failed even after their retries, this run stopped sending to ${vendor}: check whether ${vendor} is up, then run the items that were not sent again.${cause}`,
+		},
+	);
 }

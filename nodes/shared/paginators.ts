@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 /** What a paginator asks for: the query parameters of one page (on top of the operation's own). */
 export interface PageRequest {
@@ -66,16 +67,29 @@ function numberAt(body: unknown, path: string | undefined): number | undefined {
 	return Number.isFinite(number) ? number : undefined;
 }
 
+/** A page read earlier in one list: its number (1-based) and the query that produced it. */
+interface SeenPage {
+	page: number;
+	request: PageRequest;
+}
+
+/** "page 1 (offset=0, limit=100)": a page as an error names it. */
+function namePage(seen: SeenPage): string {
+	const query = describePage(seen.request);
+	return query ? `page ${seen.page} (${query})` : `page ${seen.page}`;
+}
+
 /**
- * The records of a list, page by page, with the guards every list needs: a page that repeats the one before it
- * (the server ignored the page address or the cursor) and a list longer than `maxPages` stop with a PagingError
- * instead of looping. With `once`, each record is output once by its `id` (pages addressed by position: a record
- * that moved on to the next page while the list was read is not output twice).
+ * The records of a list, page by page, with the guards every list needs: a page that repeats any earlier page of
+ * the list (the server ignored the page address or the cursor, or alternates between pages) and a list longer than
+ * `maxPages` stop with a PagingError instead of looping. With `once`, each record is output once by its `id` (pages
+ * addressed by position: a record that moved on to the next page while the list was read is not output twice).
  */
 class Pages {
 	readonly out: IDataObject[] = [];
 	private readonly ids = new Set<unknown>();
-	private previous: string | undefined;
+	/** Each non-empty page read so far, by a hash of its length, first and last record. */
+	private readonly seen = new Map<string, SeenPage>();
 	private count = 0;
 
 	constructor(
@@ -92,18 +106,7 @@ class Pages {
 				`is beyond ${this.maxPages.toLocaleString('en')} pages, the most one list may take: stopped there`,
 			);
 		}
-		if (records.length > 0) {
-			// Its length, first and last record: a page the server repeats has the same (and two pages of one list do not).
-			const fingerprint = `${records.length}:${JSON.stringify(records[0])}:${JSON.stringify(records[records.length - 1])}`;
-			if (fingerprint === this.previous) {
-				throw new PagingError(
-					this.count,
-					request,
-					`returned the same records as page ${this.count - 1}: the server did not move on, so the list would never end`,
-				);
-			}
-			this.previous = fingerprint;
-		}
+		if (records.length > 0) this.notSeenBefore(records, request);
 		for (const record of records) {
 			const id = record?.id;
 			if (this.once && id !== undefined && id !== null) {
@@ -117,6 +120,30 @@ class Pages {
 	/** Pages seen so far. */
 	get pages(): number {
 		return this.count;
+	}
+
+	/**
+	 * Stops at a page with the records of an earlier one: its length, first and last record are the same (two pages
+	 * of one list never share them), so the server is repeating itself and the list would never end.
+	 */
+	private notSeenBefore(records: IDataObject[], request: PageRequest): void {
+		const fingerprint = createHash('sha256')
+			.update(`${records.length}:${JSON.stringify(records[0])}:`)
+			.update(JSON.stringify(records[records.length - 1]))
+			.digest('base64');
+		const earlier = this.seen.get(fingerprint);
+		if (earlier) {
+			const why =
+				earlier.page === this.count - 1
+					? 'the server did not move on'
+					: 'the server came back to an earlier page';
+			throw new PagingError(
+				this.count,
+				request,
+				`returned the same records as ${namePage(earlier)}: ${why}, so the list would never end`,
+			);
+		}
+		this.seen.set(fingerprint, { page: this.count, request });
 	}
 }
 
@@ -185,98 +212,137 @@ interface Planned {
  *   after that page's records (a capped page length cannot be told from the end otherwise); it is empty at the end.
  */
 export function addressablePaginator(options: AddressableOptions): Paginator {
-	const byOffset = options.pageParam === undefined;
-	const offsetParam = options.offsetParam ?? 'offset';
-	const pageParam = options.pageParam ?? 'page';
-	const firstPage = options.firstPage ?? 0;
-	const inFlight = Math.max(1, options.inFlight ?? PAGES_IN_FLIGHT);
-
 	return {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
-			const pages = new Pages(options.maxPages ?? MAX_PAGES, options.once ?? true);
-			const wanted = limit ?? Infinity;
-			// With page numbers the length asked for stays the same on every page; a Limit below one page asks for just that.
-			const pageLength = byOffset ? options.pageSize : Math.min(options.pageSize, wanted);
-			let size = pageLength; // the records a full page holds: what is asked for, or what the server turned out to give
-			let window = inFlight;
-			let end = wanted; // records of the list to read at most: the Limit, then also the reported total
-			let lastIndex = Infinity; // from the reported page count
-			let nextStart = 0;
-			let nextIndex = 0;
-			let queue: Planned[] = [];
-
-			const launch = () => {
-				while (queue.length < window && nextStart < end && nextIndex <= lastIndex) {
-					const asked = byOffset ? Math.min(size, end - nextStart) : size;
-					const qs: IDataObject = byOffset
-						? { [options.sizeParam]: asked, [offsetParam]: nextStart }
-						: { [pageParam]: firstPage + nextIndex, [options.sizeParam]: pageLength };
-					const request: PageRequest = { qs };
-					queue.push({
-						request,
-						start: nextStart,
-						index: nextIndex,
-						asked,
-						result: settle(fetch(request)),
-					});
-					nextStart += asked;
-					nextIndex++;
-				}
-			};
-			/** Waits for the pages still in flight (their answers are not used), so none outlives the list. */
-			const drop = async () => {
-				const dropped = queue;
-				queue = [];
-				await Promise.all(dropped.map(async (page) => await page.result));
-			};
-
-			try {
-				for (;;) {
-					launch();
-					const page = queue.shift();
-					if (!page) break;
-					const result = await page.result;
-					if (!result.ok) throw result.error;
-					const records = recordsAt(result.body, options.records);
-					const total = numberAt(result.body, options.total);
-					if (total !== undefined) end = Math.min(end, total);
-					const count = numberAt(result.body, options.pageCount);
-					if (count !== undefined) lastIndex = Math.min(lastIndex, count - 1);
-					pages.add(records, page.request);
-
-					const more =
-						options.more === undefined ? undefined : Boolean(valueAt(result.body, options.more));
-					const got = page.start + records.length;
-					if (records.length === 0 || pages.out.length >= wanted) break;
-					if (got >= end || page.index >= lastIndex || more === false) break;
-					if (records.length >= page.asked) continue;
-
-					// A short page. Where the page reports the end (total, page count, next marker), it has just said
-					// that the list goes on; otherwise the page after it, if one is in flight, says so by not being
-					// empty. Either way the server used a shorter page than was asked for.
-					const told = total !== undefined || count !== undefined || more !== undefined;
-					if (!told) {
-						const after = queue[0]?.index === page.index + 1 ? await queue[0].result : undefined;
-						const goesOn = after?.ok === true && recordsAt(after.body, options.records).length > 0;
-						// A list that reports a total but left it out may also have capped this page (the page after,
-						// asked at the offset the full page would have ended, is then empty too): one more page, right
-						// after these records, tells; it is empty at the real end.
-						const unsure = byOffset && options.total !== undefined;
-						if (!goesOn && !unsure) break;
-					}
-					await drop();
-					window = 1;
-					size = records.length; // page numbers, too, now count in the server's page length
-					nextIndex = page.index + 1;
-					nextStart = got;
-				}
-			} finally {
-				await drop();
-			}
-			return pages.out.slice(0, wanted);
+			return await new AddressableList(options, fetch, limit).readAll();
 		},
 	};
+}
+
+/** One reading of an addressable list: the pages in flight, and what the pages read so far told of its end. */
+class AddressableList {
+	private readonly byOffset: boolean;
+	private readonly pages: Pages;
+	private readonly wanted: number;
+	/** With page numbers the length asked for stays the same on every page; a Limit below one page asks for just that. */
+	private readonly pageLength: number;
+	/** The records a full page holds: what is asked for, or what the server turned out to give. */
+	private size: number;
+	/** Pages in flight at most. */
+	private window: number;
+	/** Records of the list to read at most: the Limit, then also the reported total. */
+	private end: number;
+	/** Index of the last page, from the reported page count. */
+	private lastIndex = Infinity;
+	private nextStart = 0;
+	private nextIndex = 0;
+	private queue: Planned[] = [];
+
+	constructor(
+		private readonly options: AddressableOptions,
+		private readonly fetch: FetchPage,
+		limit: number | undefined,
+	) {
+		this.byOffset = options.pageParam === undefined;
+		this.pages = new Pages(options.maxPages ?? MAX_PAGES, options.once ?? true);
+		this.wanted = limit ?? Infinity;
+		this.pageLength = this.byOffset ? options.pageSize : Math.min(options.pageSize, this.wanted);
+		this.size = this.pageLength;
+		this.window = Math.max(1, options.inFlight ?? PAGES_IN_FLIGHT);
+		this.end = this.wanted;
+	}
+
+	async readAll(): Promise<IDataObject[]> {
+		try {
+			for (;;) {
+				this.launch();
+				const page = this.queue.shift();
+				if (!page) break;
+				const result = await page.result;
+				if (!result.ok) throw result.error;
+				if (!(await this.read(page, result.body))) break;
+			}
+		} finally {
+			await this.drop();
+		}
+		return this.pages.out.slice(0, this.wanted);
+	}
+
+	/** Asks for pages until the window is full or the known end is reached. */
+	private launch(): void {
+		const { options } = this;
+		while (
+			this.queue.length < this.window &&
+			this.nextStart < this.end &&
+			this.nextIndex <= this.lastIndex
+		) {
+			const asked = this.byOffset ? Math.min(this.size, this.end - this.nextStart) : this.size;
+			const qs: IDataObject = this.byOffset
+				? { [options.sizeParam]: asked, [options.offsetParam ?? 'offset']: this.nextStart }
+				: {
+						[options.pageParam ?? 'page']: (options.firstPage ?? 0) + this.nextIndex,
+						[options.sizeParam]: this.pageLength,
+					};
+			const request: PageRequest = { qs };
+			const result = settle(this.fetch(request));
+			this.queue.push({ request, start: this.nextStart, index: this.nextIndex, asked, result });
+			this.nextStart += asked;
+			this.nextIndex++;
+		}
+	}
+
+	/** Waits for the pages still in flight (their answers are not used), so none outlives the list. */
+	private async drop(): Promise<void> {
+		const dropped = this.queue;
+		this.queue = [];
+		await Promise.all(dropped.map(async (page) => await page.result));
+	}
+
+	/** Takes one page's records and what it says of the list's end; whether the list goes on. */
+	private async read(page: Planned, body: unknown): Promise<boolean> {
+		const { options } = this;
+		const records = recordsAt(body, options.records);
+		const total = numberAt(body, options.total);
+		if (total !== undefined) this.end = Math.min(this.end, total);
+		const count = numberAt(body, options.pageCount);
+		if (count !== undefined) this.lastIndex = Math.min(this.lastIndex, count - 1);
+		this.pages.add(records, page.request);
+
+		const more = options.more === undefined ? undefined : Boolean(valueAt(body, options.more));
+		if (records.length === 0 || this.pages.out.length >= this.wanted) return false;
+		if (page.start + records.length >= this.end || page.index >= this.lastIndex) return false;
+		if (more === false) return false;
+		if (records.length >= page.asked) return true;
+
+		// A short page. Where the page reports the end (total, page count, next marker), it has just said that the
+		// list goes on; otherwise the page after it, if one is in flight, says so by not being empty. Either way the
+		// server used a shorter page than was asked for.
+		const told = total !== undefined || count !== undefined || more !== undefined;
+		if (!told && !(await this.goesOnAfterShort(page))) return false;
+		await this.capPageLength(page, records.length);
+		return true;
+	}
+
+	/** After a short page that does not say where the list ends: whether the list goes on beyond it. */
+	private async goesOnAfterShort(page: Planned): Promise<boolean> {
+		const next = this.queue[0];
+		const after = next?.index === page.index + 1 ? await next.result : undefined;
+		if (after?.ok === true && recordsAt(after.body, this.options.records).length > 0) return true;
+		// A list that reports a total but left it out may also have capped this page (the page after, asked at the
+		// offset the full page would have ended, is then empty too): one more page, right after these records, tells;
+		// it is empty at the real end.
+		return this.byOffset && this.options.total !== undefined;
+	}
+
+	/** The server gives `length` records a page: the rest is read one page after another, in that length. */
+	private async capPageLength(page: Planned, length: number): Promise<void> {
+		await this.drop();
+		this.window = 1;
+		this.size = length; // page numbers, too, now count in the server's page length
+		this.nextIndex = page.index + 1;
+		this.nextStart = page.start + length;
+	}
 }
 
 export interface CursorOptions {
@@ -304,7 +370,7 @@ export function cursorPaginator(options: CursorOptions): Paginator {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
 			const pages = new Pages(options.maxPages ?? MAX_PAGES, false);
-			const cursors = new Set<string>();
+			const cursors = new Map<string, SeenPage>(); // each cursor by the page that returned it
 			let request: PageRequest = { qs: { [sizeParam]: wantedSize(limit, 0) } };
 			for (;;) {
 				const body = await fetch(request);
@@ -320,14 +386,15 @@ export function cursorPaginator(options: CursorOptions): Paginator {
 						'says more records follow but gives no cursor to ask for them',
 					);
 				}
-				if (cursors.has(cursor)) {
+				const earlier = cursors.get(cursor);
+				if (earlier) {
 					throw new PagingError(
 						pages.pages,
 						request,
-						`returned the cursor "${cursor}" a second time: the list would never end`,
+						`returned the cursor "${cursor}" that ${namePage(earlier)} returned already: the list would never end`,
 					);
 				}
-				cursors.add(cursor);
+				cursors.set(cursor, { page: pages.pages, request });
 				request = {
 					qs: { [sizeParam]: wantedSize(limit, pages.out.length), [cursorParam]: cursor },
 				};

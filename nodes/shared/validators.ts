@@ -1,7 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parameterLabel } from './description';
 import { valueAt } from './paginators';
 
 /** Where a bad value came from, so the error can name the field the user has to fix. */
@@ -261,4 +260,15 @@ export function resolvePath(
 		};
 		return PATH_CHECKS[kind](ctx.getNodeParameter(name, '', { extractValue: true }), source);
 	});
+}
+
+/** "customerId" → "Customer ID": the name a user sees, for error messages. */
+function parameterLabel(name: string): string {
+	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
+	return words
+		.map((word, index) => {
+			if (/^(id|uuid|url|ip)$/i.test(word)) return word.toUpperCase();
+			return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+		})
+		.join(' ');
 }

@@ -342,18 +342,24 @@ describe('ChartMogul contact', () => {
 		expect(everything).not.toContain(BASIC.slice('Basic '.length));
 	});
 
-	test('a cursor that never moves on stops the list at the 2nd request with an error naming it and the page (#12.3: was followed ~100,000 times)', async () => {
+	/** A contact list whose n-th answer (from 0) is `page(n)`, up to 50 of them. */
+	const contactPages = (page: (n: number) => IDataObject) => {
 		const api = fakeApi(HOST);
 		let n = 0;
 		api.scope
 			.get('/v1/contacts')
 			.query(true)
 			.times(50)
-			.reply(200, () => ({
-				entries: many(200, (i) => contact(`con_${i}`), 200 * n++),
-				cursor: 'stuck',
-				has_more: true,
-			}));
+			.reply(200, () => page(n++));
+		return api;
+	};
+
+	test('a cursor that never moves on stops the list at the 2nd request with an error naming it and the page (#12.3: was followed ~100,000 times)', async () => {
+		const api = contactPages((n) => ({
+			entries: many(200, (i) => contact(`con_${i}`), 200 * n),
+			cursor: 'stuck',
+			has_more: true,
+		}));
 
 		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: {} });
 
@@ -364,7 +370,27 @@ describe('ChartMogul contact', () => {
 		expect(api.requests.every((r) => r.headers.authorization === BASIC)).toBe(true);
 		expect(output).toEqual([]);
 		expect(error?.message).toBe(
-			'ChartMogul: the list GET /contacts was stopped at page 2 (per_page=200, cursor=stuck) returned the cursor "stuck" a second time: the list would never end',
+			'ChartMogul: the list GET /contacts was stopped at page 2 (per_page=200, cursor=stuck) returned the cursor "stuck" that page 1 (per_page=200) returned already: the list would never end',
+		);
+	});
+
+	test('a server alternating between two pages with new cursors stops at the 3rd request, naming both pages (#26.5: was 10,000 pages)', async () => {
+		const api = contactPages((n) => ({
+			entries: many(200, (i) => contact(`con_${i}`), 200 * (n % 2)),
+			cursor: `c${n + 1}`,
+			has_more: true,
+		}));
+
+		const { output, error } = await run({ operation: 'getAll', returnAll: true, filters: {} });
+
+		expect(api.requests.map((r) => r.query)).toEqual([
+			{ per_page: '200' },
+			{ per_page: '200', cursor: 'c1' },
+			{ per_page: '200', cursor: 'c2' },
+		]);
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			'ChartMogul: the list GET /contacts was stopped at page 3 (per_page=200, cursor=c2) returned the same records as page 1 (per_page=200): the server came back to an earlier page, so the list would never end',
 		);
 	});
 });

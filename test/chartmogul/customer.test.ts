@@ -185,3 +185,94 @@ describe('ChartMogul customer tags', () => {
 		expect(output).toEqual([{ json: { tags: ['vip'] }, pairedItem: { item: 0 } }]);
 	});
 });
+
+describe('ChartMogul customer tags: Add by Email', () => {
+	test('POST /customers/attributes/tags with { email, tags }; one item per tagged customer, paired to its input item', async () => {
+		const api = fakeApi(HOST);
+		const tagged = [
+			customer('cus_1', { attributes: { tags: ['foo', 'newsletter'], custom: {} } }),
+			customer('cus_2', { attributes: { tags: ['newsletter'], custom: {} } }),
+		];
+		api.scope.post('/v1/customers/attributes/tags').reply(200, { entries: tagged });
+		const { output, error } = await run(
+			'customerTag',
+			{ operation: 'addByEmail', email: '={{ $json.email }}', tags: 'newsletter, newsletter' },
+			[{ email: ' adam@smith.com ' }],
+		);
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => [r.method, r.path, r.query, r.body])).toEqual([
+			[
+				'POST',
+				'/v1/customers/attributes/tags',
+				{},
+				{ email: 'adam@smith.com', tags: ['newsletter'] },
+			],
+		]);
+		expect(api.requests[0].headers.authorization).toBe(BASIC);
+		expect(output).toEqual(tagged.map((json) => ({ json, pairedItem: { item: 0 } })));
+	});
+
+	test('no customer with the address (an empty list or a 404) → no item for it; the other items go on', async () => {
+		const api = fakeApi(HOST);
+		api.scope
+			.post('/v1/customers/attributes/tags', (body) => body.email === 'nobody@example.com')
+			.reply(404, { code: 404, message: 'Customer not found', param: null });
+		api.scope
+			.post('/v1/customers/attributes/tags', (body) => body.email === 'none@example.com')
+			.reply(200, { entries: [] });
+		api.scope
+			.post('/v1/customers/attributes/tags', (body) => body.email === 'adam@smith.com')
+			.reply(200, { entries: [customer('cus_1')] });
+		const { output, error } = await run(
+			'customerTag',
+			{ operation: 'addByEmail', email: '={{ $json.email }}', tags: 'vip' },
+			[{ email: 'nobody@example.com' }, { email: 'none@example.com' }, { email: 'adam@smith.com' }],
+		);
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(3);
+		expect(output).toEqual([{ json: customer('cus_1'), pairedItem: { item: 2 } }]);
+	});
+
+	test('a malformed address or no tags is refused before sending ("Not sent"), naming the field', async () => {
+		const api = fakeApi(HOST);
+		api.scope.post(/.*/).reply(200, { entries: [] });
+		const { output } = await run(
+			'customerTag',
+			{ operation: 'addByEmail', email: '={{ $json.email }}', tags: '={{ $json.tags }}' },
+			[
+				{ email: 'not-an-address', tags: 'vip' },
+				{ email: 'adam@smith.com', tags: ' , ' },
+			],
+			true,
+		);
+		expect(api.requests).toHaveLength(0);
+		expect(output.map((i) => [i.json.error, i.pairedItem])).toEqual([
+			['"Email" is not a valid e-mail address', { item: 0 }],
+			['"Tags" is empty, so nothing was sent for this item', { item: 1 }],
+		]);
+		expect(output.every((i) => /^Not sent:/.test(String(i.error?.description)))).toBe(true);
+	});
+});
+
+describe('ChartMogul customer: Get by Email, option With Associated Emails', () => {
+	test('sends with_associated_emails=true on every page', async () => {
+		const api = fakeApi(HOST);
+		const query = { email: 'adam@smith.com', per_page: '200', with_associated_emails: 'true' };
+		api.scope
+			.get('/v1/customers/search')
+			.query(query)
+			.reply(200, { entries: [customer('cus_1')], cursor: 'c2', has_more: true });
+		api.scope
+			.get('/v1/customers/search')
+			.query({ ...query, cursor: 'c2' })
+			.reply(200, { entries: [customer('cus_2')], has_more: false });
+		const { output, error } = await run('customer', {
+			operation: 'getByEmail',
+			email: 'adam@smith.com',
+			options: { withAssociatedEmails: true },
+		});
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => r.query)).toEqual([query, { ...query, cursor: 'c2' }]);
+		expect(output.map((i) => i.json.uuid)).toEqual(['cus_1', 'cus_2']);
+	});
+});

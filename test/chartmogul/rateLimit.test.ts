@@ -1,14 +1,19 @@
 /**
  * ChartMogul allows 40 requests/s per account (429 beyond) and 20 parallel connections (503 beyond)
  * (https://dev.chartmogul.com/docs/rate-limits). This fake enforces both, counted in the reply function while replies are
- * delayed, so in-flight requests really overlap.
+ * delayed, so in-flight requests really overlap. Time is virtual (test/harness/clock.ts): the replies' delays, the
+ * rate gate's windows and the retry waits all run on it, so the limits are counted and a busy machine cannot fail them.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { virtualClock } from '../harness/clock';
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { BASIC, CUSTOMER, DATA_SOURCE, HOST, contact, credentials, many } from './fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory runs before the imports
+jest.mock('n8n-workflow', () => require('../harness/clock').n8nWorkflowOnVirtualTime());
 
 afterEach(resetHttp);
 
@@ -39,7 +44,7 @@ function limitedServer(replyDelayMs: () => number): LimitedServer {
 		.times(10_000)
 		.reply(async function (_uri, body) {
 			state.attempts++;
-			const now = Date.now();
+			const now = virtualClock.now();
 			starts.push(now);
 			while (starts[0] <= now - 1000) starts.shift();
 			open++;
@@ -97,14 +102,14 @@ describe('ChartMogul rate limits', () => {
 		const server = limitedServer(() => 40 + Math.floor(Math.random() * 60));
 		const items = many(200, (i) => ({ email: `person${i}@example.com` }));
 
-		const started = Date.now();
+		const started = virtualClock.now();
 		const { output, error } = await runNode({
 			type: 'chartMogul',
 			parameters: createParameters,
 			credentials,
 			items,
 		});
-		const wallMs = Date.now() - started;
+		const tookMs = virtualClock.now() - started;
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(200);
@@ -125,9 +130,9 @@ describe('ChartMogul rate limits', () => {
 		expect(server.maxPerSecond).toBeGreaterThan(35);
 		expect(server.rejected[429]).toBe(0);
 		expect(server.attempts).toBe(200);
-		// 200 requests with 40 permits, each reused a second after its request finished: at least 4 s (5 rounds of
-		// 40, four waits of a second); the pacing is real.
-		expect(wallMs).toBeGreaterThanOrEqual(4_000);
+		// 200 requests with 40 permits, each reused a second after its request finished: at least 4 s of virtual time
+		// (5 rounds of 40, four waits of a second); the pacing is real.
+		expect(tookMs).toBeGreaterThanOrEqual(4_000);
 	}, 60_000);
 
 	test('200 creates through Loop Over Items in batches of 20, in two executions at once: one window per account, 0 × 429', async () => {
@@ -161,16 +166,20 @@ describe('ChartMogul rate limits', () => {
 
 	test('a 429 is retried after Retry-After and the contact is created once', async () => {
 		const api = fakeApi(HOST);
-		api.scope
-			.post(PATH)
-			.reply(
+		const times: number[] = [];
+		api.scope.post(PATH).reply(() => {
+			times.push(virtualClock.now());
+			return [
 				429,
 				{ code: 429, message: 'Your request rate has exceeded our rate limit', param: null },
 				{ 'Retry-After': '1' },
-			);
-		api.scope.post(PATH).reply(201, contact('con_1'));
+			];
+		});
+		api.scope.post(PATH).reply(() => {
+			times.push(virtualClock.now());
+			return [201, contact('con_1')];
+		});
 
-		const started = Date.now();
 		const { output, error } = await runNode({
 			type: 'chartMogul',
 			parameters: createParameters,
@@ -180,7 +189,9 @@ describe('ChartMogul rate limits', () => {
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(2);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		// Sent again once the second Retry-After asked for had passed, not before (later if the account's rate
+		// window, shared with the tests before, had no permit free then).
+		expect(times[1] - times[0]).toBeGreaterThanOrEqual(1000);
 		expect(output).toEqual([{ json: contact('con_1'), pairedItem: { item: 0 } }]);
 	});
 

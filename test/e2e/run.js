@@ -42,8 +42,50 @@ function record(name, problems, durationMs) {
 }
 
 /**
+ * `n8n execute` starts a workflow at its Manual Trigger only (n8n cli `findCliWorkflowStart`) and ignores pinned data
+ * outside manual runs (`WorkflowRunner.resolvePinData`). An example that starts at a Form Trigger runs here from a
+ * Manual Trigger and a Code node of the form trigger's name that outputs the submission pinned to it in the example.
+ */
+function withFormStandIn(definition) {
+	const form = definition.nodes.find((n) => n.type === 'n8n-nodes-base.formTrigger');
+	if (!form) return definition;
+	const submission = definition.pinData?.[form.name];
+	if (!Array.isArray(submission) || !submission.length)
+		throw new Error(`${definition.name}: the Form Trigger "${form.name}" has no pinned submission`);
+	const manual = `${form.name} (manual stand-in)`;
+	const standIn = {
+		parameters: { jsCode: `return ${JSON.stringify(submission)};` },
+		name: form.name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: form.position,
+		id: form.id,
+	};
+	return {
+		...definition,
+		nodes: [
+			{
+				parameters: {},
+				name: manual,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [form.position[0] - 220, form.position[1]],
+				id: `${form.id}-manual`,
+			},
+			...definition.nodes.map((n) => (n === form ? standIn : n)),
+		],
+		connections: {
+			...definition.connections,
+			[manual]: { main: [[{ node: form.name, type: 'main', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}
+
+/**
  * The workflows under examples/ (README "Examples"), each with the vendor whose node it uses; one whose vendor is not
- * in this run is left out. They use the vendor credentials by the ids above, so they import and run as they are.
+ * in this run is left out. They use the vendor credentials by the ids above, so they import and run as they are (one
+ * that starts at a Form Trigger with a stand-in, see withFormStandIn).
  */
 function loadExamples(vendors) {
 	const dir = path.join(REPO, 'examples');
@@ -53,7 +95,7 @@ function loadExamples(vendors) {
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => {
 			const file = path.join(dir, f);
-			const definition = JSON.parse(fs.readFileSync(file, 'utf8'));
+			const definition = withFormStandIn(JSON.parse(fs.readFileSync(file, 'utf8')));
 			const vendor = vendors.find((v) => definition.nodes.some((n) => n.type === v.nodeType));
 			return vendor && { vendor, file, definition };
 		})

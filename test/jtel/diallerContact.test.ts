@@ -430,6 +430,72 @@ describe('jtel dialler contact: get, get many, get by user data, delete', () => 
 		expect(error?.message).toBe('"User Data" value 2 is empty');
 	});
 
+	test('get by user data and contact IDs: { UserDataList, IDList } (IDs as numbers, from a list or comma-separated text)', async () => {
+		const api = fakeApi(SERVER);
+		const records = [contact(215387), contact(215388), contact(70001)];
+		api.scope.post(`${BASE_PATH}/dialler/contacts`).times(2).reply(200, list(records));
+
+		const { output, error } = await run(
+			{
+				operation: 'getByUserData',
+				userData: ['={{ $json.key }}'],
+				contactIds: '={{ $json.ids }}',
+			},
+			[
+				{ key: 'crm-70001', ids: ' 215387, 215388 ' },
+				{ key: 'crm-1', ids: [215387, '215388'] },
+			],
+		);
+
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			[
+				'POST',
+				`${BASE_PATH}/dialler/contacts`,
+				{ UserDataList: ['crm-70001'], IDList: [215387, 215388] },
+			],
+			[
+				'POST',
+				`${BASE_PATH}/dialler/contacts`,
+				{ UserDataList: ['crm-1'], IDList: [215387, 215388] },
+			],
+		]);
+		expect(output).toHaveLength(6);
+		expect(output.slice(0, 3)).toEqual(records.map((json) => ({ json, pairedItem: { item: 0 } })));
+	});
+
+	test('get by contact IDs alone: only { IDList } is sent', async () => {
+		const api = fakeApi(SERVER);
+		api.scope.post(`${BASE_PATH}/dialler/contacts`).reply(200, list([contact(215387)]));
+
+		const { output, error } = await run({ operation: 'getByUserData', contactIds: '215387' });
+
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => r.body)).toEqual([{ IDList: [215387] }]);
+		expect(output).toEqual([{ json: contact(215387), pairedItem: { item: 0 } }]);
+	});
+
+	test('get by contact IDs: an ID that is not digits, or nothing to look for, is refused before sending', async () => {
+		const api = fakeApi(SERVER);
+		api.scope.post(/.*/).reply(200, list([]));
+
+		const { output } = await run(
+			{ operation: 'getByUserData', userData: '={{ $json.keys }}', contactIds: '={{ $json.ids }}' },
+			[
+				{ keys: [], ids: '215387, 2153/88' },
+				{ keys: [], ids: '' },
+			],
+			true,
+		);
+
+		expect(api.requests).toHaveLength(0);
+		expect(output.map((i) => [i.json.error, i.pairedItem])).toEqual([
+			['"Contact IDs" must be a number made of digits only', { item: 0 }],
+			['"User Data" and "Contact IDs" are both empty', { item: 1 }],
+		]);
+		expect(output[0].error?.description).toMatch(/^Not sent: nothing went to jtel/);
+	});
+
 	test('delete by contact ID: DELETE /dialler/contacts/contact/{id} → { deleted: true }', async () => {
 		const api = fakeApi(SERVER);
 		api.scope.delete(`${BASE_PATH}/dialler/contacts/contact/70001`).reply(200, { status: 200 });

@@ -56,7 +56,7 @@ describe('Quentn terms', () => {
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 		expect(output).toEqual([]);
 		expect(error?.message).toBe(
-			`Quentn: the list GET /terms was stopped at page 2 (limit=500, offset=500) returned the same records as page 1: the server did not move on, so the list would never end`,
+			`Quentn: the list GET /terms was stopped at page 2 (limit=500, offset=500) returned the same records as page 1 (limit=500, offset=0): the server did not move on, so the list would never end`,
 		);
 		expect(api.requests.length).toBeLessThanOrEqual(5);
 	});

@@ -81,6 +81,21 @@ describe('Quentn Trigger', () => {
 		expect(result.workflowData?.[0].map((item) => item.json)).toEqual(contacts);
 	});
 
+	test('a credential whose salt is empty or blank fails closed: every call 401, nothing emitted', async () => {
+		// A "signature" made with the empty salt is what a check switched off by an empty salt would accept.
+		const emptySigned = { 'X-Quentn-Hmac-Sha256': sign(body, '') };
+		for (const hashSalt of ['', '   ', undefined]) {
+			const salt: Record<string, string> = hashSalt === undefined ? {} : { hashSalt };
+			const credentials = { quentnWebhookApi: salt };
+			for (const headers of [{}, emptySigned]) {
+				const { result, response } = await call({ credentials, headers });
+				expect(result).toEqual({ noWebhookResponse: true });
+				expect(response.status).toBe(401);
+				expect(JSON.parse(response.body!).message).toMatch(/has no Hash Salt.*refused/);
+			}
+		}
+	});
+
 	test('malformed bodies get a 400 naming the problem and emit nothing (checked after the signature)', async () => {
 		const tooMany = JSON.stringify(
 			Array.from({ length: MAX_CONTACTS + 1 }, (_, i) => ({ id: String(i + 1) })),

@@ -98,6 +98,21 @@ describe('executeRequest', () => {
 		};
 	}
 
+	/** `n` answers 429 with the vendor's words and a Retry-After. */
+	const tooMany = (n: number, retryAfter: string) =>
+		Array.from({ length: n }, () => ({
+			statusCode: 429,
+			headers: { 'retry-after': retryAfter },
+			body: { message: 'Too Many Requests' },
+		}));
+
+	/** The error a request ends with (its description is where the fix is). */
+	const failureOf = async (pending: Promise<unknown>) =>
+		(await pending.then(
+			() => undefined,
+			(error: unknown) => error,
+		)) as Error & { description?: string };
+
 	const networkFailure = (code: string) =>
 		Object.assign(new Error('socket hang up'), { httpCode: code });
 
@@ -134,11 +149,7 @@ describe('executeRequest', () => {
 	test('a 429 is work the vendor refused, not a failure: it does not use up the 5 attempts (12 × 429, then created)', async () => {
 		// Several n8n processes on one account (queue-mode workers) each keep their own rate gate, so 429s come in runs.
 		const waits: number[] = [];
-		const refused = Array.from({ length: 12 }, () => ({
-			statusCode: 429,
-			headers: { 'retry-after': '1' },
-			body: { message: 'Too Many Requests' },
-		}));
+		const refused = tooMany(12, '1');
 		const { ctx, sent } = context([...refused, { statusCode: 201, body: { id: 7 } }]);
 		const response = await executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' });
 		expect(response.body).toEqual({ id: 7 });
@@ -148,11 +159,7 @@ describe('executeRequest', () => {
 
 	test('429s are tried again at most 20 times (chartmogul-node retries 20), and other failures still 5 times besides', async () => {
 		const waits: number[] = [];
-		const refused = Array.from({ length: 25 }, () => ({
-			statusCode: 429,
-			headers: { 'retry-after': '1' },
-			body: { message: 'Too Many Requests' },
-		}));
+		const refused = tooMany(25, '1');
 		const { ctx, sent } = context(refused);
 		await expect(
 			executeRequest(ctx, policy(waits), { method: 'GET', url: '/x' }),
@@ -188,6 +195,19 @@ describe('executeRequest', () => {
 		expect(waits).toEqual([]);
 	});
 
+	test('429 waits count towards the wait budget: Retry-After 25 s in a 90 s budget gives up at the fourth 429 (#26.10)', async () => {
+		const waits: number[] = [];
+		const refused = tooMany(21, '25');
+		const { ctx, sent } = context(refused);
+		await expect(
+			executeRequest(ctx, policy(waits), { method: 'POST', url: '/x' }),
+		).rejects.toMatchObject({ message: 'Vendor: Too Many Requests (gave up after 4 attempts)' });
+		// 3 × 25 = 75 s of the 90 s budget; a fourth wait would make 100 s. Were 429 waits not counted: 21 attempts.
+		expect(DEFAULT_RETRY.maxTotalWaitMs).toBe(90_000);
+		expect(waits).toEqual([25_000, 25_000, 25_000]);
+		expect(sent).toHaveLength(4);
+	});
+
 	test('the total wait is bounded', async () => {
 		const waits: number[] = [];
 		const steps = Array.from({ length: 5 }, () => ({ statusCode: 503, body: {} }));
@@ -215,6 +235,59 @@ describe('executeRequest', () => {
 		const response = await executeRequest(again.ctx, policy([]), { method: 'POST', url: '/x' });
 		expect(response.body).toEqual({ id: 1 });
 		expect(again.sent).toHaveLength(2);
+	});
+
+	test('only a request that may have been stored is told it was not sent again (#26.7)', async () => {
+		const duplicate = /not sent again to avoid a duplicate/;
+		const attempt = async (method: 'GET' | 'PUT' | 'POST', code: string, times: number) => {
+			const failing = context(Array.from({ length: times }, () => networkFailure(code)));
+			const error = await failureOf(executeRequest(failing.ctx, policy([]), { method, url: '/x' }));
+			return { error, sent: failing.sent.length };
+		};
+		// A GET or PUT that used its five attempts was sent again every time: no duplicate to avoid.
+		for (const method of ['GET', 'PUT'] as const) {
+			const { error, sent } = await attempt(method, 'ECONNRESET', 5);
+			expect(sent).toBe(5);
+			expect(error).toMatchObject({
+				message: 'Could not reach Vendor (gave up after 5 attempts): the connection was reset',
+			});
+			expect(error.description).not.toMatch(duplicate);
+			expect(error.description).toBe(
+				'Check the network connection and that Vendor is reachable, then try again. (ECONNRESET)',
+			);
+		}
+		// A POST that timed out may have been stored, and was not sent again because of that.
+		const post = await attempt('POST', 'ETIMEDOUT', 1);
+		expect(post.sent).toBe(1);
+		expect(post.error.description).toMatch(/Vendor may have stored it\. It was not sent again/);
+	});
+
+	test('a timeout told by its message alone is ambiguous: a POST is not sent again, a GET is (#26.10)', async () => {
+		const timedOut = () => new Error('timeout of 30000ms exceeded');
+		const post = context([timedOut(), { statusCode: 201 }]);
+		const error = await failureOf(
+			executeRequest(post.ctx, policy([]), { method: 'POST', url: '/x' }),
+		);
+		expect(post.sent).toHaveLength(1);
+		expect(error).toMatchObject({ message: 'Could not reach Vendor: the request timed out' });
+		expect(error.description).toMatch(/may have stored it/);
+
+		const get = context([timedOut(), { statusCode: 200, body: { ok: 1 } }]);
+		await expect(
+			executeRequest(get.ctx, policy([]), { method: 'GET', url: '/x' }),
+		).resolves.toMatchObject({ body: { ok: 1 } });
+		expect(get.sent).toHaveLength(2);
+	});
+
+	test('the code decides over the message: a refused connection whose text says "timeout" is not retried', async () => {
+		const refused = Object.assign(new Error('connect timeout while refused'), {
+			code: 'ECONNREFUSED',
+		});
+		const { ctx, sent } = context([refused, { statusCode: 200 }]);
+		await expect(
+			executeRequest(ctx, policy([]), { method: 'GET', url: 'https://api.vendor.test/x' }),
+		).rejects.toMatchObject({ message: /nothing answers at this address/ });
+		expect(sent).toHaveLength(1);
 	});
 
 	test.each([

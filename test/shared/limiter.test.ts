@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { openGates, RequestGate, throughGate } from '../../nodes/shared/limiter';
+import { createClock } from '../harness/clock';
 
 const tick = (ms: number) => sleep(ms);
 
@@ -32,31 +33,22 @@ describe('RequestGate', () => {
 		);
 
 	test('starts at most maxPerWindow requests in any window, and the first ones at once', async () => {
-		const waits: number[] = [];
-		const gate = new RequestGate(
-			10,
-			4,
-			async (ms) => {
-				waits.push(ms);
-				await tick(ms);
-			},
-			100,
-		);
+		// Virtual time: a window is 100 ms of the clock, whatever the machine's load.
+		const clock = createClock();
+		const gate = new RequestGate(10, 4, clock.sleep, 100);
 		const starts: number[] = [];
-		const t0 = Date.now();
 		await Promise.all(
-			Array.from({ length: 10 }, () => gate.run(async () => void starts.push(Date.now()))),
+			Array.from({ length: 10 }, () => gate.run(async () => void starts.push(clock.now()))),
 		);
-		expect(mostInAnyWindow(starts, 100)).toBeLessThanOrEqual(4);
 		// 4 at once, 4 a window later, 2 two windows later: not spread out one by one.
-		expect(starts.slice(0, 4).every((t) => t - t0 < 50)).toBe(true);
-		expect(starts[9] - t0).toBeGreaterThanOrEqual(199);
-		expect(starts[9] - t0).toBeLessThan(320);
-		expect(waits.length).toBeGreaterThanOrEqual(2);
+		expect(starts).toEqual([0, 0, 0, 0, 100, 100, 100, 100, 200, 200]);
+		expect(mostInAnyWindow(starts, 100)).toBe(4);
+		expect(clock.waits).toEqual(Array(10).fill(100)); // each permit comes back a window after its request
 	});
 
 	test('a late timer does not let the starts behind it burst', async () => {
 		// The first wait "oversleeps" by 150 ms (a busy event loop); no window may then hold more than 4 starts.
+		const clock = createClock();
 		let first = true;
 		const gate = new RequestGate(
 			10,
@@ -64,16 +56,18 @@ describe('RequestGate', () => {
 			async (ms) => {
 				const late = first ? 150 : 0;
 				first = false;
-				await tick(ms + late);
+				await clock.sleep(ms + late);
 			},
 			100,
 		);
 		const starts: number[] = [];
 		await Promise.all(
-			Array.from({ length: 12 }, () => gate.run(async () => void starts.push(Date.now()))),
+			Array.from({ length: 12 }, () => gate.run(async () => void starts.push(clock.now()))),
 		);
 		expect(starts).toHaveLength(12);
 		expect(mostInAnyWindow(starts, 100)).toBeLessThanOrEqual(4);
+		// The late permit came back at 250 and is used alone there: the others keep their own windows.
+		expect(starts).toEqual([0, 0, 0, 0, 100, 100, 100, 200, 200, 200, 250, 300]);
 	});
 
 	test('a failing task releases its slot', async () => {

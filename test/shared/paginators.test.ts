@@ -190,9 +190,35 @@ describe('addressable paginator (offset)', () => {
 			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(PagingError);
 		expect((error as Error).message).toBe(
-			'page 2 (limit=500, offset=500) returned the same records as page 1: the server did not move on, so the list would never end',
+			'page 2 (limit=500, offset=500) returned the same records as page 1 (limit=500, offset=0): the server did not move on, so the list would never end',
 		);
 		expect(api.seen.length).toBeLessThanOrEqual(5);
+	});
+
+	test('a server alternating between two pages stops at the third page, naming both (#26.5)', async () => {
+		const seen: PageRequest[] = [];
+		const alternating = async (page: PageRequest) => {
+			seen.push(page);
+			return records(500, seen.length % 2 === 1 ? 0 : 500);
+		};
+		const error = await addressablePaginator({
+			pageSize: 500,
+			sizeParam: 'limit',
+			records: '',
+			inFlight: 1,
+		})
+			.collect(alternating)
+			.catch((e: unknown) => e);
+		expect((error as Error).message).toBe(
+			'page 3 (limit=500, offset=1000) returned the same records as page 1 (limit=500, offset=0): the server came back to an earlier page, so the list would never end',
+		);
+		expect(seen).toHaveLength(3);
+		// With k pages in flight, at most k − 1 requests more than the three read.
+		seen.length = 0;
+		await terms()
+			.collect(alternating)
+			.catch(() => undefined);
+		expect(seen.length).toBeLessThanOrEqual(3 + PAGES_IN_FLIGHT - 1);
 	});
 
 	test('a list longer than the page cap stops with an error', async () => {
@@ -363,7 +389,7 @@ describe('cursor paginator', () => {
 			.collect(async () => ({ entries: records(2, 2 * calls++), cursor: 'same', has_more: true }))
 			.catch((e: unknown) => e);
 		expect((error as Error).message).toBe(
-			'page 2 (per_page=2, cursor=same) returned the cursor "same" a second time: the list would never end',
+			'page 2 (per_page=2, cursor=same) returned the cursor "same" that page 1 (per_page=2) returned already: the list would never end',
 		);
 		expect(calls).toBe(2);
 	});
@@ -377,6 +403,36 @@ describe('cursor paginator', () => {
 			/^page 2 \(per_page=2, cursor=c0\) returned the same records as page 1/,
 		);
 		expect(calls).toBe(2);
+	});
+
+	test('new cursors that alternate between two pages stop the list at the third request (#26.5)', async () => {
+		let calls = 0;
+		const error = await cursorPaginator({ pageSize: 2, records: 'entries' })
+			.collect(async () => ({
+				entries: records(2, 2 * (calls % 2)),
+				cursor: `c${++calls}`,
+				has_more: true,
+			}))
+			.catch((e: unknown) => e);
+		expect((error as Error).message).toBe(
+			'page 3 (per_page=2, cursor=c2) returned the same records as page 1 (per_page=2): the server came back to an earlier page, so the list would never end',
+		);
+		expect(calls).toBe(3);
+	});
+
+	test('cursors A, B, A stop the list at the third request, naming the page that gave A first', async () => {
+		let calls = 0;
+		const error = await cursorPaginator({ pageSize: 2, records: 'entries' })
+			.collect(async () => ({
+				entries: records(2, 2 * calls),
+				cursor: ['A', 'B'][calls++ % 2],
+				has_more: true,
+			}))
+			.catch((e: unknown) => e);
+		expect((error as Error).message).toBe(
+			'page 3 (per_page=2, cursor=B) returned the cursor "A" that page 1 (per_page=2) returned already: the list would never end',
+		);
+		expect(calls).toBe(3);
 	});
 
 	test('has_more without a cursor is an error, not a silently short list', async () => {

@@ -54,10 +54,18 @@ const VENDORS: Record<
 	},
 };
 
+const CUSTOM_ATTRIBUTE = { type: 'String', key: 'channel', value: 'Web', source: '' };
+
 /** Values the generic minimal ones do not satisfy (a check across several parameters). */
 const OVERRIDES: Record<string, IDataObject> = {
 	// jtel needs one phone number to dial (nodes/Jtel/resources/diallerContact/checks.ts).
 	'jtel.diallerContact.import': { phoneNumber1: '+4930123456' },
+	// Get by User Data needs user data or contact IDs, neither of them required alone.
+	'jtel.diallerContact.getByUserData': { userData: ['crm-1'] },
+	// ChartMogul custom attributes: at least one row with a key (and a type and value for Add and Update).
+	'chartMogul.customerAttribute.add': { customAttributes: { attribute: [CUSTOM_ATTRIBUTE] } },
+	'chartMogul.customerAttribute.update': { customAttributes: { attribute: [CUSTOM_ATTRIBUTE] } },
+	'chartMogul.customerAttribute.remove': { customAttributes: { attribute: [{ key: 'channel' }] } },
 };
 
 /**
@@ -208,6 +216,11 @@ describe('as an AI tool, every operation sends its own request through the execu
 				'ticketmatic.contact.addRelationTypes',
 				'ticketmatic.contact.removeRelationTypes',
 				'quentn.contact.createMany',
+				'chartMogul.customerTag.addByEmail',
+				'chartMogul.customerAttribute.get',
+				'chartMogul.customerAttribute.add',
+				'chartMogul.customerAttribute.update',
+				'chartMogul.customerAttribute.remove',
 			]),
 		);
 	});

@@ -342,7 +342,7 @@ describe('Ticketmatic contact', () => {
 		const { output, error } = await run({ operation: 'getAll', returnAll: true });
 		expect(output).toEqual([]);
 		expect(error?.message).toBe(
-			`Ticketmatic: the list GET /contacts was stopped at page 2 (limit=1000, offset=1000) returned the same records as page 1: the server did not move on, so the list would never end`,
+			`Ticketmatic: the list GET /contacts was stopped at page 2 (limit=1000, offset=1000) returned the same records as page 1 (limit=1000, offset=0): the server did not move on, so the list would never end`,
 		);
 		expect(api.requests.length).toBeLessThanOrEqual(5);
 	});

@@ -220,7 +220,7 @@ describe('TicketSource customer', () => {
 
 		expect(output).toEqual([]);
 		expect(error?.message).toBe(
-			'TicketSource: the list GET /customers was stopped at page 2 (page=2, per_page=100) returned the same records as page 1: the server did not move on, so the list would never end',
+			'TicketSource: the list GET /customers was stopped at page 2 (page=2, per_page=100) returned the same records as page 1 (page=1, per_page=100): the server did not move on, so the list would never end',
 		);
 		expect(api.requests.length).toBeLessThanOrEqual(5);
 	});

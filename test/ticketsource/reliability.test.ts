@@ -2,11 +2,22 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { virtualClock } from '../harness/clock';
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { API_KEY, BASE, credentials, customer, flat } from './fixtures';
 
+// Retry waits on virtual time: counted, not timed (a busy machine cannot fail them), and no test waits for real.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory runs before the imports
+jest.mock('n8n-workflow', () => require('../harness/clock').n8nWorkflowOnVirtualTime());
+
 afterEach(resetHttp);
+
+/** The virtual time of each request nock answers (replies given as [status, body, headers]). */
+const stamped = (times: number[], reply: [number, unknown, Record<string, string>?]) => () => {
+	times.push(virtualClock.now());
+	return reply;
+};
 
 const run = (
 	parameters: IDataObject,
@@ -33,17 +44,18 @@ const createParameters = {
 describe('TicketSource reliability', () => {
 	test('a 429 with Retry-After: 1 is waited out and retried', async () => {
 		const api = fakeApi(BASE);
+		const times: number[] = [];
 		api.scope
 			.get('/customers/cst-1')
-			.reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '1' });
-		api.scope.get('/customers/cst-1').reply(200, { data: customer('cst-1') });
+			.reply(stamped(times, [429, { message: 'Too Many Attempts.' }, { 'Retry-After': '1' }]));
+		api.scope.get('/customers/cst-1').reply(stamped(times, [200, { data: customer('cst-1') }]));
 
-		const started = Date.now();
 		const { output, error } = await run({ operation: 'get', customerId: 'cst-1' });
 
 		expect(error).toBeUndefined();
 		expect(api.requests).toHaveLength(2);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		// The retry went out exactly the second Retry-After asked for after the 429.
+		expect(times[1] - times[0]).toBe(1000);
 		expect(output).toEqual([{ json: flat(customer('cst-1')), pairedItem: { item: 0 } }]);
 	});
 
@@ -100,6 +112,48 @@ describe('TicketSource reliability', () => {
 		expect(error?.message).toBe('Could not reach TicketSource: the connection was reset');
 		expect(error?.description).toMatch(/may have stored it/);
 	});
+
+	test('a GET reset on every attempt is not told it was kept back to avoid a duplicate: it was sent 5 times (#26.7)', async () => {
+		const api = fakeApi(BASE);
+		api.scope
+			.get('/customers/cst-1')
+			.times(5)
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+		const { error } = await run({ operation: 'get', customerId: 'cst-1' });
+
+		expect(api.requests).toHaveLength(5);
+		expect(error?.message).toBe(
+			'Could not reach TicketSource (gave up after 5 attempts): the connection was reset',
+		);
+		expect(error?.description).toBe(
+			'Check the network connection and that TicketSource is reachable, then try again. (ECONNRESET)',
+		);
+	});
+
+	test.each([
+		// axios's own timeout error (axios lib/adapters/http.js): code ECONNABORTED, as n8n passes it on.
+		[
+			'axios says ECONNABORTED',
+			Object.assign(new Error('timeout of 300000ms exceeded'), { code: 'ECONNABORTED' }),
+		],
+		['n8n gives no code, only the message', new Error('timeout of 300000ms exceeded')],
+	])(
+		'a POST that timed out (%s) is not sent again and says it may have been stored (#26.10)',
+		async (_, failure) => {
+			const api = fakeApi(BASE);
+			api.scope.post('/customers').replyWithError(failure);
+			api.scope.post('/customers').reply(201, { data: customer('cst-dup') });
+
+			const { error } = await run(createParameters);
+
+			expect(api.requests).toHaveLength(1);
+			expect(error?.message).toBe('Could not reach TicketSource: the request timed out');
+			expect(error?.description).toMatch(
+				/^The connection failed after the request was sent, so TicketSource may have stored it\. It was not sent again to avoid a duplicate/,
+			);
+		},
+	);
 
 	test('a GET whose connection is reset is retried', async () => {
 		const api = fakeApi(BASE);

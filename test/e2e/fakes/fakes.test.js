@@ -318,6 +318,83 @@ test('ChartMogul: the contact list of a stuck customer repeats its cursor', asyn
 	assert.equal(normal.body.has_more, false);
 });
 
+test('ChartMogul: customer tags by e-mail and custom attributes (typed on add, existing only on update)', async () => {
+	const fake = createChartMogulFake({ apiKey: 'cm' });
+	const h = basic('cm', '');
+	const cus = '/v1/customers/cus_e2e-0001/attributes';
+	const tagged = await call(fake, 'POST', '/v1/customers/attributes/tags', {
+		headers: h,
+		body: { email: 'ada@e2e.example.org', tags: ['vip'] },
+	});
+	assert.deepEqual(
+		tagged.body.entries.map((c) => [c.uuid, c.attributes.tags]),
+		[['cus_e2e-0001', ['vip']]],
+	);
+	const none = { email: 'nobody@example.org', tags: ['vip'] };
+	assert.equal(
+		(await call(fake, 'POST', '/v1/customers/attributes/tags', { headers: h, body: none })).status,
+		404,
+	);
+	const empty = { email: 'ada@e2e.example.org', tags: [] };
+	assert.equal(
+		(await call(fake, 'POST', '/v1/customers/attributes/tags', { headers: h, body: empty })).status,
+		422,
+	);
+	const add = (custom) => call(fake, 'POST', `${cus}/custom`, { headers: h, body: { custom } });
+	assert.equal((await add([{ type: 'Integer', key: 'age', value: '8' }])).status, 422);
+	assert.equal((await add([{ type: 'Float', key: 'age', value: 8 }])).status, 422);
+	assert.deepEqual((await add([{ type: 'Integer', key: 'age', value: 8, source: 'crm' }])).body, {
+		custom: { age: 8 },
+	});
+	const put = (custom) => call(fake, 'PUT', `${cus}/custom`, { headers: h, body: { custom } });
+	assert.equal((await put({ pro: true })).status, 422);
+	assert.deepEqual((await put({ age: { value: 9, source: 'crm' } })).body, { custom: { age: 9 } });
+	const removed = await call(fake, 'DELETE', `${cus}/custom`, {
+		headers: h,
+		body: { custom: ['age'] },
+	});
+	assert.deepEqual(removed.body, { custom: {} });
+	const read = await call(fake, 'GET', cus, { headers: h });
+	assert.deepEqual([read.body.tags, read.body.custom], [['vip'], {}]);
+	assert.equal(
+		(await call(fake, 'GET', '/v1/customers/cus_nope/attributes', { headers: h })).status,
+		404,
+	);
+	assert.equal(
+		(await call(fake, 'GET', '/v1/customers/search?email=nobody@example.org', { headers: h }))
+			.status,
+		404,
+	);
+	// A seeded contact's address finds its customer only with with_associated_emails=true.
+	const seeded = createChartMogulFake({ apiKey: 'cm', seedContacts: 1 });
+	const search = (q) =>
+		call(seeded, 'GET', `/v1/customers/search?email=seed1@example.org${q}`, { headers: h });
+	assert.equal((await search('')).status, 404);
+	const associated = await search('&with_associated_emails=true');
+	assert.deepEqual(
+		associated.body.entries.map((c) => c.uuid),
+		['cus_e2e-0001'],
+	);
+});
+
+test('ChartMogul: the contact list of an alternating customer gives new cursors over two alternating pages', async () => {
+	const fake = createChartMogulFake({ apiKey: 'cm', alternatingCustomers: ['cus_alt'] });
+	const h = basic('cm', '');
+	const pages = [];
+	let cursor;
+	for (let i = 0; i < 4; i++) {
+		const query = `customer_uuid=cus_alt&per_page=200${cursor ? `&cursor=${cursor}` : ''}`;
+		const { body } = await call(fake, 'GET', `/v1/contacts?${query}`, { headers: h });
+		assert.equal(body.has_more, true);
+		pages.push(body);
+		cursor = body.cursor;
+	}
+	assert.equal(new Set(pages.map((p) => p.cursor)).size, 4);
+	const emails = pages.map((p) => p.entries.map((c) => c.email).join());
+	assert.deepEqual(emails, [emails[0], emails[1], emails[0], emails[1]]);
+	assert.notEqual(emails[0], emails[1]);
+});
+
 test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData', async () => {
 	const fake = createJtelFake({ host: 'jtel.e2e.test', clientsId: 42, token: 't' });
 	const h = bearer('t');
@@ -357,6 +434,16 @@ test('jtel: bearer and ClientsID, one contact per import, overwrite by UserData'
 		{ headers: h, body: { ...contact, Name: 'B' } },
 	);
 	assert.equal(first.body.records[0].ID, again.body.records[0].ID);
+	const lookup = (body) =>
+		call(fake, 'POST', '/rest/v1.0/42/dialler/contacts', { headers: h, body });
+	const id = first.body.records[0].ID;
+	assert.deepEqual(
+		(await lookup({ IDList: [id] })).body.records.map((c) => c.ID),
+		[id],
+	);
+	assert.equal((await lookup({ UserDataList: ['u1'], IDList: [] })).body.count, 1);
+	assert.equal((await lookup({ UserDataList: [], IDList: [] })).status, 400);
+	assert.equal((await lookup({ IDList: ['x'] })).status, 400);
 	assert.equal(
 		(
 			await call(fake, 'DELETE', '/rest/v1.0/42/dialler/contacts/contact?userData=u1', {

@@ -2,7 +2,8 @@
 /**
  * Fake jtel dialler REST API (`{server}/rest/v1.0/{ClientsID}`), from the jtel wiki ("Dialler REST API"): Bearer token, the
  * ClientsID in every path, `records` envelopes with everything at once (no paging), import of ONE contact
- * (name, campaign by id or name, a phone number), overwrite by UserData, delete by id or by user data.
+ * (name, campaign by id or name, a phone number), overwrite by UserData, batch retrieve by UserData and / or IDs, delete
+ * by id or by user data.
  * The server is the user's, so the suite picks a host name for it (e.g. jtel.e2e.test).
  */
 const { HttpError, json, createFake, readAuthorization } = require('./router');
@@ -70,9 +71,14 @@ function createJtelFake({
 					if (!body || typeof body !== 'object' || Array.isArray(body))
 						throw fail(400, 'Body must be an object');
 					const userData = body.UserDataList ?? [];
-					const ids = (body.IDList ?? []).map(Number);
-					if (!Array.isArray(userData) || !Array.isArray(body.IDList ?? []))
+					const idList = body.IDList ?? [];
+					if (!Array.isArray(userData) || !Array.isArray(idList))
 						throw fail(400, 'UserDataList and IDList must be lists');
+					// "A UserData list and / or a list of DiallerContactIDs" (jtel wiki "Retrieve Dialler Contacts (Batch)").
+					if (!userData.length && !idList.length)
+						throw fail(400, 'Missing parameter UserDataList or IDList');
+					if (!idList.every(Number.isInteger)) throw fail(400, 'IDList must hold integer IDs');
+					const ids = idList;
 					return list(
 						[...contacts.values()]
 							.filter((c) => userData.includes(c.UserData) || ids.includes(c.ID))

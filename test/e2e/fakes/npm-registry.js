@@ -81,4 +81,59 @@ function createNpmRegistryFake({ tarball, manifest }) {
 	return Object.assign(fake, { state: { tarballs, version } });
 }
 
-module.exports = { createNpmRegistryFake, REGISTRY };
+/**
+ * The registry side of `npm publish` for scripts/publish-dry-run.js, at `baseUrl` (a local port): the packument of
+ * `name` with the versions already published (none: 404, a package npm has never seen), and npm's trusted-publishing
+ * token exchange (npm/cli lib/utils/oidc.js: `POST /-/npm/v1/oidc/token/exchange/package/<name>` with the CI's OIDC
+ * token as Bearer). The exchange answers `publishToken` only for a package that exists and a token `acceptIdToken`
+ * accepts, as npm does: a trusted publisher is configured on a package's settings page, so a first version cannot
+ * use it (https://docs.npmjs.com/trusted-publishers). `requests` logs each request with its Authorization header.
+ */
+function createPublishRegistryFake({ baseUrl, name, published, acceptIdToken, publishToken }) {
+	const exchanges = { granted: 0, refused: 0 };
+	const packument = () => ({
+		_id: name,
+		name,
+		'dist-tags': { latest: published[published.length - 1] },
+		versions: Object.fromEntries(
+			published.map((version) => [version, { name, version, _id: `${name}@${version}` }]),
+		),
+	});
+	const fake = createFake({
+		name: 'npm registry (publish)',
+		baseUrl,
+		authorize() {},
+		notFound: () => ({ error: 'Not found' }),
+		routes: [
+			[
+				'GET',
+				'/:name',
+				({ params }) => {
+					if (params.name !== name || published.length === 0)
+						throw new HttpError(404, { error: 'Not found' });
+					return json(200, packument());
+				},
+			],
+			[
+				'POST',
+				'/-/npm/v1/oidc/token/exchange/package/:name',
+				({ params, headers }) => {
+					const idToken = /^Bearer (.+)$/.exec(String(headers.authorization ?? ''))?.[1];
+					if (params.name !== name || published.length === 0) {
+						exchanges.refused++;
+						throw new HttpError(404, { message: 'No trusted publisher for this package' });
+					}
+					if (!idToken || !acceptIdToken(idToken)) {
+						exchanges.refused++;
+						throw new HttpError(401, { message: 'OIDC token not accepted' });
+					}
+					exchanges.granted++;
+					return json(201, { token: publishToken });
+				},
+			],
+		],
+	});
+	return Object.assign(fake, { state: { exchanges } });
+}
+
+module.exports = { createNpmRegistryFake, createPublishRegistryFake, REGISTRY };

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/description';
+import { fieldCollection, sendQuery } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogulLookup } from '../../transport';
 
@@ -28,5 +29,17 @@ export const getByEmail: Operation = {
 			description:
 				'The email address to look up. Every customer with it is returned (one per data source); none is no item.',
 		},
+		fieldCollection('options', [
+			{
+				// GET /v1/customers/search?with_associated_emails=true (chartmogul/n8n-nodes-chartmogul resources/customer/list_by_email.ts).
+				displayName: 'With Associated Emails',
+				name: 'withAssociatedEmails',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to also find customers that have the address as one of their contacts' emails, not only as their own",
+				routing: sendQuery('with_associated_emails'),
+			},
+		]),
 	],
 };

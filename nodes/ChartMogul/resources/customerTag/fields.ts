@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Check } from '../../../shared/validators';
@@ -35,10 +40,14 @@ export const checkTags: Check = (ctx) => {
 	}
 };
 
-/** preSend: `{ tags: [...] }`, the body of both tag calls (chartmogul-node test/chartmogul/enrichment/tag.js). */
+/**
+ * preSend: `tags: [...]` in the body of every tag call, beside what the fields routed there (Add by Email's `email`)
+ * (chartmogul-node test/chartmogul/enrichment/tag.js).
+ */
 export async function tagsBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return { ...options, body: { tags: tagList(this.getNodeParameter('tags', '')) } };
+	const routed = (options.body as IDataObject | undefined) ?? {};
+	return { ...options, body: { ...routed, tags: tagList(this.getNodeParameter('tags', '')) } };
 }

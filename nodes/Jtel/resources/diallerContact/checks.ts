@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Check } from '../../../shared/validators';
-import { digits } from '../../../shared/validators';
+import { digits, idList } from '../../../shared/validators';
 import { localDateTime } from '../../../shared/dates';
 import { OTHER_PHONE_FIELDS } from './fields';
 
@@ -73,10 +73,7 @@ export function userDataValues(ctx: IExecuteSingleFunctions): unknown[] {
 }
 
 /** Every user data value must be non-empty: an empty one would look up (or delete) a contact without user data. */
-export const checkUserData: Check = (ctx) => {
-	const values = userDataValues(ctx);
-	if (values.length === 0)
-		refuse(ctx, '"User Data" is empty', 'Enter at least one user data value to look for.');
+function requireFilled(ctx: IExecuteSingleFunctions, values: unknown[]): void {
 	values.forEach((value, index) => {
 		if (!filled(value)) {
 			refuse(
@@ -86,6 +83,32 @@ export const checkUserData: Check = (ctx) => {
 			);
 		}
 	});
+}
+
+/** At least one user data value, each non-empty. */
+export const checkUserData: Check = (ctx) => {
+	const values = userDataValues(ctx);
+	if (values.length === 0)
+		refuse(ctx, '"User Data" is empty', 'Enter at least one user data value to look for.');
+	requireFilled(ctx, values);
+};
+
+/**
+ * Get by User Data: at least one user data value or dialler contact ID (jtel's batch retrieve takes "a list of IDs
+ * and / or UserData values", jtel wiki "Retrieve Dialler Contacts (Batch)"); user data non-empty, IDs digits only.
+ */
+export const checkUserDataOrIds: Check = (ctx) => {
+	const values = userDataValues(ctx);
+	const ids = idList(ctx.getNodeParameter('contactIds', ''));
+	if (values.length === 0 && ids.length === 0)
+		refuse(
+			ctx,
+			'"User Data" and "Contact IDs" are both empty',
+			'Enter at least one user data value or dialler contact ID to look for.',
+		);
+	requireFilled(ctx, values);
+	const source = { node: ctx.getNode(), parameter: 'Contact IDs', itemIndex: ctx.getItemIndex() };
+	for (const id of ids) digits(id, source);
 };
 
 /** Delete by user data: the value must be non-empty (by ID, the path placeholder checks the Contact ID). */

@@ -1,6 +1,10 @@
 'use strict';
-/** ChartMogul in a real n8n: two contacts created, read, updated, listed, merged and deleted, and a call log. */
+/**
+ * ChartMogul in a real n8n: two contacts created, read, updated, listed, merged and deleted, and a call log; a customer
+ * tagged by e-mail and its custom attributes added, updated, removed and read.
+ */
 const path = require('node:path');
+const util = require('node:util');
 const { createChartMogulFake } = require('../../fakes/chartmogul');
 const { withRateLimit } = require('../../lib/rate-limit');
 const { exactly, count, sameAs } = require('../../lib/expect');
@@ -8,7 +12,9 @@ const { exactly, count, sameAs } = require('../../lib/expect');
 const API_KEY = 'cm-e2e-0123456789';
 const SEEDED = 250; // with the two created, two pages of 200
 const STUCK = 'cus_e2e-stuck'; // its contact list answers has_more: true with the same cursor every time
+const ALTERNATING = 'cus_e2e-alternating'; // new cursors, but its pages alternate: first, second, first…
 const LOOPED = 200; // contacts created through Loop Over Items, in batches of 20
+const CUSTOMER = 'cus_e2e-0001'; // the fake's customer, e-mail ada@e2e.example.org
 
 /** The node's run data in n8n's run: how often it ran. */
 const runsOf = (run, node) => run.raw.data.resultData.runData[node]?.length ?? 0;
@@ -105,6 +111,72 @@ module.exports = {
 			},
 		},
 		{
+			file: path.join(__dirname, 'customer-attributes.workflow.json'),
+			outputs: {
+				'Tag by email': [
+					{
+						uuid: CUSTOMER,
+						email: 'ada@e2e.example.org',
+						attributes: { tags: exactly(['newsletter', 'vip']) },
+					},
+				],
+				"Find by a contact's email": [{ uuid: CUSTOMER }],
+				'Add custom attributes': [
+					exactly({
+						custom: {
+							channel: 'Facebook',
+							age: 8,
+							pro: true,
+							convertedAt: '2026-01-10T09:30:00Z',
+						},
+					}),
+				],
+				'Update custom attributes': [
+					{
+						custom: exactly({
+							channel: 'Twitter',
+							age: 9,
+							pro: true,
+							convertedAt: '2026-01-10T09:30:00Z',
+						}),
+					},
+				],
+				'Remove custom attribute': [
+					{ custom: exactly({ channel: 'Twitter', age: 9, convertedAt: '2026-01-10T09:30:00Z' }) },
+				],
+				'Get tags and custom attributes': [
+					{
+						tags: exactly(['newsletter', 'vip']),
+						custom: exactly({ channel: 'Twitter', age: 9, convertedAt: '2026-01-10T09:30:00Z' }),
+					},
+				],
+			},
+			after({ requests }) {
+				const problems = [];
+				const search = requests.find((r) => r.path === '/v1/customers/search');
+				if (search?.query.with_associated_emails !== 'true')
+					problems.push(`the search was sent with ${JSON.stringify(search?.query)}`);
+				const sent = (method) =>
+					requests.find((r) => r.method === method && r.path.endsWith('/attributes/custom'))?.body;
+				const expected = {
+					POST: {
+						custom: [
+							{ type: 'String', key: 'channel', value: 'Facebook', source: 'integration' },
+							{ type: 'Integer', key: 'age', value: 8 },
+							{ type: 'Boolean', key: 'pro', value: true },
+							{ type: 'Timestamp', key: 'convertedAt', value: '2026-01-10T09:30:00Z' },
+						],
+					},
+					PUT: { custom: { age: 9, channel: { value: 'Twitter', source: 'crm' } } },
+					DELETE: { custom: ['pro'] },
+				};
+				for (const [method, body] of Object.entries(expected))
+					if (!util.isDeepStrictEqual(sent(method), body))
+						problems.push(`${method} …/attributes/custom sent ${JSON.stringify(sent(method))}`);
+				return problems;
+			},
+		},
+		{
 			// A cursor that never moves on: stopped with an error naming the list and the page (issue #12.3).
 			file: path.join(__dirname, 'stuck-cursor.workflow.json'),
 			createFake: () => createChartMogulFake({ apiKey: API_KEY, stuckCustomers: [STUCK] }),
@@ -123,6 +195,27 @@ module.exports = {
 				return pages.length >= 2 && pages.length <= 3
 					? []
 					: [`expected 2 or 3 list requests before the list was stopped, saw ${pages.length}`];
+			},
+		},
+		{
+			// Two pages, again and again, each with a new cursor: stopped at the 3rd request, naming both pages (#26.5).
+			file: path.join(__dirname, 'alternating-pages.workflow.json'),
+			createFake: () =>
+				createChartMogulFake({ apiKey: API_KEY, alternatingCustomers: [ALTERNATING] }),
+			outputs: { 'List contacts (two pages, again and again)': count(0) },
+			errorOutputs: {
+				'List contacts (two pages, again and again)': [
+					{
+						error:
+							/^ChartMogul: the list GET \/contacts was stopped at page 3 \(per_page=200, cursor=\w+\) returned the same records as page 1 \(per_page=200\): the server came back to an earlier page/,
+					},
+				],
+			},
+			after({ requests }) {
+				const pages = requests.filter((r) => r.method === 'GET' && r.path === '/v1/contacts');
+				return pages.length === 3
+					? []
+					: [`expected the list stopped at the 3rd request, saw ${pages.length} requests`];
 			},
 		},
 		{

@@ -72,6 +72,7 @@ module.exports = {
 				],
 				'Get contact': [{ ID: sameAs('Import contact', 'ID'), Name: 'Musterfrau' }],
 				'Get by user data': [{ ID: sameAs('Import contact', 'ID'), UserData: 'crm-4711' }],
+				'Get by contact ID': [{ ID: sameAs('Import contact', 'ID'), UserData: 'crm-4711' }],
 				'List campaign contacts': count(1, { ID: sameAs('Import contact', 'ID') }),
 				'Delete contact': [exactly({ deleted: true })],
 			},
@@ -79,6 +80,12 @@ module.exports = {
 				const problems = [];
 				if (fake.state.contacts.size)
 					problems.push(`fake still holds ${fake.state.contacts.size} contact(s)`);
+				const lookups = requests.filter(
+					(r) => r.method === 'POST' && r.path.endsWith('/dialler/contacts'),
+				);
+				const byId = lookups.find((r) => r.body?.IDList);
+				if (!byId || byId.body.UserDataList || !Number.isInteger(byId.body.IDList[0]))
+					problems.push(`the lookup by contact ID sent ${JSON.stringify(byId?.body)}`);
 				const imports = requests.filter((r) => r.path.endsWith('/dialler/contacts/import'));
 				if (imports.map((r) => r.query.overwriteDuplicates).join() !== 'false,true')
 					problems.push(

@@ -80,6 +80,46 @@ async function checkTrigger({
 	return problems;
 }
 
+/**
+ * A Quentn Webhook credential whose salt is empty or blank (issue #26.4): the trigger fails closed. Unsigned calls and
+ * calls "signed" with the empty salt are answered 401 and start nothing.
+ */
+async function checkTriggerWithoutSalt({
+	activate,
+	waitForWebhook,
+	callWebhook,
+	executions,
+	sleep,
+	definition,
+}) {
+	const problems = [];
+	await activate(definition.id);
+	const raw = JSON.stringify([{ id: '2', mail: 'alex.muster@example.com' }]);
+	const json = { 'content-type': 'application/json' };
+	for (const trigger of definition.nodes.filter((n) => n.type.endsWith('.quentnTrigger'))) {
+		const url = `${trigger.webhookId}/webhook`;
+		const calls = [
+			['unsigned', json],
+			['signed with the empty salt', { ...json, 'X-Quentn-Hmac-Sha256': sign(raw, '') }],
+		];
+		for (const [what, headers] of calls) {
+			// The first call also waits until n8n has registered the webhook (404 until then).
+			const answer = await waitForWebhook(url, { headers, body: raw });
+			if (answer.status !== 401 || !/has no Hash Salt/.test(answer.text))
+				problems.push(
+					`${trigger.name}, ${what} call: expected 401 naming the missing Hash Salt, got ${answer.status} ${answer.text.slice(0, 200)}`,
+				);
+		}
+		const put = await callWebhook(url, { method: 'PUT', headers: json, body: raw });
+		if (put.status !== 401)
+			problems.push(`${trigger.name}, unsigned PUT: expected 401, got ${put.status}`);
+	}
+	await sleep(2000);
+	const started = await executions(definition.id);
+	if (started.length !== 0) problems.push(`refused calls started ${started.length} execution(s)`);
+	return problems;
+}
+
 module.exports = {
 	name: 'Quentn',
 	source: 'nodes/Quentn/Quentn.node.ts',
@@ -106,8 +146,26 @@ module.exports = {
 			type: 'quentnWebhookApi',
 			data: { hashSalt: HASH_SALT },
 		},
+		{
+			id: 'e2eQuentnSalt002',
+			name: 'Quentn Webhook (empty salt)',
+			type: 'quentnWebhookApi',
+			data: { hashSalt: '' },
+		},
+		{
+			id: 'e2eQuentnSalt003',
+			name: 'Quentn Webhook (blank salt)',
+			type: 'quentnWebhookApi',
+			data: { hashSalt: '   ' },
+		},
 	],
-	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
+	triggerWorkflows: [
+		{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger },
+		{
+			file: path.join(__dirname, 'trigger-no-salt.workflow.json'),
+			check: checkTriggerWithoutSalt,
+		},
+	],
 	credentialTests: [
 		{ credential: 'e2eQuentnKey0001', status: 'OK' },
 		{ credential: 'e2eQuentnBad0001', status: 'Error', message: /authori[sz]|401/i },
