@@ -23,7 +23,8 @@
  * rounds of 1), CONTACT_SUITE_BENCH_SCALE_ROUNDS (default 1, fresh rounds of 2), CONTACT_SUITE_BENCH_WARM_ROUNDS
  * (default 5; 0 skips 5), CONTACT_SUITE_BENCH_RTT_MS (default 50),
  * CONTACT_SUITE_BENCH_SERVER_MS (default 400 per 1,000 contacts), CONTACT_SUITE_BENCH_ONLY=<regex> (only the rows whose
- * label matches; docs/benchmarks.md is then left alone), CONTACT_SUITE_BENCH_SKIP_BUILD=1, CONTACT_SUITE_BENCH_KEEP=1.
+ * label matches; a part's block then says so), CONTACT_SUITE_BENCH_PARTS (default all: lists,scale,bulk,creates,warm,
+ * package; each part's block of docs/benchmarks.md is written as soon as the part is done, the others are left alone), CONTACT_SUITE_BENCH_SKIP_BUILD=1, CONTACT_SUITE_BENCH_KEEP=1.
  * Bounded: every n8n run has a time limit; the fakes listen on a loopback address only and stop at the end.
  */
 const fs = require('node:fs');
@@ -231,9 +232,10 @@ async function main() {
 		const begin = (name) => {
 			part = { name, t0: Date.now(), loadAtStart: loadAverage() };
 		};
+		/** Ends a part: its block, written into docs/benchmarks.md at once (a long run that stops keeps what it measured). */
 		const end = (lines) => {
 			if (!lines.length) return;
-			parts.push({
+			const done = {
 				name: part.name,
 				lines: [
 					report.measured({
@@ -242,11 +244,15 @@ async function main() {
 						loadAtStart: part.loadAtStart,
 						loadAtEnd: loadAverage(),
 						minutes: (Date.now() - part.t0) / 60_000,
+						only: process.env.CONTACT_SUITE_BENCH_ONLY,
 					}),
 					'',
 					...lines,
 				],
-			});
+			};
+			parts.push(done);
+			report.writeDocs(path.join(REPO, 'docs', 'benchmarks.md'), [done]);
+			say(`${done.name}: written into docs/benchmarks.md`);
 		};
 
 		// 1. Return All of 10,000 records (issue #17).
@@ -468,7 +474,9 @@ async function main() {
 						const runs = [];
 						for (let round = 0; round <= WARM_ROUNDS; round++) {
 							const fake = use(b.vendor, wan(b.fake(WARM_N)));
-							const r = await server.run(b.wfWarm[client], client === 'http' ? 'HTTP' : 'Ours');
+							const r = await server
+								.run(b.wfWarm[client], client === 'http' ? 'HTTP' : 'Ours')
+								.catch((error) => ({ error: String(error.cause?.message ?? error.message) }));
 							const run = {
 								...r,
 								requests: fake.requests.filter(b.isList).length,
@@ -490,7 +498,9 @@ async function main() {
 					let sent = [];
 					for (let round = 0; round <= WARM_ROUNDS; round++) {
 						const fake = use(b.vendor, wan(b.fake(WARM_N)));
-						const r = await server.run(b.wfWarm, 'Ours');
+						const r = await server
+							.run(b.wfWarm, 'Ours')
+							.catch((error) => ({ error: String(error.cause?.message ?? error.message) }));
 						const outcome = {
 							...bulkOutcome(b, fake, r),
 							wallMs: r.wallMs,
@@ -558,9 +568,7 @@ async function main() {
 	const text = lines.join('\n');
 	console.log(`\n${text}\n`);
 	say(`done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
-	if (ONLY) return say('CONTACT_SUITE_BENCH_ONLY is set: docs/benchmarks.md left as it was');
-	report.writeDocs(path.join(REPO, 'docs', 'benchmarks.md'), written);
-	say(`written into docs/benchmarks.md: ${written.map((p) => p.name).join(', ')}`);
+	say(`parts written into docs/benchmarks.md: ${written.map((p) => p.name).join(', ')}`);
 }
 
 /** What a bulk run gave, as the fake saw it: accepted requests, contacts sent twice, items out, the sending phase. */

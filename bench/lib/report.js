@@ -20,7 +20,7 @@ const rssCell = (s) =>
 
 /** The first line of a part's block: when, where, the load average at its start and end, how long it took. */
 function measured(h) {
-	return `Measured ${h.when} UTC on ${h.machine}, n8n ${h.n8n}, Node ${h.node}, RTT ${h.rttMs} ms, bulk server time ${h.serverMs} ms per 1,000 contacts; load average (1 / 5 / 15 min) at the start ${h.loadAtStart}, at the end ${h.loadAtEnd}; this part took ${h.minutes.toFixed(1)} min.`;
+	return `Measured ${h.when} UTC on ${h.machine}, n8n ${h.n8n}, Node ${h.node}, RTT ${h.rttMs} ms, bulk server time ${h.serverMs} ms per 1,000 contacts; load average (1 / 5 / 15 min) at the start ${h.loadAtStart}, at the end ${h.loadAtEnd}; this part took ${h.minutes.toFixed(1)} min.${h.only ? ` Rows: CONTACT_SUITE_BENCH_ONLY=${h.only}.` : ''}`;
 }
 
 /** Part 1: Return All of 10,000 records, four clients (issue #17). */
