@@ -5,7 +5,9 @@
  * n8n is, so the fake's event loop is not shared. `keepAlive` false opens a new connection (TCP + TLS) for every
  * request, as n8n's request helper does; true reuses one.
  *
- *   node bench/replay.js <job.json>   job: { address, port, caFile, keepAlive, requests: [{ method, host, path, headers }] }
+ *   node bench/replay.js <job.json>   job: { address, port, caFile, keepAlive, requests: [{ method, host, path, headers, body? }] }
+ *
+ * A request with a `body` (a bulk chunk) sends it as JSON.
  */
 const fs = require('node:fs');
 const https = require('node:https');
@@ -17,6 +19,10 @@ async function main() {
 	const started = process.hrtime.bigint();
 	let records = 0;
 	for (const r of job.requests) {
+		const payload = r.body === undefined ? undefined : Buffer.from(JSON.stringify(r.body));
+		const sent = payload
+			? { 'content-type': 'application/json', 'content-length': String(payload.length) }
+			: {};
 		const body = await new Promise((resolve, reject) => {
 			const req = https.request(
 				{
@@ -25,7 +31,7 @@ async function main() {
 					servername: r.host,
 					method: r.method,
 					path: r.path,
-					headers: { ...r.headers, host: r.host },
+					headers: { ...r.headers, ...sent, host: r.host },
 					ca,
 					agent,
 				},
@@ -40,10 +46,10 @@ async function main() {
 				},
 			);
 			req.on('error', reject);
-			req.end();
+			req.end(payload);
 		});
 		// Parsed, as any client must before it can read the next page's link or cursor.
-		const parsed = JSON.parse(body);
+		const parsed = body === '' ? {} : JSON.parse(body);
 		records +=
 			[parsed.data, parsed.entries, parsed.records].find(Array.isArray)?.length ??
 			(Array.isArray(parsed) ? parsed.length : 0);

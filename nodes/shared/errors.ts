@@ -230,11 +230,25 @@ export function networkError(
 		fix = `Check the network connection and that ${hints.vendor} is reachable, then try again.`;
 	}
 	const description = redact(`${fix} (${failure.code || failure.detail})`, secrets);
-	return new NodeApiError(node, { message } as JsonObject, {
+	const error = new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description,
 		itemIndex: failure.itemIndex,
 	});
+	if (failure.sent) error.context[ANSWER_LOST] = true;
+	return error;
+}
+
+const ANSWER_LOST = 'answerLost';
+
+/**
+ * Whether a request failed after it may have reached the vendor, with no answer from the vendor: the connection broke
+ * or timed out after sending (marked by networkError), or a gateway answered in the vendor's place (HTTP 502/504,
+ * RFC 9110 §15.6.3 and §15.6.5: the server behind it was reached and did not answer in time or in a usable way).
+ */
+export function answerLost(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	return error.context?.[ANSWER_LOST] === true || ['502', '504'].includes(String(error.httpCode));
 }
 
 /**

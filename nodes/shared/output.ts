@@ -57,11 +57,14 @@ export function simplify(fields: readonly string[]): PostReceiveAction {
 		const on =
 			this.getNode().typeVersion >= 2 && (this.getNodeParameter('simplify', true) as boolean);
 		if (!on) return items;
-		return items.map((item) => {
+		// In place: the items are the request's own, and a Return All may hold 100,000 of them; each full record is
+		// garbage as soon as it is cut, so the peak holds one full record, not a full and a simplified copy of all.
+		for (const item of items) {
 			const json: IDataObject = {};
 			for (const field of fields) if (field in item.json) json[field] = item.json[field];
-			return { ...item, json };
-		});
+			item.json = json;
+		}
+		return items;
 	};
 }
 

@@ -338,12 +338,10 @@ export function createTransport(policy: TransportPolicy): Transport {
 				} catch (error) {
 					throw error instanceof PagingError ? pagingFailure(this, policy, base, error) : error;
 				}
-				const items = await postReceive(
-					this,
-					requestData,
-					records.map((json) => ({ json })),
-					last,
-				);
+				const listed = records.map((json) => ({ json }));
+				// The items hold the records now: no second reference to every full record while postReceive (Simplify) cuts them.
+				records.length = 0;
+				const items = await postReceive(this, requestData, listed, last);
 				return withPairedItem(this, items);
 			});
 		};

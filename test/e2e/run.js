@@ -16,28 +16,15 @@
  * Vendor host names resolve to this run's own 127.x.y.z address inside n8n only (lib/resolve-to-fakes.js); every other name fails there.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
 
-const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
-const { packPackage, installIntoUserFolder } = require('../../scripts/lib/package-install');
-const { makeCertificates } = require('./lib/tls');
-const { startFakeHosts, fakeHostsEnv } = require('./lib/fake-hosts');
-const {
-	n8n,
-	parseRun,
-	runView,
-	freePort,
-	startServer,
-	ownerSession,
-	workflowEnv,
-} = require('./lib/n8n-cli');
+const { n8n, parseRun, runView, startServer, ownerSession, workflowEnv } = require('./lib/n8n-cli');
 const { checkNode, match } = require('./lib/expect');
 const { liveHelpers } = require('./lib/live');
+const setup = require('./lib/setup');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const { REPO, PACKAGE } = setup;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 const say = (message) => console.log(`[e2e ${elapsed()}] ${message}`);
@@ -331,29 +318,25 @@ async function main() {
 		selfTest.status === 0 ? [] : [(selfTest.stdout + selfTest.stderr).trim()],
 	);
 
-	if (process.env.CONTACT_SUITE_E2E_SKIP_BUILD !== '1') {
-		say('npm run build');
-		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
-		if (build.status !== 0) {
-			record('npm run build', [`the build failed (exit ${build.status}); see above`]);
-			return;
-		}
+	const built = setup.build({ skip: process.env.CONTACT_SUITE_E2E_SKIP_BUILD === '1', say });
+	if (built !== 0) {
+		record('npm run build', [`the build failed (exit ${built}); see above`]);
+		return;
 	}
-	const rt = await ensureN8n({ log: say });
 
-	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-e2e-'));
-	const cleanup = () =>
-		keep ? say(`kept ${work}`) : fs.rmSync(work, { recursive: true, force: true });
+	let work;
+	const cleanup = () => work && setup.removeWork({ work, keep, say });
 	// Ctrl+C: n8n children get the signal from the terminal too; leave no temp folder behind.
 	process.once('SIGINT', () => {
 		cleanup();
 		process.exit(130);
 	});
-	const userFolder = path.join(work, 'user');
 	let fakes;
 	let server;
 	try {
-		const { tarball, files } = packPackage(REPO, path.join(work, 'pack'));
+		const installation = await setup.installPackage({ name: 'e2e', say });
+		({ work } = installation);
+		const { rt, userFolder, tarball, files, installed } = installation;
 		say(`packed ${path.basename(tarball)} (${files.length} files)`);
 		// n8n loads a package all or nothing: one listed file missing and none of its nodes appear.
 		const listed = [...(PACKAGE.n8n?.nodes ?? []), ...(PACKAGE.n8n?.credentials ?? [])];
@@ -363,30 +346,23 @@ async function main() {
 				.filter((f) => !files.includes(f))
 				.map((f) => `${f} is listed but not in the package (n8n will load none of its nodes)`),
 		);
-		const installed = installIntoUserFolder(userFolder, tarball, PACKAGE.name);
 		say(`installed into ${path.relative(work, installed)} of a fresh user folder`);
 		if (breakWhat) breakInstalledPackage(installed, breakWhat);
 
-		const hosts = [...new Set(vendors.flatMap((v) => v.hosts))];
-		const tls = makeCertificates(path.join(work, 'tls'), hosts);
 		const active = vendors.map((v) => ({ vendor: v, hosts: v.hosts, fake: v.createFake() }));
-		fakes = await startFakeHosts({ tls, fakes: active });
+		const started = await setup.startFakes({ work, slots: active });
+		fakes = started.fakes;
+		const { hosts } = started;
 		say(`fake vendors on ${fakes.address}:${fakes.port} for ${hosts.join(', ')}`);
 
-		const port = await freePort();
-		const env = n8nEnv(rt, userFolder, {
-			...fakeHostsEnv({ hosts, address: fakes.address, caFile: tls.caFile }),
-			N8N_ENCRYPTION_KEY: 'contact-suite-e2e-encryption-key',
-			N8N_LOG_LEVEL: 'info',
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			DB_TYPE: 'sqlite',
+		const { env, port } = await setup.n8nEnvironment({
+			rt,
+			userFolder,
+			...started,
+			encryptionKey: 'contact-suite-e2e-encryption-key',
 		});
 
 		const credentials = vendors.flatMap((v) => v.credentials);
-		const credentialsFile = path.join(work, 'credentials.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
 		// A workflow file may be run more than once (with another `env`): imported once. Trigger workflows are
 		// imported as the copies each scheduler mode runs.
 		const workflowFiles = new Set(vendors.flatMap((v) => v.workflows.map((w) => w.file)));
@@ -398,18 +374,7 @@ async function main() {
 		];
 		const examples = loadExamples(vendors);
 		workflows.push(...examples.map((e) => e.definition));
-		const workflowsFile = path.join(work, 'workflows.json');
-		fs.writeFileSync(workflowsFile, JSON.stringify(workflows, null, 2));
-		for (const [what, file] of [
-			['credentials', credentialsFile],
-			['workflow', workflowsFile],
-		]) {
-			const out = await n8n(rt, [`import:${what}`, `--input=${file}`], env);
-			if (out.code !== 0)
-				throw new Error(
-					`n8n import:${what} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`,
-				);
-		}
+		await setup.importIntoN8n({ rt, env, work, credentials, workflows });
 		say(`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s)`);
 
 		// CONTACT_SUITE_E2E_BAD_INPUT_ONLY=1 (while writing cases): only the bad-input table and the secret/host checks.

@@ -490,6 +490,11 @@ export async function runLoadOptions(
 export interface PollSpec extends RunSpec {
 	/** 'trigger' as in an active workflow, 'manual' as in the editor's test run. */
 	mode?: WorkflowExecuteMode;
+	/**
+	 * The poll's time budget as n8n 2.41+ offers it (`getPollBudgetMs`, a PollContext constructor argument there),
+	 * or 'none' for an n8n without it (2.8); left out, the context is as this n8n-core makes it.
+	 */
+	pollBudgetMs?: number | 'none';
 }
 
 /**
@@ -509,6 +514,13 @@ export async function runPoll(spec: PollSpec): Promise<INodeExecutionData[][] | 
 		mode,
 		mode === 'manual' ? 'manual' : 'activate',
 	);
+	// An own property on the context, as n8n-core 2.41 sets it, whichever n8n-core runs the test.
+	const budgetable = context as unknown as { getPollBudgetMs?: () => number };
+	if (spec.pollBudgetMs === 'none') delete budgetable.getPollBudgetMs;
+	else if (spec.pollBudgetMs !== undefined) {
+		const budget = spec.pollBudgetMs;
+		budgetable.getPollBudgetMs = () => budget;
+	}
 	return await nodeType.poll.call(context as unknown as IPollFunctions);
 }
 

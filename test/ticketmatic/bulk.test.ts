@@ -1,3 +1,4 @@
+import { ExecuteContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
@@ -446,5 +447,119 @@ describe('Ticketmatic contact subscribe / unsubscribe (batch)', () => {
 		expect(output[1].json.error).toMatch(/Contact ID/);
 		expect(output[2].json.error).toBe('"Contact ID" is empty, so nothing was sent for this item');
 		expect(output[3].json).toEqual({ contactId: 3, subscribed: true });
+	});
+});
+
+describe('Ticketmatic bulk: chunks overlap within the in-flight cap (4)', () => {
+	const importItems = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({ email: `c${i}@example.com` }));
+	const importParameters = {
+		operation: 'import',
+		email: '={{ $json.email }}',
+		contactId: '',
+		additionalFields: {},
+	};
+
+	test('5,500 contacts: 6 requests, 4 open at once at the vendor (counted), answered out of order; results in input order', async () => {
+		const api = fakeApi(HOST);
+		let open = 0;
+		let most = 0;
+		let received = 0;
+		const held: Array<() => void> = [];
+		api.scope
+			.post(`${PREFIX}/contacts/import`)
+			.times(6)
+			.reply(async (uri, body) => {
+				received++;
+				open++;
+				most = Math.max(most, open);
+				// Each answer waits until 4 are open (or the last request came), then they are answered last first.
+				await new Promise<void>((resolve) => {
+					held.push(resolve);
+					if (held.length === 4 || received === 6) while (held.length) held.pop()!();
+				});
+				open--;
+				return importReply(uri, body);
+			});
+		const items = importItems(5500);
+		const { output, error } = await run(importParameters, items);
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(6);
+		expect(most).toBe(4);
+		expect(api.requests.map((r) => (r.body as Sent)[0].email)).toEqual(
+			[0, 1000, 2000, 3000, 4000, 5000].map((i) => `c${i}@example.com`),
+		);
+		expect(output).toHaveLength(5500);
+		output.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(item.json).toEqual({ id: 100000 + index, ok: true });
+		});
+	});
+
+	test('a request whose answer is lost is not sent again: its 1000 items are unknown, naming the request; the others are imported', async () => {
+		const api = fakeApi(HOST);
+		api.scope
+			.post(
+				`${PREFIX}/contacts/import`,
+				(body: Sent) => Array.isArray(body) && body[0].email === 'c1000@example.com',
+			)
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		api.scope.post(`${PREFIX}/contacts/import`).times(3).reply(importReply);
+		const items = importItems(2500);
+		const { output } = await run(importParameters, items, true);
+		// Three chunks, each sent once: the lost one is not sent again (nock has an answer left for it).
+		expect(api.requests.map((r) => (r.body as Sent)[0].email)).toEqual([
+			'c0@example.com',
+			'c1000@example.com',
+			'c2000@example.com',
+		]);
+		expect(output).toHaveLength(2500);
+		expect(output[999].json).toEqual({ id: 100999, ok: true });
+		for (const index of [1000, 1999]) {
+			expect(output[index].json).toEqual({
+				error:
+					'Unknown: check before re-running (bulk request 2 of 3 (1000 contacts: items 1000 to 1999))',
+			});
+			expect(output[index].pairedItem).toEqual({ item: index });
+		}
+		expect((output[1000].error as { description?: string }).description).toMatch(
+			/was lost after it was sent, so the vendor may have stored it\. It was not sent again.*Could not reach Ticketmatic: the connection was reset/,
+		);
+		expect(output[2000].json).toEqual({ id: 102000, ok: true });
+	});
+});
+
+describe('Ticketmatic bulk: item parameters', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	test('a parameter without an expression is resolved once per run, one with an expression once per item; each item gets its own copy', async () => {
+		// n8n-core binds getNodeParameter per context; each call resolves through _getNodeParameter.
+		const resolved = jest.spyOn(
+			ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown },
+			'_getNodeParameter',
+		);
+		const api = fakeApi(HOST);
+		api.scope.post(`${PREFIX}/contacts/import`).times(2).reply(importReply);
+		const items = Array.from({ length: 1500 }, (_, i) => ({ email: `c${i}@example.com` }));
+		const { output, error } = await run(
+			{
+				operation: 'import',
+				email: '={{ $json.email }}',
+				contactId: '',
+				additionalFields: { firstName: 'Fixed' },
+			},
+			items,
+		);
+		expect(error).toBeUndefined();
+		const calls = (name: string) => resolved.mock.calls.filter(([n]) => n === name).length;
+		expect(calls('email')).toBe(1500);
+		expect(calls('additionalFields')).toBe(1);
+		expect(calls('contactId')).toBe(1);
+		const sent = api.requests.flatMap((r) => r.body as Sent);
+		expect(sent).toHaveLength(1500);
+		expect(sent.every((c, i) => c.firstname === 'Fixed' && c.email === `c${i}@example.com`)).toBe(
+			true,
+		);
+		expect(output).toHaveLength(1500);
 	});
 });

@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PollContext } from 'n8n-core';
-
 import {
 	DEFAULT_POLL_BUDGET_MS,
 	OVERLAP_MS,
@@ -18,8 +16,11 @@ import { HOST, PREFIX, hmacCredentials, verifyHmac } from './fixtures';
 afterEach(() => {
 	resetHttp();
 	jest.restoreAllMocks();
-	delete (PollContext.prototype as { getPollBudgetMs?: unknown }).getPollBudgetMs;
+	pollBudgetMs = 'none';
 });
+
+/** What n8n offers as the poll's budget (`getPollBudgetMs`, n8n 2.41+); 'none': an n8n before 2.41. */
+let pollBudgetMs: number | 'none' = 'none';
 
 /** Poll Times every minute: a poll without state lists the last two minutes (one interval + n8n's random second). */
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
@@ -116,6 +117,7 @@ const poll = async (
 		credentials: hmacCredentials,
 		staticData,
 		mode,
+		pollBudgetMs,
 	});
 	return result?.[0].map((item) => item.json) ?? [];
 };
@@ -401,7 +403,7 @@ describe('Ticketmatic Trigger (polling)', () => {
 
 	test('a slow 20,000-change backlog: each poll stops before its budget (getPollBudgetMs), the next carries on where it stopped, each change once', async () => {
 		const account = new FakeAccount().useClock();
-		(PollContext.prototype as { getPollBudgetMs?: () => number }).getPollBudgetMs = () => 5_000;
+		pollBudgetMs = 5_000;
 		const staticData: IDataObject = {};
 		await poll(staticData, 'contactCreated');
 		account.tick(1_000);
@@ -452,7 +454,7 @@ describe('Ticketmatic Trigger (polling)', () => {
 
 	test('a backlog changed in one second (a bulk import) is read across polls by position; contacts changed again in between are not lost', async () => {
 		const account = new FakeAccount().useClock();
-		(PollContext.prototype as { getPollBudgetMs?: () => number }).getPollBudgetMs = () => 5_000;
+		pollBudgetMs = 5_000;
 		for (let id = 1; id <= 3_000; id++) account.create(id, account.now - 86_400_000);
 		const staticData: IDataObject = {};
 		await poll(staticData, 'contactUpdated');

@@ -17,7 +17,7 @@ function profileArgs() {
 }
 
 /**
- * Runs `n8n <args>` to the end; resolves { code, stdout, stderr } (never rejects on a non-zero exit).
+ * Runs `n8n <args>` to the end; resolves { code, stdout, stderr, pid } (never rejects on a non-zero exit).
  * stdout goes to a file, not a pipe: n8n ends with process.exit(), and Node writes to a pipe asynchronously, so a
  * long output (a run of 10,000 items is megabytes) could be cut off; writes to a file are synchronous.
  */
@@ -51,7 +51,7 @@ function n8n(rt, args, env, { timeoutMs = 180_000 } = {}) {
 		});
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolve({ code, stdout: stdout(), stderr });
+			resolve({ code, stdout: stdout(), stderr, pid: child.pid });
 		});
 	});
 }
@@ -137,7 +137,7 @@ async function startServer(rt, env, port, { timeoutMs = 180_000 } = {}) {
 		await exited;
 		clearTimeout(timer);
 	};
-	return { base, stop, log: () => log };
+	return { base, stop, log: () => log, pid: child.pid };
 }
 
 /** A logged-in REST client: sets up the instance owner of a fresh n8n and keeps its cookie. */

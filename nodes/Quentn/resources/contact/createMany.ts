@@ -55,6 +55,7 @@ function createManyContacts() {
 		return {
 			noun: 'contacts',
 			chunkSize,
+			inFlight: quentn.policy.maxInFlight,
 			build: (itemIndex) => {
 				const payload = contactToCreate(
 					(name, fallback) => parameter(name, itemIndex, fallback),

@@ -135,6 +135,7 @@ export function contactBatch(operation: BatchOperation, options: BatchOptions = 
 			return {
 				noun: 'contacts',
 				chunkSize: options.alone ? 1 : BULK_MAX,
+				inFlight: ticketmatic.policy.maxInFlight,
 				build: (itemIndex) =>
 					build({
 						node,

@@ -55,6 +55,7 @@ function importContacts() {
 			return {
 				noun: 'contacts',
 				chunkSize: BULK_MAX,
+				inFlight: ticketmatic.policy.maxInFlight,
 				build: (itemIndex) => {
 					const fields = { ...(parameter('additionalFields', itemIndex, {}) as IDataObject) };
 					fields.email = parameter('email', itemIndex, '') as string;
