@@ -2,7 +2,7 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
-import { contactDataSource, contactFields, customerUuid } from './fields';
+import { contactDataSource, optionalContactFields, customerUuid } from './fields';
 
 export const create: Operation = {
 	name: 'Create',
@@ -17,5 +17,9 @@ export const create: Operation = {
 			pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true, 'email')),
 		},
 	},
-	fields: [...customerUuid, contactDataSource, fieldCollection('additionalFields', contactFields)],
+	fields: [
+		...customerUuid,
+		contactDataSource,
+		fieldCollection('additionalFields', optionalContactFields),
+	],
 };

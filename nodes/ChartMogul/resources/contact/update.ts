@@ -2,7 +2,7 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
-import { contactFields, contactUuid } from './fields';
+import { optionalContactFields, contactUuid } from './fields';
 
 export const update: Operation = {
 	name: 'Update',
@@ -15,5 +15,5 @@ export const update: Operation = {
 			pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true, 'email')),
 		},
 	},
-	fields: [...contactUuid, fieldCollection('updateFields', contactFields)],
+	fields: [...contactUuid, fieldCollection('updateFields', optionalContactFields)],
 };
