@@ -200,7 +200,10 @@ export type Check = (ctx: IExecuteSingleFunctions, request?: IHttpRequestOptions
  * the routed body where the field's routing put it, the value is read from there: every read of a mapped
  * parameter is another evaluation of its expression in n8n.
  */
-export function checkEmail(name: string, optional = false, sentAs?: string): Check {
+export function checkEmail(
+	name: string,
+	{ optional = false, sentAs }: { optional?: boolean; sentAs?: string } = {},
+): Check {
 	return (ctx, request) => {
 		const routed = sentAs === undefined ? undefined : valueAt(request?.body, sentAs);
 		const value = (routed ?? ctx.getNodeParameter(name, '')) as string;
@@ -214,7 +217,11 @@ export function checkEmail(name: string, optional = false, sentAs?: string): Che
 }
 
 /** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (integer ids). */
-export function checkIdList(name: string, label: string, single = false): Check {
+export function checkIdList(
+	name: string,
+	label: string,
+	{ single = false }: { single?: boolean } = {},
+): Check {
 	return (ctx) => {
 		const source = { node: ctx.getNode(), parameter: label, itemIndex: ctx.getItemIndex() };
 		const raw = ctx.getNodeParameter(name, [], { extractValue: true });

@@ -14,7 +14,9 @@ export const create: Operation = {
 		// Customer UUID is refused before anything is sent.
 		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
 		operations: {
-			pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true, 'email')),
+			pagination: chartMogul.sendChecked(
+				checkEmail('additionalFields.email', { optional: true, sentAs: 'email' }),
+			),
 		},
 	},
 	fields: [

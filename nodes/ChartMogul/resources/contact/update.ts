@@ -12,7 +12,9 @@ export const update: Operation = {
 	routing: {
 		request: { method: 'PATCH', url: '/contacts/{contactUuid}' },
 		operations: {
-			pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true, 'email')),
+			pagination: chartMogul.sendChecked(
+				checkEmail('updateFields.email', { optional: true, sentAs: 'email' }),
+			),
 		},
 	},
 	fields: [...contactUuid, fieldCollection('updateFields', optionalContactFields)],

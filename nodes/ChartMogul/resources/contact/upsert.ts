@@ -70,7 +70,9 @@ export const upsert: Operation = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
-		operations: { pagination: chartMogul.upsert(byEmail, checkEmail('email', false, 'email')) },
+		operations: {
+			pagination: chartMogul.upsert(byEmail, checkEmail('email', { sentAs: 'email' })),
+		},
 	},
 	fields: [
 		...customerUuid,

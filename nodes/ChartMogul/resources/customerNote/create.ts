@@ -14,7 +14,7 @@ export const create: Operation = {
 		request: { method: 'POST', url: '/customer_notes' },
 		operations: {
 			pagination: chartMogul.sendChecked(
-				checkEmail('additionalFields.authorEmail', true, 'author_email'),
+				checkEmail('additionalFields.authorEmail', { optional: true, sentAs: 'author_email' }),
 				...checkNoteDates,
 			),
 		},

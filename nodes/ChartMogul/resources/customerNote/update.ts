@@ -22,7 +22,7 @@ export const update: Operation = {
 		request: { method: 'PATCH', url: '/customer_notes/{noteUuid}' },
 		operations: {
 			pagination: chartMogul.sendChecked(
-				checkEmail('updateFields.authorEmail', true, 'author_email'),
+				checkEmail('updateFields.authorEmail', { optional: true, sentAs: 'author_email' }),
 				...checkNoteDates,
 			),
 		},

@@ -18,7 +18,9 @@ export const addByEmail: Operation = {
 		// Customers by Email"; chartmogul-node test/chartmogul/enrichment/tag.js). No customer with the address: no item.
 		request: { method: 'POST', url: '/customers/attributes/tags' },
 		send: { preSend: [tagsBody] },
-		operations: { pagination: chartMogul.lookup(checkEmail('email', false, 'email'), checkTags) },
+		operations: {
+			pagination: chartMogul.lookup(checkEmail('email', { sentAs: 'email' }), checkTags),
+		},
 		output: { postReceive: [unwrap('entries')] },
 	},
 	fields: [

@@ -28,7 +28,7 @@ export const create: Operation = {
 		send: { preSend: [createBody] },
 		operations: {
 			pagination: quentn.sendChecked(
-				checkEmail('email', true),
+				checkEmail('email', { optional: true }),
 				checkDateOfBirth('contact.date_of_birth'),
 			),
 		},

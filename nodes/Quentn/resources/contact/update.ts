@@ -15,7 +15,7 @@ export const update: Operation = {
 		send: { preSend: [updateBody] },
 		operations: {
 			pagination: quentn.sendChecked(
-				checkEmail('updateFields.mail', true),
+				checkEmail('updateFields.mail', { optional: true }),
 				checkDateOfBirth('date_of_birth'),
 			),
 		},
