@@ -234,9 +234,9 @@ export function checkIdList(
 
 /**
  * How a `{parameter}` in a routed URL is checked before it is sent: `digits` (integer IDs), `id` (an opaque
- * ID: no `/ ? # % \` or spaces), `text` (a name: anything, percent-encoded), `email`.
+ * ID: no `/ ? # % \` or spaces), `name` (anything, percent-encoded), `email`.
  */
-export type PathValue = 'digits' | 'id' | 'text' | 'email';
+export type PathValue = 'digits' | 'id' | 'name' | 'email';
 
 /** A vendor's checks per placeholder name, with a default (`id` when a vendor sets none). */
 export type PathValues = { default: PathValue } & Record<string, PathValue>;
@@ -245,7 +245,7 @@ export type PathValues = { default: PathValue } & Record<string, PathValue>;
 const PATH_CHECKS: Record<PathValue, (value: unknown, source: ValueSource) => string> = {
 	digits,
 	id: idSegment,
-	text: pathSegment,
+	name: pathSegment,
 	email: (value, source) => encodeURIComponent(emailAddress(value, source)),
 };
 

@@ -14,8 +14,8 @@ interface Row {
 
 /** A row's value as its type, or why it is not one. */
 function typedValue(type: AttributeType, raw: unknown): { value: unknown } | { problem: string } {
-	const text = typeof raw === 'string' ? raw.trim() : raw;
-	const number = typeof text === 'number' ? text : text === '' ? NaN : Number(text);
+	const given = typeof raw === 'string' ? raw.trim() : raw;
+	const number = typeof given === 'number' ? given : given === '' ? NaN : Number(given);
 	switch (type) {
 		case 'Integer':
 			return Number.isInteger(number) ? { value: number } : { problem: 'a whole number' };
@@ -23,20 +23,20 @@ function typedValue(type: AttributeType, raw: unknown): { value: unknown } | { p
 			return Number.isFinite(number) ? { value: number } : { problem: 'a number' };
 		case 'Boolean': {
 			// Sent as a JSON boolean; true/t/1 and false/f/0 as chartmogul/chartmogul-mcp-server describes Boolean values.
-			const word = String(text).toLowerCase();
-			if (text === true || ['true', 't', '1'].includes(word)) return { value: true };
-			if (text === false || ['false', 'f', '0'].includes(word)) return { value: false };
+			const word = String(given).toLowerCase();
+			if (given === true || ['true', 't', '1'].includes(word)) return { value: true };
+			if (given === false || ['false', 'f', '0'].includes(word)) return { value: false };
 			return { problem: 'true or false' };
 		}
 		case 'Timestamp': {
-			const iso = (text as { toISO?: () => string } | null)?.toISO?.() ?? text;
+			const iso = (given as { toISO?: () => string } | null)?.toISO?.() ?? given;
 			return typeof iso === 'string' && iso !== '' && !Number.isNaN(Date.parse(iso))
 				? { value: iso }
 				: { problem: 'a date (ISO 8601, e.g. 2026-01-10T09:30:00Z)' };
 		}
 		default: {
 			// A String is at most 255 characters (help.chartmogul.com/hc/en-us/articles/206120219 "Custom attributes").
-			const value = typeof text === 'object' && text !== null ? undefined : String(text ?? '');
+			const value = typeof given === 'object' && given !== null ? undefined : String(given ?? '');
 			return value !== undefined && value.length <= 255
 				? { value }
 				: { problem: 'text of at most 255 characters' };

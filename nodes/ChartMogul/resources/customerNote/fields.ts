@@ -34,7 +34,7 @@ export const noteTypes = [
 	{ name: 'Note', value: 'note' },
 ];
 
-export const text: INodeProperties = {
+export const noteText: INodeProperties = {
 	displayName: 'Text',
 	name: 'text',
 	type: 'string',

@@ -8,7 +8,7 @@ import {
 	callDuration,
 	createdAt,
 	noteUuid,
-	text,
+	noteText,
 	updatedAt,
 } from './fields';
 
@@ -29,6 +29,6 @@ export const update: Operation = {
 	},
 	fields: [
 		...noteUuid,
-		fieldCollection('updateFields', [authorEmail, callDuration, createdAt, text, updatedAt]),
+		fieldCollection('updateFields', [authorEmail, callDuration, createdAt, noteText, updatedAt]),
 	],
 };
