@@ -16,7 +16,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ErrorHints } from './errors';
-import { CERTIFICATE_CODES, apiError, networkError } from './errors';
+import { CERTIFICATE_CODES, apiError, networkError, ssrfError } from './errors';
 import { RequestGate, throughGate } from './limiter';
 
 export interface RetrySettings {
@@ -479,7 +479,13 @@ function failedAttempt(sending: Sending, outcome: Outcome): Failed {
 	const code = networkCode(outcome.failure);
 	if (code === undefined) {
 		if (sending.breaker) sending.breaker.failedInARow = 0; // not an outage
-		throw outcome.failure; // e.g. a validation error raised while signing: kept as it is
+		// n8n's SSRF protection refused the address: say which setting allows it. Any other error (e.g. a
+		// validation error raised while signing) is kept as it is.
+		const { node, policy, request, itemIndex } = sending;
+		throw (
+			ssrfError(node, policy, outcome.failure, { host: hostOf(request, ''), itemIndex }) ??
+			outcome.failure
+		);
 	}
 	const { failure } = outcome;
 	return { status: 0, code, detail: failure instanceof Error ? failure.message : String(failure) };

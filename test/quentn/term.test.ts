@@ -1,6 +1,4 @@
-import type { IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
-
-import { runNode } from '../harness/engine';
+import { runLoadOptions, runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { API, API_KEY, HOST, credentials, term, terms } from './fixtures';
 
@@ -197,38 +195,14 @@ describe('Quentn terms', () => {
 });
 
 describe('Quentn term picker (termIds)', () => {
-	/** A load-options context whose requests are signed by the real credential and sent by n8n-core's HTTP helper. */
-	async function pickerContext(quentnApi: Record<string, string>) {
-		const { httpRequest } = await import(
-			'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions'
-		);
-		const { QuentnApi } = await import('../../credentials/QuentnApi.credentials');
-		const credential = new QuentnApi();
-		return {
-			getNode: () => ({
-				id: 'node',
-				name: 'Quentn',
-				type: 'n8n-nodes-contact-suite.quentn',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			}),
-			getCredentials: async () => quentnApi,
-			helpers: {
-				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
-					await httpRequest(await credential.authenticate(quentnApi, options)),
-			},
-		};
-	}
+	/** The editor's call of the dropdown: n8n-core's LoadOptionsContext, requests signed by the real credential. */
+	const loadTerms = (quentnApi: Record<string, string>) =>
+		runLoadOptions({ type: 'quentn', method: 'getTerms', credentials: { quentnApi } });
 
 	test('loads every page of GET /terms and offers the names, storing the ids', async () => {
 		const catalogue = [...terms(1, 1199), term(5000, 'Alpha')];
 		const api = catalogueApi(catalogue);
-		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
-		const context = await pickerContext(credentials.quentnApi);
-		const options = (await new Quentn().methods.loadOptions.getTerms.call(
-			context as never,
-		)) as INodePropertyOptions[];
+		const options = await loadTerms(credentials.quentnApi);
 
 		expect(api.requests.map((request) => request.query.offset)).toEqual([
 			'0',
@@ -248,11 +222,9 @@ describe('Quentn term picker (termIds)', () => {
 
 	test('refuses a bad server ID before loading anything', async () => {
 		const api = catalogueApi([]);
-		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
-		const context = await pickerContext({ ...credentials.quentnApi, serverId: 'evil.example#' });
-		await expect(new Quentn().methods.loadOptions.getTerms.call(context as never)).rejects.toThrow(
-			'"Server ID (Quentn credential)" is not a valid host name part',
-		);
+		await expect(
+			loadTerms({ ...credentials.quentnApi, serverId: 'evil.example#' }),
+		).rejects.toThrow('"Server ID (Quentn credential)" is not a valid host name part');
 		expect(api.requests).toHaveLength(0);
 	});
 });
