@@ -23,7 +23,7 @@ export const quentn = createTransport({
 		'Check "System ID" and "Server ID" in the Quentn credential: your Quentn login address is https://<System ID>.<Server ID>.quentn.com.',
 	// Contact and comment IDs are integers; a term may be named instead of numbered (GET /terms/{id or name}).
 	// A custom field is addressed by its field name or ID (GET /custom-fields/{field_name or field_id}).
-	pathValues: { default: 'digits', termId: 'text', email: 'email', fieldName: 'id' },
+	pathValues: { default: 'digits', termId: 'name', email: 'email', fieldName: 'id' },
 });
 
 /**

@@ -155,7 +155,10 @@ function absorb(
 	if (!exact(pairs, pairs, exists)) return false;
 	let options = cluster.options;
 	if (options) {
-		if (property.type !== 'collection' || !same(body(cluster.first, true), body(property, true)))
+		if (
+			property.type !== 'collection' ||
+			!same(body(cluster.first, { withoutOptions: true }), body(property, { withoutOptions: true }))
+		)
 			return false;
 		options = options.map((entry) => ({ ...entry }));
 		for (const option of property.options as INodeProperties[]) {
@@ -166,7 +169,9 @@ function absorb(
 			else options.push({ option, pairs: place.pairs });
 		}
 		if (options.some((entry) => !exact(entry.pairs, pairs, exists))) return false;
-	} else if (!same(body(cluster.first, false), body(property, false))) {
+	} else if (
+		!same(body(cluster.first, { withoutOptions: false }), body(property, { withoutOptions: false }))
+	) {
 		return false;
 	}
 	cluster.pairs = pairs;
@@ -219,7 +224,7 @@ function emit(cluster: Cluster): INodeProperties {
 	return property;
 }
 
-function body(property: INodeProperties, withoutOptions: boolean): object {
+function body(property: INodeProperties, { withoutOptions }: { withoutOptions: boolean }): object {
 	const rest: Partial<INodeProperties> = { ...property };
 	delete rest.displayOptions;
 	if (withoutOptions) delete rest.options;

@@ -92,10 +92,13 @@ class Pages {
 	private readonly seen = new Map<string, SeenPage>();
 	private count = 0;
 
-	constructor(
-		private readonly maxPages: number,
-		private readonly once: boolean,
-	) {}
+	private readonly maxPages: number;
+	private readonly once: boolean;
+
+	constructor({ maxPages, once }: { maxPages: number; once: boolean }) {
+		this.maxPages = maxPages;
+		this.once = once;
+	}
 
 	add(records: IDataObject[], request: PageRequest): void {
 		this.count++;
@@ -245,7 +248,7 @@ class AddressableList {
 		limit: number | undefined,
 	) {
 		this.byOffset = options.pageParam === undefined;
-		this.pages = new Pages(options.maxPages ?? MAX_PAGES, options.once ?? true);
+		this.pages = new Pages({ maxPages: options.maxPages ?? MAX_PAGES, once: options.once ?? true });
 		this.wanted = limit ?? Infinity;
 		this.pageLength = this.byOffset ? options.pageSize : Math.min(options.pageSize, this.wanted);
 		this.size = this.pageLength;
@@ -369,7 +372,7 @@ export function cursorPaginator(options: CursorOptions): Paginator {
 	return {
 		async collect(fetch, limit) {
 			if (limit !== undefined && limit <= 0) return [];
-			const pages = new Pages(options.maxPages ?? MAX_PAGES, false);
+			const pages = new Pages({ maxPages: options.maxPages ?? MAX_PAGES, once: false });
 			const cursors = new Map<string, SeenPage>(); // each cursor by the page that returned it
 			let request: PageRequest = { qs: { [sizeParam]: wantedSize(limit, 0) } };
 			for (;;) {

@@ -19,7 +19,8 @@ export interface PickerSpec {
 	include?: (record: IDataObject) => boolean;
 }
 
-function text(value: unknown): string {
+/** A record's name, ID or description as trimmed text (`''` for anything else). */
+function labelText(value: unknown): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
@@ -38,9 +39,9 @@ export function pickerOptions(
 	for (const record of records) {
 		if (spec.include && !spec.include(record)) continue;
 		const raw = record[spec.valueField];
-		const value = typeof raw === 'number' ? raw : text(raw);
+		const value = typeof raw === 'number' ? raw : labelText(raw);
 		if (value === '' || seen.has(String(value))) continue;
-		const name = text(record[spec.nameField]) || String(value);
+		const name = labelText(record[spec.nameField]) || String(value);
 		if (
 			wanted &&
 			!name.toLowerCase().includes(wanted) &&
@@ -48,7 +49,7 @@ export function pickerOptions(
 		)
 			continue;
 		seen.add(String(value));
-		const description = spec.descriptionField ? text(record[spec.descriptionField]) : '';
+		const description = spec.descriptionField ? labelText(record[spec.descriptionField]) : '';
 		options.push({ name, value, ...(description ? { description } : {}) });
 	}
 	return options.sort((a, b) => a.name.localeCompare(b.name));

@@ -200,7 +200,10 @@ export type Check = (ctx: IExecuteSingleFunctions, request?: IHttpRequestOptions
  * the routed body where the field's routing put it, the value is read from there: every read of a mapped
  * parameter is another evaluation of its expression in n8n.
  */
-export function checkEmail(name: string, optional = false, sentAs?: string): Check {
+export function checkEmail(
+	name: string,
+	{ optional = false, sentAs }: { optional?: boolean; sentAs?: string } = {},
+): Check {
 	return (ctx, request) => {
 		const routed = sentAs === undefined ? undefined : valueAt(request?.body, sentAs);
 		const value = (routed ?? ctx.getNodeParameter(name, '')) as string;
@@ -214,7 +217,11 @@ export function checkEmail(name: string, optional = false, sentAs?: string): Che
 }
 
 /** Check: the parameter holds at least one id (exactly one if `single`), each made of digits (integer ids). */
-export function checkIdList(name: string, label: string, single = false): Check {
+export function checkIdList(
+	name: string,
+	label: string,
+	{ single = false }: { single?: boolean } = {},
+): Check {
 	return (ctx) => {
 		const source = { node: ctx.getNode(), parameter: label, itemIndex: ctx.getItemIndex() };
 		const raw = ctx.getNodeParameter(name, [], { extractValue: true });
@@ -227,9 +234,9 @@ export function checkIdList(name: string, label: string, single = false): Check 
 
 /**
  * How a `{parameter}` in a routed URL is checked before it is sent: `digits` (integer IDs), `id` (an opaque
- * ID: no `/ ? # % \` or spaces), `text` (a name: anything, percent-encoded), `email`.
+ * ID: no `/ ? # % \` or spaces), `name` (anything, percent-encoded), `email`.
  */
-export type PathValue = 'digits' | 'id' | 'text' | 'email';
+export type PathValue = 'digits' | 'id' | 'name' | 'email';
 
 /** A vendor's checks per placeholder name, with a default (`id` when a vendor sets none). */
 export type PathValues = { default: PathValue } & Record<string, PathValue>;
@@ -238,7 +245,7 @@ export type PathValues = { default: PathValue } & Record<string, PathValue>;
 const PATH_CHECKS: Record<PathValue, (value: unknown, source: ValueSource) => string> = {
 	digits,
 	id: idSegment,
-	text: pathSegment,
+	name: pathSegment,
 	email: (value, source) => encodeURIComponent(emailAddress(value, source)),
 };
 

@@ -25,7 +25,7 @@ describe('resolvePath', () => {
 	});
 
 	test('pathValues choose the check per placeholder, with a default', () => {
-		const policy = { default: 'digits', termId: 'text', email: 'email' } as const;
+		const policy = { default: 'digits', termId: 'name', email: 'email' } as const;
 		expect(resolvePath(itemContext({ contactId: '42' }), '/contact/{contactId}', policy)).toBe(
 			'/contact/42',
 		);

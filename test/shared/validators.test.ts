@@ -131,11 +131,7 @@ describe('checkEmail', () => {
 	test('with sentAs, reads the routed body, not the parameter (each read of a mapped field is an evaluation)', () => {
 		const item = ctx('ok@example.org');
 		expect(() =>
-			checkEmail(
-				'additionalFields.email',
-				true,
-				'data.email',
-			)(item, {
+			checkEmail('additionalFields.email', { optional: true, sentAs: 'data.email' })(item, {
 				url: '/',
 				body: { data: { email: 'not-an-address' } },
 			}),
@@ -146,7 +142,10 @@ describe('checkEmail', () => {
 	test('without a routed value, reads the parameter (optional and empty passes)', () => {
 		const item = ctx('');
 		expect(() =>
-			checkEmail('updateFields.email', true, 'email')(item, { url: '/', body: {} }),
+			checkEmail('updateFields.email', { optional: true, sentAs: 'email' })(item, {
+				url: '/',
+				body: {},
+			}),
 		).not.toThrow();
 		expect(item.getNodeParameter).toHaveBeenCalledWith('updateFields.email', '');
 		expect(() => checkEmail('email')(ctx('bad'), undefined)).toThrow(

@@ -2,7 +2,7 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
-import { contactDataSource, contactFields, customerUuid } from './fields';
+import { contactDataSource, optionalContactFields, customerUuid } from './fields';
 
 export const create: Operation = {
 	name: 'Create',
@@ -14,8 +14,14 @@ export const create: Operation = {
 		// Customer UUID is refused before anything is sent.
 		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
 		operations: {
-			pagination: chartMogul.sendChecked(checkEmail('additionalFields.email', true, 'email')),
+			pagination: chartMogul.sendChecked(
+				checkEmail('additionalFields.email', { optional: true, sentAs: 'email' }),
+			),
 		},
 	},
-	fields: [...customerUuid, contactDataSource, fieldCollection('additionalFields', contactFields)],
+	fields: [
+		...customerUuid,
+		contactDataSource,
+		fieldCollection('additionalFields', optionalContactFields),
+	],
 };

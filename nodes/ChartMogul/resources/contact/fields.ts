@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { changedInVersion2, sendBody } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import { recordLocator } from '../../../shared/locator';
 
 /** A contact UUID (`con_…`) field: typed in version 1, a locator (contacts by name or e-mail) from version 2. */
@@ -124,7 +125,7 @@ export const contactDataSource: INodeProperties = {
 };
 
 /** Contact fields shared by create (Additional Fields) and update (Update Fields), sorted by name. */
-export const contactFields: INodeProperties[] = [
+export const optionalContactFields: INodeProperties[] = [
 	{
 		// ChartMogul takes custom attributes as [{ key, value }] and returns them as { key: value } (dev.chartmogul.com "Add a Contact to Customer").
 		// Each row writes its own array element, so the whole mapping stays declarative (no code, no preSend).
@@ -161,14 +162,7 @@ export const contactFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. name@email.com',
-		default: '',
-		routing: sendBody('email'),
-	},
+	emailField({ routing: sendBody('email') }),
 	{
 		displayName: 'External ID',
 		name: 'externalId',

@@ -5,6 +5,7 @@ import {
 	returnAllAndLimit,
 	sendQuery,
 } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import { simplify, simplifyParameter } from '../../../shared/output';
 import { chartMogulList } from '../../transport';
 import { dataSourceUuid, SIMPLE_CONTACT } from './fields';
@@ -45,15 +46,10 @@ export const getAll: Operation = {
 				description: 'Only contacts in this data source',
 				routing: sendQuery('data_source_uuid'),
 			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. name@email.com',
+			emailField({
 				description: 'Only contacts with this email address',
 				routing: sendQuery('email'),
-			},
+			}),
 		]),
 		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),
 	],

@@ -2,7 +2,7 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
-import { contactFields, contactUuid } from './fields';
+import { optionalContactFields, contactUuid } from './fields';
 
 export const update: Operation = {
 	name: 'Update',
@@ -12,8 +12,10 @@ export const update: Operation = {
 	routing: {
 		request: { method: 'PATCH', url: '/contacts/{contactUuid}' },
 		operations: {
-			pagination: chartMogul.sendChecked(checkEmail('updateFields.email', true, 'email')),
+			pagination: chartMogul.sendChecked(
+				checkEmail('updateFields.email', { optional: true, sentAs: 'email' }),
+			),
 		},
 	},
-	fields: [...contactUuid, fieldCollection('updateFields', contactFields)],
+	fields: [...contactUuid, fieldCollection('updateFields', optionalContactFields)],
 };

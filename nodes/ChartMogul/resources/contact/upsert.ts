@@ -3,10 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
 import { fieldCollection, sendBody } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import type { UpsertSpec } from '../../../shared/transport';
 import { checkEmail } from '../../../shared/validators';
 import { PAGE_SIZE, chartMogul } from '../../transport';
-import { contactDataSource, contactFields, customerUuid } from './fields';
+import { contactDataSource, optionalContactFields, customerUuid } from './fields';
 
 /**
  * The customer's contact with the item's e-mail address in the item's data source: GET /contacts filtered by
@@ -69,26 +70,23 @@ export const upsert: Operation = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: '/customers/{customerUuid}/contacts' },
-		operations: { pagination: chartMogul.upsert(byEmail, checkEmail('email', false, 'email')) },
+		operations: {
+			pagination: chartMogul.upsert(byEmail, checkEmail('email', { sentAs: 'email' })),
+		},
 	},
 	fields: [
 		...customerUuid,
 		contactDataSource,
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
+		emailField({
 			required: true,
-			default: '',
-			placeholder: 'e.g. name@email.com',
 			description:
 				"The customer's contact with this email address in this data source is updated; without one, a contact is added",
 			hint: 'The output has "upsert": "created" or "updated". When several contacts of the customer in the data source have the address, the item fails naming them and nothing is changed.',
 			routing: sendBody('email'),
-		},
+		}),
 		fieldCollection(
 			'additionalFields',
-			contactFields.filter((field) => field.name !== 'email'),
+			optionalContactFields.filter((field) => field.name !== 'email'),
 		),
 	],
 };

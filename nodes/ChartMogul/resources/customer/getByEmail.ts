@@ -1,5 +1,6 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection, sendQuery } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import { errorIfNone, errorIfNotFound } from '../../../shared/output';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogulLookup } from '../../transport';
@@ -21,16 +22,11 @@ export const getByEmail: Operation = {
 		output: { postReceive: [errorIfNone('ChartMogul customer')] },
 	},
 	fields: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
+		emailField({
 			required: true,
-			default: '',
-			placeholder: 'e.g. name@email.com',
 			description:
 				'The email address to look up. Every customer with it is returned (one per data source); none is no item.',
-		},
+		}),
 		fieldCollection('options', [
 			errorIfNotFound,
 			{

@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { chartMogul } from '../../transport';
-import { attributeKeys, checkAttributes, customAttributesBody, customerUuid } from './fields';
+import { checkAttributes, customAttributesBody } from './body';
+import { attributeKeys, customerUuid } from './fields';
 
 export const remove: Operation = {
 	name: 'Remove',

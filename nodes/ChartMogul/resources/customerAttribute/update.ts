@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { chartMogul } from '../../transport';
-import { checkAttributes, customAttributesBody, customerUuid, typedAttributes } from './fields';
+import { checkAttributes, customAttributesBody } from './body';
+import { customerUuid, typedAttributes } from './fields';
 
 export const update: Operation = {
 	name: 'Update',

@@ -3,7 +3,14 @@ import { fieldCollection, sendBody } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { customerUuid } from '../contact/fields';
 import { chartMogul } from '../../transport';
-import { checkNoteDates, authorEmail, callDuration, createdAt, noteTypes, text } from './fields';
+import {
+	checkNoteDates,
+	authorEmail,
+	callDuration,
+	createdAt,
+	noteText,
+	noteTypes,
+} from './fields';
 
 export const create: Operation = {
 	name: 'Create',
@@ -14,7 +21,7 @@ export const create: Operation = {
 		request: { method: 'POST', url: '/customer_notes' },
 		operations: {
 			pagination: chartMogul.sendChecked(
-				checkEmail('additionalFields.authorEmail', true, 'author_email'),
+				checkEmail('additionalFields.authorEmail', { optional: true, sentAs: 'author_email' }),
 				...checkNoteDates,
 			),
 		},
@@ -31,7 +38,7 @@ export const create: Operation = {
 			routing: sendBody('type'),
 		},
 		{
-			...text,
+			...noteText,
 			// Optional: chartmogul-go notes.go NewNote sends `text` only when given (omitempty).
 			description:
 				'The content of the note or call log; may be left empty (e.g. a call log with only a duration)',

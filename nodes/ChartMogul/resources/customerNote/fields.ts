@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { checkUtc, sendUtc, UTC_HINT } from '../../../shared/dates';
 import { changedInVersion2, sendBody } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import { recordLocator } from '../../../shared/locator';
 
 /** A note or call log: its UUID typed in version 1, a locator (by text) from version 2. */
@@ -33,7 +34,7 @@ export const noteTypes = [
 	{ name: 'Note', value: 'note' },
 ];
 
-export const text: INodeProperties = {
+export const noteText: INodeProperties = {
 	displayName: 'Text',
 	name: 'text',
 	type: 'string',
@@ -44,15 +45,12 @@ export const text: INodeProperties = {
 };
 
 /** Fields shared by create (Additional Fields) and update (Update Fields). */
-export const authorEmail: INodeProperties = {
+export const authorEmail: INodeProperties = emailField({
 	displayName: 'Author Email',
 	name: 'authorEmail',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. name@email.com',
 	description: 'Email of the ChartMogul user shown as the author',
 	routing: sendBody('author_email'),
-};
+});
 
 export const callDuration: INodeProperties = {
 	displayName: 'Call Duration',

@@ -2,6 +2,7 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection, returnAllAndLimit, sendQuery } from '../../../shared/description';
 import { chartMogulList } from '../../transport';
 import { noteTypes } from './fields';
+import { emailField } from '../../../shared/fields';
 
 export const getAll: Operation = {
 	name: 'Get Many',
@@ -15,15 +16,12 @@ export const getAll: Operation = {
 	fields: [
 		...returnAllAndLimit(),
 		fieldCollection('filters', [
-			{
+			emailField({
 				displayName: 'Author Email',
 				name: 'authorEmail',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. name@email.com',
 				description: 'Only notes and call logs written by the ChartMogul user with this email',
 				routing: sendQuery('author_email'),
-			},
+			}),
 			{
 				displayName: 'Customer UUID',
 				name: 'customerUuid',

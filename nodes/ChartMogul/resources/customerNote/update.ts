@@ -8,7 +8,7 @@ import {
 	callDuration,
 	createdAt,
 	noteUuid,
-	text,
+	noteText,
 	updatedAt,
 } from './fields';
 
@@ -22,13 +22,13 @@ export const update: Operation = {
 		request: { method: 'PATCH', url: '/customer_notes/{noteUuid}' },
 		operations: {
 			pagination: chartMogul.sendChecked(
-				checkEmail('updateFields.authorEmail', true, 'author_email'),
+				checkEmail('updateFields.authorEmail', { optional: true, sentAs: 'author_email' }),
 				...checkNoteDates,
 			),
 		},
 	},
 	fields: [
 		...noteUuid,
-		fieldCollection('updateFields', [authorEmail, callDuration, createdAt, text, updatedAt]),
+		fieldCollection('updateFields', [authorEmail, callDuration, createdAt, noteText, updatedAt]),
 	],
 };

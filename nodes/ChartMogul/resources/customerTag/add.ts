@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { chartMogul } from '../../transport';
-import { checkTags, customerUuid, tags, tagsBody } from './fields';
+import { checkTags, tagsBody } from './body';
+import { customerUuid, tags } from './fields';
 
 export const add: Operation = {
 	name: 'Add',

@@ -1,9 +1,11 @@
 import type { Operation } from '../../../shared/description';
 import { sendBody } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import { unwrap } from '../../../shared/output';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
-import { checkTags, tags, tagsBody } from './fields';
+import { checkTags, tagsBody } from './body';
+import { tags } from './fields';
 
 export const addByEmail: Operation = {
 	name: 'Add by Email',
@@ -16,21 +18,18 @@ export const addByEmail: Operation = {
 		// Customers by Email"; chartmogul-node test/chartmogul/enrichment/tag.js). No customer with the address: no item.
 		request: { method: 'POST', url: '/customers/attributes/tags' },
 		send: { preSend: [tagsBody] },
-		operations: { pagination: chartMogul.lookup(checkEmail('email', false, 'email'), checkTags) },
+		operations: {
+			pagination: chartMogul.lookup(checkEmail('email', { sentAs: 'email' }), checkTags),
+		},
 		output: { postReceive: [unwrap('entries')] },
 	},
 	fields: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
+		emailField({
 			required: true,
-			default: '',
-			placeholder: 'e.g. name@email.com',
 			description:
 				'The email address of the customers to tag. Every customer with it gets the tags (one per data source); none is no item.',
 			routing: sendBody('email', '={{ String($value).trim() }}'),
-		},
+		}),
 		tags,
 	],
 };

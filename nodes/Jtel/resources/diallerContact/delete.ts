@@ -1,7 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { deleted } from '../../../shared/output';
 import { jtel } from '../../transport';
-import { checkDeleteTarget } from './checks';
+import { checkDeleteTarget } from './body';
 import { contactId } from './fields';
 
 export const del: Operation = {

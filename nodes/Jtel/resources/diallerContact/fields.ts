@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { changedInVersion2 } from '../../../shared/description';
+import { changedInVersion2, sendBody } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import { recordLocator } from '../../../shared/locator';
 
 /** The dialler contact (DiallerContactsID, used in paths): typed in version 1, a locator from version 2. */
@@ -42,16 +43,18 @@ export const SIMPLE_CONTACT = [
 	'dtNextTry',
 ] as const;
 
-type FieldType = 'string' | 'number' | 'dateTime';
+interface ContactFieldOptions {
+	type?: 'string' | 'number' | 'dateTime';
+	description?: string;
+	placeholder?: string;
+}
 
 /** One import field: `key` is jtel's field name in camelCase, `property` jtel's own name in the body. */
 function contactField(
 	displayName: string,
 	key: string,
 	property: string,
-	type: FieldType = 'string',
-	description?: string,
-	placeholder?: string,
+	{ type = 'string', description, placeholder }: ContactFieldOptions = {},
 ): INodeProperties {
 	return {
 		displayName,
@@ -60,19 +63,14 @@ function contactField(
 		default: type === 'number' ? 0 : '',
 		...(description ? { description } : {}),
 		...(placeholder ? { placeholder } : {}),
-		routing: { send: { type: 'body', property } },
+		routing: sendBody(property),
 	};
 }
 
 const phone = (n: number) =>
-	contactField(
-		`Phone Number ${n}`,
-		`phoneNumber${n}`,
-		`PhoneNumber${n}`,
-		'string',
-		undefined,
-		'e.g. +4989123456',
-	);
+	contactField(`Phone Number ${n}`, `phoneNumber${n}`, `PhoneNumber${n}`, {
+		placeholder: 'e.g. +4989123456',
+	});
 
 /** Every documented import field but the campaign, Name and PhoneNumber1 (jtel wiki "Import a Dialler Contact"). */
 export const importFields: INodeProperties[] = [
@@ -82,57 +80,36 @@ export const importFields: INodeProperties[] = [
 	contactField('Account National Bank Code', 'accountNationalBankCode', 'AccountNationalBankCode'),
 	contactField('Account Number', 'accountNumber', 'AccountNumber'),
 	contactField('Account Owner', 'accountOwner', 'AccountOwner'),
-	contactField('Address', 'address', 'Address', 'string', 'Street and house number'),
-	contactField('Amount', 'amount', 'Amount', 'number'),
-	contactField(
-		'Begin Date',
-		'dtBeginDate',
-		'dtBeginDate',
-		'dateTime',
-		'The contact is not dialled before this date',
-	),
+	contactField('Address', 'address', 'Address', { description: 'Street and house number' }),
+	contactField('Amount', 'amount', 'Amount', { type: 'number' }),
+	contactField('Begin Date', 'dtBeginDate', 'dtBeginDate', {
+		type: 'dateTime',
+		description: 'The contact is not dialled before this date',
+	}),
 	contactField('City', 'city', 'City'),
 	contactField('Client', 'client', 'Client'),
-	contactField(
-		'Comment',
-		'comment',
-		'Comment',
-		'string',
-		"The contact's notes, shown to the agent",
-	),
+	contactField('Comment', 'comment', 'Comment', {
+		description: "The contact's notes, shown to the agent",
+	}),
 	contactField('Company', 'company', 'Company'),
 	contactField('Country', 'country', 'Country'),
-	contactField('Email', 'email', 'Email', 'string', undefined, 'e.g. name@email.com'),
-	contactField(
-		'End Date',
-		'dtEndDate',
-		'dtEndDate',
-		'dateTime',
-		'The contact is not dialled after this date',
-	),
-	contactField(
-		'External System Link',
-		'externalSystemLink',
-		'ExternalSystemLink',
-		'string',
-		'A link to the contact in your system, shown to the agent',
-	),
+	emailField({ routing: sendBody('Email') }),
+	contactField('End Date', 'dtEndDate', 'dtEndDate', {
+		type: 'dateTime',
+		description: 'The contact is not dialled after this date',
+	}),
+	contactField('External System Link', 'externalSystemLink', 'ExternalSystemLink', {
+		description: 'A link to the contact in your system, shown to the agent',
+	}),
 	contactField('Fax Number', 'faxNumber', 'FaxNumber'),
 	contactField('First Name', 'firstName', 'FirstName'),
-	contactField(
-		'Follow-Up Date and Time',
-		'followUpDateTime',
-		'FollowUpDateTime',
-		'dateTime',
-		'When the contact is to be called again',
-	),
-	contactField(
-		'Follow-Up User UID',
-		'followUpUsersUid',
-		'FollowUpUsersUID',
-		'string',
-		'The jtel user who makes the follow-up call',
-	),
+	contactField('Follow-Up Date and Time', 'followUpDateTime', 'FollowUpDateTime', {
+		type: 'dateTime',
+		description: 'When the contact is to be called again',
+	}),
+	contactField('Follow-Up User UID', 'followUpUsersUid', 'FollowUpUsersUID', {
+		description: 'The jtel user who makes the follow-up call',
+	}),
 	contactField('Manufacturer', 'manufacturer', 'Manufacturer'),
 	contactField('Model', 'model', 'Model'),
 	phone(2),
@@ -141,26 +118,19 @@ export const importFields: INodeProperties[] = [
 	phone(5),
 	phone(6),
 	contactField('Postal Code', 'postalCode', 'PostalCode'),
-	contactField('Random Sort Order', 'randomSortOrder', 'RandomSortOrder', 'number'),
+	contactField('Random Sort Order', 'randomSortOrder', 'RandomSortOrder', { type: 'number' }),
 	contactField('Reference Number', 'referenceNumber', 'ReferenceNumber'),
-	contactField(
-		'Reserved User UID',
-		'reservedUsersUid',
-		'ReservedUsersUID',
-		'string',
-		'The jtel user the contact is reserved for',
-	),
+	contactField('Reserved User UID', 'reservedUsersUid', 'ReservedUsersUID', {
+		description: 'The jtel user the contact is reserved for',
+	}),
 	contactField('Salutation', 'salutation', 'Salutation'),
 	contactField('Service', 'service', 'Service'),
 	contactField('Tag', 'tag', 'Tag'),
 	contactField('Title', 'title', 'Title'),
-	contactField(
-		'User Data',
-		'userData',
-		'UserData',
-		'string',
-		'Your own key for this contact. With "Overwrite Duplicates" on, the contact with this user data is updated instead of a new one being created.',
-	),
+	contactField('User Data', 'userData', 'UserData', {
+		description:
+			'Your own key for this contact. With "Overwrite Duplicates" on, the contact with this user data is updated instead of a new one being created.',
+	}),
 	contactField('Website', 'website', 'Website'),
 ];
 

@@ -5,7 +5,7 @@ import { fromVersion2 } from '../../../shared/description';
 import { simplify, simplifyParameter, unwrap } from '../../../shared/output';
 import { idList } from '../../../shared/validators';
 import { jtel } from '../../transport';
-import { checkUserDataOrIds, userDataValues } from './checks';
+import { checkUserDataOrIds, userDataValues } from './body';
 import { SIMPLE_CONTACT } from './fields';
 
 /**

@@ -5,7 +5,7 @@ import { fieldCollection, fromVersion2, inVersion1 } from '../../../shared/descr
 import { unwrap } from '../../../shared/output';
 import { jtel } from '../../transport';
 import { campaignId } from '../diallerCampaign/fields';
-import { checkContactToImport, checkDates, sendLocalDates } from './checks';
+import { checkContactToImport, checkDates, sendLocalDates } from './body';
 import { importFields } from './fields';
 
 /**

@@ -1,13 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { quentn } from '../../transport';
-import {
-	campaignRequest,
-	campaignId,
-	checkCampaignContact,
-	contactBy,
-	contactFields,
-	contactReference,
-} from './fields';
+import { campaignRequest, checkCampaignContact } from './body';
+import { campaignId, contactBy, contactReference, startContactFields } from './fields';
 
 export const start: Operation = {
 	name: 'Start',
@@ -20,5 +14,5 @@ export const start: Operation = {
 		send: { preSend: [campaignRequest] },
 		operations: { pagination: quentn.sendChecked(checkCampaignContact) },
 	},
-	fields: [campaignId, contactBy, ...contactReference, contactFields],
+	fields: [campaignId, contactBy, ...contactReference, startContactFields],
 };

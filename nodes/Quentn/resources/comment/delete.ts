@@ -13,7 +13,9 @@ export const del: Operation = {
 		// Quentn takes a JSON array of comment ids in the body of the DELETE.
 		request: { method: 'DELETE', url: '/contact/{contactId}/comments' },
 		send: { preSend: [idListBody('commentId')] },
-		operations: { pagination: quentn.sendChecked(checkIdList('commentId', 'Comment ID', true)) },
+		operations: {
+			pagination: quentn.sendChecked(checkIdList('commentId', 'Comment ID', { single: true })),
+		},
 		output: { postReceive: [deleted] },
 	},
 	fields: [contactId, ...commentId],

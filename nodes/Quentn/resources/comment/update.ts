@@ -12,7 +12,9 @@ export const update: Operation = {
 	routing: {
 		// Quentn: the comment's id goes in the body, not the path.
 		request: { method: 'PUT', url: '/contact/{contactId}/comments' },
-		operations: { pagination: quentn.sendChecked(checkIdList('commentId', 'Comment ID', true)) },
+		operations: {
+			pagination: quentn.sendChecked(checkIdList('commentId', 'Comment ID', { single: true })),
+		},
 	},
 	fields: [
 		contactId,

@@ -3,7 +3,8 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import type { Operation } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
-import { checkDateOfBirth, contactToCreate, createOptions, createParameters } from './fields';
+import { checkDateOfBirth, contactToCreate } from './body';
+import { createOptions, createParameters } from './fields';
 
 /** preSend: `{ contact: {...}, duplicate_check_method, … }`, built exactly as create many builds each contact. */
 export async function createBody(
@@ -27,7 +28,7 @@ export const create: Operation = {
 		send: { preSend: [createBody] },
 		operations: {
 			pagination: quentn.sendChecked(
-				checkEmail('email', true),
+				checkEmail('email', { optional: true }),
 				checkDateOfBirth('contact.date_of_birth'),
 			),
 		},

@@ -5,7 +5,8 @@ import { bulkOperation } from '../../../shared/bulk';
 import type { Operation } from '../../../shared/description';
 import { emailAddress } from '../../../shared/validators';
 import { baseUrlOf, quentn } from '../../transport';
-import { contactToCreate, createOptions, createParameters } from './fields';
+import { contactToCreate } from './body';
+import { createOptions, createParameters } from './fields';
 
 /**
  * Default contacts per request. Quentn documents no maximum for `POST /contacts`. A create is a POST, which

@@ -2,13 +2,8 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
-import {
-	checkDateOfBirth,
-	contactId,
-	contactUpdateFields,
-	updateBody,
-	updateOptions,
-} from './fields';
+import { checkDateOfBirth, updateBody } from './body';
+import { contactId, contactUpdateFields, updateOptions } from './fields';
 
 export const update: Operation = {
 	name: 'Update',
@@ -20,7 +15,7 @@ export const update: Operation = {
 		send: { preSend: [updateBody] },
 		operations: {
 			pagination: quentn.sendChecked(
-				checkEmail('updateFields.mail', true),
+				checkEmail('updateFields.mail', { optional: true }),
 				checkDateOfBirth('date_of_birth'),
 			),
 		},

@@ -5,7 +5,8 @@ import type { UpsertSpec } from '../../../shared/transport';
 import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
 import { createBody } from './create';
-import { checkDateOfBirth, createOptions, createParameters, email } from './fields';
+import { checkDateOfBirth } from './body';
+import { createOptions, createParameters, email } from './fields';
 
 /**
  * preSend: the create's body with `duplicate_check_method: "email"`: Quentn's create merges the contact into

@@ -1,7 +1,8 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { quentn } from '../../transport';
-import { checkLabel, description, fieldType, label, maxLength, required } from './fields';
+import { checkLabel } from './body';
+import { description, fieldType, label, maxLength, required } from './fields';
 
 export const create: Operation = {
 	name: 'Create',

@@ -1,8 +1,6 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../../shared/locator';
-import type { Check } from '../../../shared/validators';
 
 /** The same `description` body field as a term's: one definition for both. */
 export { description } from '../term/fields';
@@ -62,25 +60,4 @@ export const required: INodeProperties = {
 	default: false,
 	description: 'Whether a contact must have a value in this field',
 	routing: { send: { type: 'body', property: 'required' } },
-};
-
-/** Check: a new field has a label (Quentn names the field after it). */
-export const checkLabel: Check = (ctx) => {
-	if (String(ctx.getNodeParameter('label', '') ?? '').trim() === '') {
-		throw new NodeOperationError(ctx.getNode(), 'Not sent: "Label" is empty', {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Quentn names a new custom field after its label: enter one, or map it.',
-		});
-	}
-};
-
-/** Check: an update changes something. */
-export const checkSomethingToUpdate: Check = (ctx) => {
-	const fields = ctx.getNodeParameter('updateFields', {}) as IDataObject;
-	if (Object.keys(fields ?? {}).length === 0) {
-		throw new NodeOperationError(ctx.getNode(), 'Not sent: no field to update', {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Add the label, description or "Required" under "Update Fields".',
-		});
-	}
 };

@@ -1,7 +1,8 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { quentn } from '../../transport';
-import { checkSomethingToUpdate, description, fieldName, label, required } from './fields';
+import { checkSomethingToUpdate } from './body';
+import { description, fieldName, label, required } from './fields';
 
 export const update: Operation = {
 	name: 'Update',

@@ -13,7 +13,9 @@ export const create: Operation = {
 	routing: {
 		request: { method: 'POST', url: '/customers', body: { data: { type: 'customer' } } },
 		operations: {
-			pagination: ticketSource.sendChecked(checkEmail('email', false, 'data.attributes.email')),
+			pagination: ticketSource.sendChecked(
+				checkEmail('email', { sentAs: 'data.attributes.email' }),
+			),
 		},
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },
 	},

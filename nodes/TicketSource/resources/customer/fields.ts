@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { changedInVersion2, sendBody } from '../../../shared/description';
+import { emailField } from '../../../shared/fields';
 import { recordLocator } from '../../../shared/locator';
 
 /** The customer id used in paths (ids look like `cst-…`): typed in version 1, a locator from version 2. */
@@ -208,12 +209,5 @@ export const names = {
 		default: '',
 		routing: attribute('last_name'),
 	},
-	email: {
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. name@email.com',
-		default: '',
-		routing: attribute('email'),
-	},
+	email: emailField({ routing: attribute('email') }),
 } satisfies Record<string, INodeProperties>;

@@ -18,7 +18,7 @@ export const update: Operation = {
 		},
 		operations: {
 			pagination: ticketSource.sendChecked(
-				checkEmail('updateFields.email', true, 'data.attributes.email'),
+				checkEmail('updateFields.email', { optional: true, sentAs: 'data.attributes.email' }),
 			),
 		},
 		output: { postReceive: [unwrap('data'), flattenJsonApi] },

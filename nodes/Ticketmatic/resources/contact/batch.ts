@@ -5,7 +5,7 @@ import { bulkOperation } from '../../../shared/bulk';
 import type { ValueSource } from '../../../shared/validators';
 import { digits } from '../../../shared/validators';
 import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
-import { relationTypeIdList } from './fields';
+import { relationTypeIdList } from './body';
 
 /** The operations of POST /contacts/batch this node offers (tm-go ticketmatic/contacts/operations.go `Batch`, types.go `BatchContactOperation`). */
 export type BatchOperation =

@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { ticketmatic } from '../../transport';
-import { additionalFields, checkContact, email, sendContact } from './fields';
+import { checkContact, sendContact } from './body';
+import { additionalFields, email } from './fields';
 
 export const create: Operation = {
 	name: 'Create',
@@ -9,8 +10,10 @@ export const create: Operation = {
 	description: 'Create a contact',
 	routing: {
 		request: { method: 'POST', url: '/contacts' },
-		send: { preSend: [sendContact('additionalFields', true)] },
-		operations: { pagination: ticketmatic.sendChecked(checkContact('additionalFields', true)) },
+		send: { preSend: [sendContact('additionalFields', { withEmail: true })] },
+		operations: {
+			pagination: ticketmatic.sendChecked(checkContact('additionalFields', { withEmail: true })),
+		},
 	},
 	fields: [email, additionalFields],
 };

@@ -6,7 +6,8 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { digits } from '../../../shared/validators';
 import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
-import { additionalFields, contactBody, email } from './fields';
+import { contactBody } from './body';
+import { additionalFields, email } from './fields';
 
 /**
  * Ticketmatic imports a contact under a given ID only inside a reserved range; reserving (POST

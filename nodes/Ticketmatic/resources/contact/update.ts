@@ -1,7 +1,8 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { ticketmatic } from '../../transport';
-import { checkContact, contactFields, contactId, email, sendContact } from './fields';
+import { checkContact, sendContact } from './body';
+import { contactId, email, optionalContactFields } from './fields';
 
 export const update: Operation = {
 	name: 'Update',
@@ -12,11 +13,13 @@ export const update: Operation = {
 		"Change some fields of a contact; the others are kept. A list given (relation types, addresses, phone numbers, opt-ins) replaces the contact's.",
 	routing: {
 		request: { method: 'PUT', url: '/contacts/{contactId}' },
-		send: { preSend: [sendContact('updateFields', false)] },
-		operations: { pagination: ticketmatic.sendChecked(checkContact('updateFields', false)) },
+		send: { preSend: [sendContact('updateFields', { withEmail: false })] },
+		operations: {
+			pagination: ticketmatic.sendChecked(checkContact('updateFields', { withEmail: false })),
+		},
 	},
 	fields: [
 		...contactId,
-		fieldCollection('updateFields', [...contactFields, { ...email, required: false }]),
+		fieldCollection('updateFields', [...optionalContactFields, { ...email, required: false }]),
 	],
 };

@@ -4,7 +4,8 @@ import type { Operation } from '../../../shared/description';
 import type { UpsertSpec } from '../../../shared/transport';
 import { checkEmail } from '../../../shared/validators';
 import { ticketmatic } from '../../transport';
-import { additionalFields, checkContact, email, sendContact } from './fields';
+import { checkContact, sendContact } from './body';
+import { additionalFields, email } from './fields';
 
 /** Whether `entry` (what the item sends) is already in `list` (the contact's): every field sent is the same. */
 function alreadyIn(list: IDataObject[], entry: IDataObject): boolean {
@@ -75,12 +76,12 @@ export const upsert: Operation = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: '/contacts' },
-		send: { preSend: [sendContact('additionalFields', true)] },
+		send: { preSend: [sendContact('additionalFields', { withEmail: true })] },
 		operations: {
 			pagination: ticketmatic.upsert(
 				byEmail,
 				checkEmail('email'),
-				checkContact('additionalFields', true),
+				checkContact('additionalFields', { withEmail: true }),
 			),
 		},
 	},
