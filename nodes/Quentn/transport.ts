@@ -6,11 +6,13 @@ import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport, emptyOnNotFound } from '../shared/transport';
 import { idList } from '../shared/validators';
-import { quentnBaseUrl, quentnHost } from './host';
+import { quentnHost } from './host';
+import { baseUrlOf } from './baseUrl';
 
 export const quentn = createTransport({
 	vendor: 'Quentn',
 	credentialType: 'quentnApi',
+	baseUrl: baseUrlOf,
 	credentials:
 		'Check the Quentn credential: the API key from your Quentn system (Account Settings), and the System ID and Server ID from your login address https://<System ID>.<Server ID>.quentn.com.',
 	// Quentn reports its rate limit per key in X-Rate-Limit-* headers without publishing the numbers
@@ -18,7 +20,6 @@ export const quentn = createTransport({
 	// 429s (with Retry-After) are retried by the executor.
 	maxInFlight: 5,
 	secretFields: ['apiKey'],
-	baseUrl: baseUrlOf,
 	address:
 		'Check "System ID" and "Server ID" in the Quentn credential: your Quentn login address is https://<System ID>.<Server ID>.quentn.com.',
 	// Contact and comment IDs are integers; a term may be named instead of numbered (GET /terms/{id or name}).
@@ -61,11 +62,6 @@ export const contactTermPaginator = emptyOnNotFound(singlePage(''));
 /** Custom fields: `GET /custom-fields` answers every field at once (a bare array); Return All / Limit are applied to it. */
 export const customFieldList = quentn.list(singlePage(''));
 
-/** The base URL for requests that do not go through routing (bulk create, the term picker). */
-export async function baseUrlOf(ctx: RequestContext): Promise<string> {
-	return quentnBaseUrl(await credentialsOf(ctx, 'quentnApi'), ctx.getNode());
-}
-
 /** The campaign API's base URL: its own path, lower-case `v1` as Quentn's help centre ("Campaign API") prints it. */
 export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
 	return `https://${quentnHost(await credentialsOf(ctx, 'quentnApi'), ctx.getNode())}/public/api/v1`;
@@ -88,9 +84,8 @@ export function idListBody(name: string) {
 
 /** Every term of the account, for pickers: all pages of `GET /terms`. */
 export async function allTerms(ctx: RequestContext): Promise<IDataObject[]> {
-	const baseURL = await baseUrlOf(ctx);
 	return await termPaginator.collect(
 		async (page: PageRequest) =>
-			await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
+			await quentn.request(ctx, { method: 'GET', url: '/terms', qs: page.qs }),
 	);
 }

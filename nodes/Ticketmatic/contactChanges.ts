@@ -4,7 +4,7 @@ import type { Change, ChangeWindow } from '../shared/changes';
 import { advanceWindow } from '../shared/changes';
 import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator } from '../shared/paginators';
-import { PAGE_SIZE, baseUrl, ticketmatic } from './transport';
+import { PAGE_SIZE, ticketmatic } from './transport';
 
 export type ContactEvent = 'contactCreated' | 'contactUpdated';
 
@@ -57,7 +57,7 @@ function wanted(event: ContactEvent, change: Change): boolean {
 async function serverTime(ctx: IPollFunctions): Promise<number> {
 	const body = (await ticketmatic.request(ctx, {
 		method: 'GET',
-		url: `${await baseUrl(ctx)}/diagnostics/time`,
+		url: '/diagnostics/time',
 	})) as IDataObject;
 	const now = ticketmaticTime(body?.systemtime);
 	if (Number.isNaN(now))
@@ -73,7 +73,7 @@ async function serverTime(ctx: IPollFunctions): Promise<number> {
  * between pages while they were read, and the window must be read again.
  */
 async function changedSince(ctx: IPollFunctions, since: number) {
-	const url = `${await baseUrl(ctx)}/contacts`;
+	const url = '/contacts';
 	// GET /contacts takes lastupdatesince and orderby=lastupdatets (tm-go contacts.Getlist, ContactQuery).
 	const qs = { lastupdatesince: sinceParameter(since), orderby: 'lastupdatets' };
 	let counted = 0;
@@ -107,7 +107,7 @@ async function changedSince(ctx: IPollFunctions, since: number) {
  */
 async function latest(ctx: IPollFunctions, event: ContactEvent): Promise<IDataObject[]> {
 	const field = event === 'contactCreated' ? 'createdts' : 'lastupdatets';
-	const url = `${await baseUrl(ctx)}/contacts`;
+	const url = '/contacts';
 	const page = async (offset: number) =>
 		(await ticketmatic.request(ctx, {
 			method: 'GET',

@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext, RequestPolicy } from './executor';
-import { executeRequest } from './executor';
+import { credentialsOf, executeRequest } from './executor';
 import type { PageRequest, Paginator } from './paginators';
 import { PagingError } from './paginators';
 import type { Check, PathValues } from './validators';
@@ -159,12 +159,6 @@ export function emptyOnNotFound(paginator: Paginator): Paginator {
 export interface TransportPolicy extends RequestPolicy {
 	/** Per placeholder name, with a default; an opaque `id` when not set. */
 	pathValues?: PathValues;
-	/**
-	 * The default base URL where it depends on the credential (the account's own host or path), computed here instead of
-	 * by an expression in the node's request defaults: n8n compiles an expression the first time a process meets it
-	 * (tens of milliseconds in a fresh `n8n execute`), plain code costs nothing.
-	 */
-	baseUrl?: (ctx: RequestContext) => Promise<string>;
 }
 
 export interface Transport {
@@ -186,6 +180,11 @@ export interface Transport {
 	 * `"created"` or `"updated"`.
 	 */
 	upsert(spec: UpsertSpec, ...checks: Check[]): Hook;
+	/**
+	 * Before an operation that sends many requests (bulk): a credential that cannot make the vendor's base URL (bad
+	 * ids, an unknown environment) stops it at once, with the credential's own message, before anything is sent.
+	 */
+	checkCredential(ctx: RequestContext): Promise<void>;
 	/** For custom operations and pickers: one request through the executor, the body returned. */
 	request(ctx: RequestContext, options: IHttpRequestOptions, itemIndex?: number): Promise<unknown>;
 }
@@ -205,10 +204,8 @@ export function createTransport(policy: TransportPolicy): Transport {
 	const routed = (
 		ctx: IExecuteSingleFunctions,
 		requestData: RoutedRequest,
-		baseURL: string | undefined,
 	): IHttpRequestOptions => ({
 		...(requestData.options as IHttpRequestOptions),
-		...(baseURL === undefined ? {} : { baseURL }),
 		url: resolvePath(ctx, String(requestData.options.url ?? ''), policy.pathValues),
 	});
 
@@ -218,16 +215,9 @@ export function createTransport(policy: TransportPolicy): Transport {
 		requestData: RoutedRequest,
 		checks: Check[],
 	): Promise<IHttpRequestOptions> => {
-		let baseURL: string | undefined;
-		try {
-			// The default: an operation that routes elsewhere (its own baseURL) keeps it.
-			if (!requestData.options.baseURL) baseURL = await policy.baseUrl?.(ctx);
-		} catch (error) {
-			throw refusedBeforeSending(ctx, policy.vendor, error);
-		}
 		return beforeSending(ctx, policy.vendor, () => {
 			for (const check of checks) check(ctx, requestData.options as IHttpRequestOptions);
-			return routed(ctx, requestData, baseURL);
+			return routed(ctx, requestData);
 		});
 	};
 
@@ -324,6 +314,9 @@ export function createTransport(policy: TransportPolicy): Transport {
 		lookup: (...checks) => single('none', checks),
 		list,
 		upsert,
+		async checkCredential(ctx) {
+			policy.baseUrl?.(await credentialsOf(ctx, policy.credentialType));
+		},
 		async request(ctx, options, itemIndex) {
 			return (await executeRequest(ctx, policy, options, itemIndex)).body;
 		},

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
-import { baseUrl, ticketmatic } from '../transport';
+import { ticketmatic } from '../transport';
 import { searchContacts } from './locators';
 
 /**
@@ -12,7 +12,7 @@ function settingsList(list: string, qs?: IDataObject) {
 	return async (ctx: ILoadOptionsFunctions): Promise<IDataObject[]> => {
 		const body = (await ticketmatic.request(ctx, {
 			method: 'GET',
-			url: `${await baseUrl(ctx)}/settings/system/${list}`,
+			url: `/settings/system/${list}`,
 			...(qs ? { qs } : {}),
 		})) as { data?: IDataObject[] };
 		return Array.isArray(body?.data) ? body.data : [];
