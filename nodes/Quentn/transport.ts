@@ -31,7 +31,7 @@ export const quentn = createTransport({
  * Terms: `GET /terms?offset&limit`, a bare array, 500 per page at most and by default, no total: the list ends at a
  * short page. Pages are addressed by offset, so 4 are in flight at once (under the 5 of the policy above).
  */
-export const TERM_PAGE_SIZE = 500;
+const TERM_PAGE_SIZE = 500;
 export const termPaginator = addressablePaginator({
 	pageSize: TERM_PAGE_SIZE,
 	sizeParam: 'limit',

@@ -7,7 +7,7 @@ import { UserError } from 'n8n-workflow';
  * test/bootstrap.php run their tests against https://qa.ticketmatic.com) and test (ticketmaticbenelux/tm_api
  * tm_api.js `setHost` allows apps, test and qa.ticketmatic.com). A closed list: the keys never go to another host.
  */
-export const ENVIRONMENTS = {
+const ENVIRONMENTS = {
 	production: 'https://apps.ticketmatic.com',
 	test: 'https://test.ticketmatic.com',
 	qa: 'https://qa.ticketmatic.com',

@@ -19,7 +19,7 @@ import type { ErrorHints } from './errors';
 import { CERTIFICATE_CODES, apiError, networkError } from './errors';
 import { RequestGate, throughGate } from './limiter';
 
-export interface RetrySettings {
+interface RetrySettings {
 	/** Attempts in all, the first included, not counting attempts the vendor refused with 429. */
 	maxAttempts: number;
 	/**

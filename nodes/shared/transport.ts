@@ -88,7 +88,7 @@ export async function guarded(
  * "From <node> · Error code none" (n8n-core routing-node.ts; NodeErrorView shows "Error code" when httpCode is set),
  * as if the vendor had answered; a NodeApiError without a code is passed through as it is.
  */
-export function beforeSending<T>(ctx: IExecuteSingleFunctions, vendor: string, build: () => T): T {
+function beforeSending<T>(ctx: IExecuteSingleFunctions, vendor: string, build: () => T): T {
 	try {
 		return build();
 	} catch (error) {
@@ -156,7 +156,7 @@ export function emptyOnNotFound(paginator: Paginator): Paginator {
 }
 
 /** A vendor's request policy, plus how the `{placeholders}` of its routed URLs are checked. */
-export interface TransportPolicy extends RequestPolicy {
+interface TransportPolicy extends RequestPolicy {
 	/** Per placeholder name, with a default; an opaque `id` when not set. */
 	pathValues?: PathValues;
 }
@@ -190,7 +190,7 @@ export interface Transport {
 }
 
 /** A GET to the vendor (path relative to the base URL): its body, or `undefined` when the vendor answers 404. */
-export type Lookup = (url: string, qs?: IDataObject) => Promise<unknown>;
+type Lookup = (url: string, qs?: IDataObject) => Promise<unknown>;
 
 /** How one vendor's Create or Update finds the record and updates it. */
 export interface UpsertSpec {

@@ -229,7 +229,7 @@ export function checkIdList(name: string, label: string, single = false): Check 
  * How a `{parameter}` in a routed URL is checked before it is sent: `digits` (integer IDs), `id` (an opaque
  * ID: no `/ ? # % \` or spaces), `text` (a name: anything, percent-encoded), `email`.
  */
-export type PathValue = 'digits' | 'id' | 'text' | 'email';
+type PathValue = 'digits' | 'id' | 'text' | 'email';
 
 /** A vendor's checks per placeholder name, with a default (`id` when a vendor sets none). */
 export type PathValues = { default: PathValue } & Record<string, PathValue>;

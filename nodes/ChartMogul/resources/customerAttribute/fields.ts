@@ -11,11 +11,11 @@ import type { Check } from '../../../shared/validators';
 export { customerUuid } from '../contact/fields';
 
 /** ChartMogul's custom attribute types (dev.chartmogul.com "Add Custom Attributes to a Customer"). */
-export const ATTRIBUTE_TYPES = ['String', 'Integer', 'Decimal', 'Timestamp', 'Boolean'] as const;
+const ATTRIBUTE_TYPES = ['String', 'Integer', 'Decimal', 'Timestamp', 'Boolean'] as const;
 type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
 /** What each operation sends: add the typed rows, update values by key, remove keys. */
-export type AttributeChange = 'add' | 'update' | 'remove';
+type AttributeChange = 'add' | 'update' | 'remove';
 
 const keyField: INodeProperties = {
 	displayName: 'Key',
@@ -126,7 +126,7 @@ const shown = (value: unknown) => JSON.stringify(value ?? '').slice(0, 60);
  * add `[{ type, key, value, source? }]`, update `{ key: value or { value, source } }`, remove `[key, …]`
  * (chartmogul-node test/chartmogul/custom-attribute.js; chartmogul-ruby lib/chartmogul/customer.rb).
  */
-export function customBody(
+function customBody(
 	rows: Row[],
 	change: AttributeChange,
 ): { custom: unknown } | { problem: string; fix: string } {

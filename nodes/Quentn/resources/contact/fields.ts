@@ -239,7 +239,7 @@ export const createOptions: INodeProperties[] = [
 export const updateOptions: INodeProperties[] = [returnFields];
 
 /** `firstName` → `first_name`, `baStreet2` → `ba_street2`, `phone2Type` → `phone2_type`: Quentn's field names. */
-export function quentnFieldName(key: string): string {
+function quentnFieldName(key: string): string {
 	return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
@@ -286,7 +286,7 @@ export function requestOptions(options: IDataObject): IDataObject {
 }
 
 /** Reads a parameter of the current item, whichever context reads it. */
-export type ReadParameter = (name: string, fallback: unknown) => unknown;
+type ReadParameter = (name: string, fallback: unknown) => unknown;
 
 /** One contact to create, with the request options: the same for create and for each item of create many. */
 export function contactToCreate(read: ReadParameter): {
