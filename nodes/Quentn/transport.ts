@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RequestContext } from '../shared/executor';
-import { credentialsOf } from '../shared/executor';
 import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport, emptyOnNotFound } from '../shared/transport';
 import { idList } from '../shared/validators';
-import { quentnHost } from './host';
 import { baseUrlOf } from './baseUrl';
 
 export const quentn = createTransport({
@@ -61,11 +59,6 @@ export const contactTermPaginator = emptyOnNotFound(singlePage(''));
 
 /** Custom fields: `GET /custom-fields` answers every field at once (a bare array); Return All / Limit are applied to it. */
 export const customFieldList = quentn.list(singlePage(''));
-
-/** The campaign API's base URL: its own path, lower-case `v1` as Quentn's help centre ("Campaign API") prints it. */
-export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
-	return `https://${quentnHost(await credentialsOf(ctx, 'quentnApi'), ctx.getNode())}/public/api/v1`;
-}
 
 /**
  * preSend: the request body is the bare JSON array of ids, e.g. `[123, 555]` (Quentn's contact terms and

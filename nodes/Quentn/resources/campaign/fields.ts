@@ -7,7 +7,7 @@ import type {
 
 import type { Check } from '../../../shared/validators';
 import { checkEmail, digits } from '../../../shared/validators';
-import { campaignBaseUrlOf } from '../../transport';
+import { campaignBaseUrlOf } from '../../baseUrl';
 import { fieldCollection } from '../../../shared/description';
 import { contactFields as createFields, contactId, contactObject, email } from '../contact/fields';
 
