@@ -4,6 +4,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	// The second dependency set (test/n8n-newest, run by scripts/test-n8n-newest.js): nothing there is a test or a module of ours.
+	modulePathIgnorePatterns: ['<rootDir>/test/n8n-newest/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 	},

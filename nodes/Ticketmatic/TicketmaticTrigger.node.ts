@@ -49,7 +49,7 @@ export class TicketmaticTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Each poll asks Ticketmatic for the contacts changed since the last one. After activation only changes from then on start the workflow; a test run shows the latest few contacts.',
+					'Each poll asks Ticketmatic for the contacts changed since the last one and emits each change once (by contact and update time). A poll without a stored position (the activation, a changed event, or n8n kept none: its durable poll scheduler with durable cursors keeps nothing from an activation that emitted nothing) also emits the changes of one poll interval before it: the shortest Poll Times period plus a minute (a custom cron that is not every n minutes, hours or a daily time counts as a week). A poll reads for at most the time n8n gives it (30 s where n8n says nothing); the next carries on where it stopped. A test run shows the latest few contacts.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

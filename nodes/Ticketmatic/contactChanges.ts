@@ -1,9 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { Change, ChangeWindow } from '../shared/changes';
-import { advanceWindow } from '../shared/changes';
-import type { PageRequest } from '../shared/paginators';
-import { addressablePaginator } from '../shared/paginators';
+import { advanceWindow, alreadySeen, claimPoll, pollIntervalMs } from '../shared/changes';
 import { PAGE_SIZE, ticketmatic } from './transport';
 
 export type ContactEvent = 'contactCreated' | 'contactUpdated';
@@ -14,6 +12,18 @@ export type ContactEvent = 'contactCreated' | 'contactUpdated';
  * emitted once.
  */
 export const OVERLAP_MS = 5 * 60_000;
+
+/**
+ * How long one poll may read when n8n does not say (`getPollBudgetMs`, n8n 2.41 and later): well inside n8n's
+ * durable poll timeout (N8N_SCHEDULER_POLL_TIMEOUT, 45 s by default) and a one-minute poll interval.
+ */
+export const DEFAULT_POLL_BUDGET_MS = 30_000;
+
+/**
+ * Records read again before the place where the last poll stopped: the first of them must be one it read, else
+ * records moved in between (a contact changed again) and the window is read again from its start.
+ */
+export const RESUME_MARGIN = 10;
 
 /** Contacts shown by a manual test run: the latest few. */
 export const SAMPLE_SIZE = 5;
@@ -68,40 +78,6 @@ async function serverTime(ctx: IPollFunctions): Promise<number> {
 }
 
 /**
- * Contacts changed since the window's start, ordered by update time, every page read (1000 per page).
- * `complete` is false when fewer distinct contacts came back than Ticketmatic counted: records moved
- * between pages while they were read, and the window must be read again.
- */
-async function changedSince(ctx: IPollFunctions, since: number) {
-	const url = '/contacts';
-	// GET /contacts takes lastupdatesince and orderby=lastupdatets (tm-go contacts.Getlist, ContactQuery).
-	const qs = { lastupdatesince: sinceParameter(since), orderby: 'lastupdatets' };
-	let counted = 0;
-	// One page after another, every record as the pages hold it: the re-read check below counts them, and a
-	// contact listed twice in two versions stands for two changes.
-	const paginator = addressablePaginator({
-		pageSize: PAGE_SIZE,
-		sizeParam: 'limit',
-		offsetParam: 'offset',
-		records: 'data',
-		total: 'nbrofresults',
-		inFlight: 1,
-		once: false,
-	});
-	const records = await paginator.collect(async (page: PageRequest) => {
-		const body = (await ticketmatic.request(ctx, {
-			method: 'GET',
-			url,
-			qs: { ...qs, ...page.qs },
-		})) as IDataObject;
-		counted = Number(body?.nbrofresults ?? 0);
-		return body;
-	});
-	const distinct = new Set(records.map((record) => String(record.id))).size;
-	return { records, complete: distinct >= counted };
-}
-
-/**
  * A manual test run: the latest few contacts for the event, without touching the stored state. Ticketmatic
  * documents no sort direction, so both ends of the ordered list are read and the latest kept.
  */
@@ -129,32 +105,128 @@ interface StoredState extends ChangeWindow {
 	event: ContactEvent;
 }
 
+/** What one poll read: the records, whether the listing was read to its end without shifts, or stopped early. */
+interface Reading {
+	records: IDataObject[];
+	/** Where in the listing this poll began (records of the window read by earlier polls). */
+	start: number;
+	complete: boolean;
+	stopped: boolean;
+}
+
 /**
- * One poll: the contacts created or updated since the last poll, each change once. The first poll of an
- * active workflow only notes where Ticketmatic's clock stands and emits nothing old.
+ * The contacts changed since the window's start, ordered by update time, page after page (1000 each) from
+ * where the last poll stopped, until the listing ends or the next page would not fit in the poll's budget.
+ */
+async function readWindow(
+	ctx: IPollFunctions,
+	state: StoredState,
+	began: number,
+	budgetMs: number,
+): Promise<Reading> {
+	const url = '/contacts';
+	// GET /contacts takes lastupdatesince and orderby=lastupdatets (tm-go contacts.Getlist, ContactQuery).
+	const page = async (offset: number) => {
+		const body = (await ticketmatic.request(ctx, {
+			method: 'GET',
+			url,
+			qs: {
+				lastupdatesince: sinceParameter(state.since),
+				orderby: 'lastupdatets',
+				limit: PAGE_SIZE,
+				offset,
+			},
+		})) as IDataObject;
+		const data = body?.data;
+		const counted = body?.nbrofresults;
+		return {
+			records: Array.isArray(data) ? (data as IDataObject[]) : [],
+			// Without a count (a server that leaves it out), the listing ends at an empty page.
+			total: counted === undefined || counted === null ? Infinity : Number(counted),
+		};
+	};
+	let start = Math.max(0, (state.read ?? 0) - RESUME_MARGIN);
+	let first = start > 0 ? await page(start) : undefined;
+	if (
+		first &&
+		!first.records.slice(0, 1).every((r) => changesOf(r).some((c) => alreadySeen(state, c)))
+	) {
+		start = 0; // records moved since the last poll: read the window again from its start
+		first = undefined;
+	}
+	const records: IDataObject[] = [];
+	let offset = start;
+	let total = 0;
+	let slowest = 0;
+	for (;;) {
+		const asked = Date.now();
+		const got = first ?? (await page(offset));
+		first = undefined;
+		slowest = Math.max(slowest, Date.now() - asked);
+		records.push(...got.records);
+		total = got.total;
+		offset += got.records.length;
+		if (!got.records.length || offset >= total) break;
+		if (Date.now() - began + slowest >= budgetMs)
+			return { records, start, complete: false, stopped: true };
+	}
+	const distinct = new Set(records.map((record) => String(record.id))).size;
+	const complete = total === Infinity || start + distinct >= total;
+	return { records, start, complete, stopped: false };
+}
+
+/** The poll's time budget: what n8n gives (IPollFunctions.getPollBudgetMs, n8n 2.41+), else the default. */
+function pollBudget(ctx: IPollFunctions): number {
+	const offered = (ctx as { getPollBudgetMs?: () => number }).getPollBudgetMs;
+	const budget = typeof offered === 'function' ? Number(offered.call(ctx)) : NaN;
+	return Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_POLL_BUDGET_MS;
+}
+
+/**
+ * One poll: the contacts created or updated since the last poll, each change once. A poll without a stored
+ * state (the activation, or n8n lost it: see the node's notice) lists the changes of the last poll interval.
  */
 export async function pollContactChanges(
 	ctx: IPollFunctions,
 	event: ContactEvent,
 ): Promise<IDataObject[]> {
 	if (ctx.getMode() === 'manual') return await latest(ctx, event);
+	const began = Date.now();
+	const budgetMs = pollBudget(ctx);
 	const staticData = ctx.getWorkflowStaticData('node');
-	const state = staticData.contactChanges as StoredState | undefined;
+	let state = staticData.contactChanges as StoredState | undefined;
 	if (!state || state.event !== event) {
-		// Whole seconds: a contact changed in the same second as the activation is not lost to a finer clock.
+		let pollTimes: unknown;
+		try {
+			pollTimes = ctx.getNodeParameter('pollTimes', {});
+		} catch {
+			pollTimes = undefined;
+		}
 		const now = await serverTime(ctx);
-		staticData.contactChanges = {
-			event,
-			since: Math.floor(now / 1000) * 1000,
-			seen: {},
-		} satisfies StoredState;
-		return [];
+		state = { event, since: Math.floor((now - pollIntervalMs(pollTimes)) / 1000) * 1000, seen: {} };
+		staticData.contactChanges = state;
 	}
-	const { records, complete } = await changedSince(ctx, state.since);
-	const { fresh, next } = advanceWindow(state, records.flatMap(changesOf), {
-		overlapMs: OVERLAP_MS,
-		complete,
-	});
-	staticData.contactChanges = { event, ...next } satisfies StoredState;
-	return fresh.filter((change) => wanted(event, change)).map((change) => change.record);
+	// Another poll of this node is still reading (n8n's in-process poller ticks on regardless): leave it to it.
+	if (!claimPoll(state, Date.now(), budgetMs + 60_000)) return [];
+	try {
+		const reading = await readWindow(ctx, state, began, budgetMs);
+		const { fresh, next } = advanceWindow(state, reading.records.flatMap(changesOf), {
+			overlapMs: OVERLAP_MS,
+			complete: reading.complete,
+			stopped: reading.stopped,
+			resolutionMs: 1000,
+		});
+		let read = 0;
+		if (reading.stopped) {
+			// Records of the listing from the new start already read: all of this poll's from there on.
+			const from = reading.records.filter(
+				(r) => ticketmaticTime(r.lastupdatets) >= next.since,
+			).length;
+			read = next.since === state.since ? reading.start + reading.records.length : from;
+		} else if (!reading.complete) read = reading.start;
+		staticData.contactChanges = { event, ...next, ...(read ? { read } : {}) } satisfies StoredState;
+		return fresh.filter((change) => wanted(event, change)).map((change) => change.record);
+	} finally {
+		delete state.busySince;
+	}
 }

@@ -1,3 +1,4 @@
+import { checkUtc } from '../shared/dates';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
 import { CREDENTIAL_HINT } from './signing';
@@ -14,6 +15,9 @@ export const ticketmatic = createTransport({
 	// Every Ticketmatic ID is an integer (tm-go: `Id int64` on contacts, remarks and relation types).
 	pathValues: { default: 'digits' },
 });
+
+/** The lists' Last Updated Since filter, as routed (nodes/Ticketmatic/resources/contact/fields.ts `listFilters`). */
+const checkSince = checkUtc('qs', 'lastupdatesince', 'space', 'Last Updated Since');
 
 /**
  * Contacts per page. Ticketmatic documents no maximum (https://www.ticketmatic.com/docs/api/contacts/getlist); 1000
@@ -37,7 +41,8 @@ export const contactList = ticketmatic.list(
 		records: 'data',
 		total: 'nbrofresults',
 	}),
+	checkSince,
 );
 
 // GET /settings/system/relationtypes takes no limit/offset (tm-go relationtypes.Getlist: filter, includearchived, lastupdatesince only).
-export const relationTypeList = ticketmatic.list(singlePage('data'));
+export const relationTypeList = ticketmatic.list(singlePage('data'), checkSince);

@@ -236,3 +236,67 @@ export function networkError(
 		itemIndex: failure.itemIndex,
 	});
 }
+
+/**
+ * n8n's SSRF protection (`N8N_SSRF_PROTECTION_ENABLED=true`) refused the address: `SsrfBlockedIpError` or
+ * `SsrfBlockedHostnameError` (n8n packages/@n8n/backend-network/src/ssrf/*.error.ts; they carry no code, so by name),
+ * anywhere in the cause chain (n8n-core wraps them in a NodeApiError). Undefined for any other error.
+ */
+export function ssrfRefusal(error: unknown): { ip?: string; hostname?: string } | undefined {
+	const seen = new Set<unknown>();
+	for (let current = error; current && typeof current === 'object' && !seen.has(current); ) {
+		seen.add(current);
+		const { name, ip, hostname, cause } = current as IDataObject & { cause?: unknown };
+		if (typeof name === 'string' && /^Ssrf\w*Error$/.test(name))
+			return {
+				ip: typeof ip === 'string' ? ip : undefined,
+				hostname: typeof hostname === 'string' ? hostname : undefined,
+			};
+		current = cause;
+	}
+	return undefined;
+}
+
+/**
+ * The error for an address n8n's SSRF protection refused, naming the two settings that allow it; undefined when
+ * `error` is not such a refusal. Final: only the n8n administrator's setting can change the answer.
+ */
+export function ssrfError(
+	node: INode,
+	hints: ErrorHints,
+	error: unknown,
+	request: { host?: string; itemIndex?: number },
+): NodeApiError | undefined {
+	const refusal = ssrfRefusal(error);
+	if (!refusal) return undefined;
+	let hostname = refusal.hostname;
+	try {
+		hostname ??= request.host
+			? new URL(`http://${request.host}`).hostname.replace(/^\[|\]$/g, '')
+			: undefined;
+	} catch {
+		// no usable host: the settings are named without a value
+	}
+	// A server addressed by its IP address is checked by address only: N8N_SSRF_ALLOWED_HOSTNAMES cannot allow it.
+	const literal =
+		hostname !== undefined && /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:.]*)$/i.test(hostname);
+	const ip = refusal.ip ?? (literal ? hostname : undefined);
+	const where = hostname && ip && ip !== hostname ? `${hostname} (${ip})` : (hostname ?? ip);
+	const message = `n8n's SSRF protection blocked the request to ${hints.vendor}${where ? ` at ${where}` : ''}`;
+	const byAddress = `N8N_SSRF_ALLOWED_IP_RANGES=${ip ? `${ip}/${ip.includes(':') ? 128 : 32}` : '<address>/32'}`;
+	// n8n names the address only; the host name is known when the request's URL carries it (not when a credential
+	// adds the base URL, as jtel's does).
+	const byName = `N8N_SSRF_ALLOWED_HOSTNAMES=${hostname ?? `<your ${hints.vendor} server's host name>`}`;
+	const settings = literal
+		? `set ${byAddress} (N8N_SSRF_ALLOWED_HOSTNAMES allows host names only, and this server is addressed by its IP address)`
+		: `set ${byName} (by host name) or ${byAddress} (by address)`;
+	const why = ip
+		? 'This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true, which blocks private, loopback and link-local addresses.'
+		: 'This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true and the host name is on N8N_SSRF_BLOCKED_HOSTNAMES.';
+	const description = `${why} If this ${hints.vendor} server is one you trust, let n8n reach it: ${settings} on the n8n main instance and on every worker, then restart them. Not retried: only that setting changes the answer.`;
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description,
+		itemIndex: request.itemIndex,
+	});
+}

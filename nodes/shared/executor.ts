@@ -16,7 +16,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ErrorHints } from './errors';
-import { CERTIFICATE_CODES, apiError, networkError } from './errors';
+import { CERTIFICATE_CODES, apiError, networkError, ssrfError } from './errors';
 import { RequestGate, throughGate } from './limiter';
 
 interface RetrySettings {
@@ -256,17 +256,13 @@ async function decrypted(
  * The host a failed request went to: as the DNS error names it ("getaddrinfo ENOTFOUND host"), or from its URL on
  * the base its credential gives it.
  */
-async function hostOf(
-	sending: Sending,
-	options: IHttpRequestOptions,
-	detail: string,
-): Promise<string | undefined> {
+function hostOf(sending: Sending, detail: string): string | undefined {
 	const named = /(?:ENOTFOUND|EAI_AGAIN)\s+([A-Za-z0-9.-]+)/.exec(detail)?.[1];
 	if (named) return named;
-	const { ctx, policy } = sending;
+	const { request: options, policy, authentication } = sending;
 	try {
-		const base =
-			options.baseURL ?? policy.baseUrl?.(await credentialsOf(ctx, policy.credentialType));
+		const credentials = authentication?.credentialsDecrypted?.data;
+		const base = options.baseURL ?? (credentials && policy.baseUrl?.(credentials));
 		return new URL(String(options.url ?? ''), base).host || undefined;
 	} catch {
 		return undefined;
@@ -498,7 +494,13 @@ function failedAttempt(sending: Sending, outcome: Outcome): Failed {
 	const code = networkCode(outcome.failure);
 	if (code === undefined) {
 		if (sending.breaker) sending.breaker.failedInARow = 0; // not an outage
-		throw outcome.failure; // e.g. a validation error raised while signing: kept as it is
+		// n8n's SSRF protection refused the address: say which setting allows it. Any other error (e.g. a
+		// validation error raised while signing) is kept as it is.
+		const { node, policy, itemIndex } = sending;
+		throw (
+			ssrfError(node, policy, outcome.failure, { host: hostOf(sending, ''), itemIndex }) ??
+			outcome.failure
+		);
 	}
 	const { failure } = outcome;
 	return { status: 0, code, detail: failure instanceof Error ? failure.message : String(failure) };
@@ -564,7 +566,7 @@ async function giveUp(sending: Sending, failed: Failed, verdict: Verdict): Promi
 					itemIndex,
 					sent: mayBeStoredNotResent(failed.code, sending.method),
 					deadlineMs,
-					host: await hostOf(sending, sending.request, failed.detail),
+					host: hostOf(sending, failed.detail),
 				},
 				secrets,
 			);

@@ -6,6 +6,8 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { valueAt } from './paginators';
 
 /** postReceive: the records inside an envelope (`data`, `records`, …), one item each. */
@@ -60,5 +62,36 @@ export function simplify(fields: readonly string[]): PostReceiveAction {
 			for (const field of fields) if (field in item.json) json[field] = item.json[field];
 			return { ...item, json };
 		});
+	};
+}
+
+/**
+ * The "Error If Not Found" option of every Get by Email (in its `options` collection): without it, no record found is
+ * no item, the same in every node.
+ */
+export const errorIfNotFound: INodeProperties = {
+	displayName: 'Error If Not Found',
+	name: 'errorIfNotFound',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to fail the item when no record has this email address (otherwise it yields no item)',
+};
+
+/**
+ * postReceive of a Get by Email: no record is no item, unless "Error If Not Found" is on; then the item fails
+ * saying that no `record` (e.g. "Quentn contact") has the address in the `email` parameter.
+ */
+export function errorIfNone(record: string): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		if (items.length > 0 || !this.getNodeParameter('options.errorIfNotFound', false)) return items;
+		throw new NodeOperationError(
+			this.getNode(),
+			`No ${record} has the email address "${String(this.getNodeParameter('email', '')).trim()}"`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: 'Turn off "Error If Not Found" (in Options) to get no item instead.',
+			},
+		);
 	};
 }

@@ -185,19 +185,37 @@ export interface Transport {
 	 * ids, an unknown environment) stops it at once, with the credential's own message, before anything is sent.
 	 */
 	checkCredential(ctx: RequestContext): Promise<void>;
+	/**
+	 * As `sendChecked`, for a request that needs what the vendor holds first (an id for a name, the current fields an
+	 * update must repeat): `complete` reads it with GETs and returns the request to send.
+	 */
+	readFirst(complete: Complete, ...checks: Check[]): Hook;
 	/** For custom operations and pickers: one request through the executor, the body returned. */
 	request(ctx: RequestContext, options: IHttpRequestOptions, itemIndex?: number): Promise<unknown>;
 }
 
 /** A GET to the vendor (path relative to the base URL): its body, or `undefined` when the vendor answers 404. */
-type Lookup = (url: string, qs?: IDataObject) => Promise<unknown>;
+export type Lookup = (url: string, qs?: IDataObject) => Promise<unknown>;
+
+/** The item's request, completed from what `lookup` reads from the vendor (see `Transport.readFirst`). */
+export type Complete = (
+	ctx: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+	lookup: Lookup,
+) => Promise<IHttpRequestOptions>;
+
+/** The record a Create or Update found: its id, and the record itself where the update needs its fields. */
+export interface Found {
+	id: string | number;
+	record?: IDataObject;
+}
 
 /** How one vendor's Create or Update finds the record and updates it. */
 export interface UpsertSpec {
-	/** The id of the item's existing record (`lookup` sends the request), or `undefined` when there is none. */
-	find(ctx: IExecuteSingleFunctions, lookup: Lookup): Promise<string | number | undefined>;
+	/** The item's existing record (`lookup` sends the request), or `undefined` when there is none. */
+	find(ctx: IExecuteSingleFunctions, lookup: Lookup): Promise<Found | undefined>;
 	/** The update of the found record, made from the routed create; omit when the create itself updates (it merges). */
-	update?(create: IHttpRequestOptions, id: string | number): IHttpRequestOptions;
+	update?(create: IHttpRequestOptions, found: Found): IHttpRequestOptions;
 }
 
 export function createTransport(policy: TransportPolicy): Transport {
@@ -256,28 +274,41 @@ export function createTransport(policy: TransportPolicy): Transport {
 			});
 		};
 
+	/** GETs through the executor, with the base URL and headers of the item's routed request; 404 → `undefined`. */
+	const lookupFor =
+		(ctx: IExecuteSingleFunctions, request: IHttpRequestOptions): Lookup =>
+		async (url, qs) => {
+			const options: IHttpRequestOptions = {
+				baseURL: request.baseURL,
+				headers: request.headers,
+				method: 'GET',
+				url,
+				qs,
+			};
+			return await executeRequest(ctx, policy, options, ctx.getItemIndex()).then(
+				(response) => response.body,
+				async (error: unknown) => (isNotFound(error) ? undefined : await Promise.reject(error)),
+			);
+		};
+
 	const upsert = (spec: UpsertSpec, ...checks: Check[]): Hook =>
 		async function (this, requestData) {
 			return await guarded(this, async () => {
 				const create = await prepare(this, requestData, checks);
-				const lookup: Lookup = async (url, qs) => {
-					const options: IHttpRequestOptions = {
-						baseURL: create.baseURL,
-						headers: create.headers,
-						method: 'GET',
-						url,
-						qs,
-					};
-					return await executeRequest(this, policy, options, this.getItemIndex()).then(
-						(response) => response.body,
-						async (error: unknown) => (isNotFound(error) ? undefined : await Promise.reject(error)),
-					);
-				};
-				const id = await spec.find(this, lookup);
-				const options = id === undefined || !spec.update ? create : spec.update(create, id);
-				const upserted = id === undefined ? 'created' : 'updated';
+				const found = await spec.find(this, lookupFor(this, create));
+				const options = found === undefined || !spec.update ? create : spec.update(create, found);
+				const upserted = found === undefined ? 'created' : 'updated';
 				const items = await sendAndShape(this, requestData, options);
 				return items.map((item) => ({ ...item, json: { ...item.json, upsert: upserted } }));
+			});
+		};
+
+	const readFirst = (complete: Complete, ...checks: Check[]): Hook =>
+		async function (this, requestData) {
+			return await guarded(this, async () => {
+				const request = await prepare(this, requestData, checks);
+				const options = await complete(this, request, lookupFor(this, request));
+				return await sendAndShape(this, requestData, options);
 			});
 		};
 
@@ -317,6 +348,7 @@ export function createTransport(policy: TransportPolicy): Transport {
 		async checkCredential(ctx) {
 			policy.baseUrl?.(await credentialsOf(ctx, policy.credentialType));
 		},
+		readFirst,
 		async request(ctx, options, itemIndex) {
 			return (await executeRequest(ctx, policy, options, itemIndex)).body;
 		},

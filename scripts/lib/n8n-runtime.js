@@ -10,6 +10,9 @@
  * - `2.8.4`: runs on the machine's Node 20; its `xlsx` dependency points at a tarball host that is not the npm
  *   registry, so it is overridden with the registry's `xlsx@0.18.5`.
  * Pick one with CONTACT_SUITE_N8N_VERSION=2.8.4; the cache root moves with CONTACT_SUITE_N8N_CACHE.
+ *
+ * The same cached, locked, marker-checked install gives a Node binary alone (`ensureNode`): the engine tests on
+ * the newest n8n-core need Node 24 too (scripts/test-n8n-newest.js).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -45,29 +48,62 @@ function cacheRoot() {
 	return path.join(base, 'n8n-nodes-contact-suite');
 }
 
-/** Where everything for one pinned version lives, and how to run it. */
-function runtimeFor(version = selectedVersion()) {
-	const pin = PINS[version];
-	const dir = path.join(cacheRoot(), `n8n-${version}`);
-	const nodePackage = `node-${process.platform}-${process.arch}`;
-	const nodeBin = pin.node
-		? path.join(dir, 'node_modules', nodePackage, 'bin', 'node')
-		: process.execPath;
+/** The npm registry's package with the Node binary for this machine (the `node` package's postinstall fetches it). */
+const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+
+/** A cache folder for one install: its npm manifest, the file that proves it done, where its log goes. */
+function cachedInstall({ folder, title, version, dependencies, pin, entry }) {
+	const dir = path.join(cacheRoot(), folder);
 	return {
+		title,
 		version,
 		pin,
 		dir,
-		nodePackage,
-		nodeBin,
-		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		dependencies,
+		entry: entry(dir),
 		marker: path.join(dir, '.installed'),
 		log: path.join(dir, 'install.log'),
 	};
 }
 
+const nodeBinIn = (dir) => path.join(dir, 'node_modules', NODE_PACKAGE, 'bin', 'node');
+
+/** Where everything for one pinned version lives, and how to run it. */
+function runtimeFor(version = selectedVersion()) {
+	const pin = PINS[version];
+	const n8nBin = (dir) => path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const rt = cachedInstall({
+		folder: `n8n-${version}`,
+		title: `n8n ${version}`,
+		version,
+		pin,
+		dependencies: { n8n: version, ...(pin.node ? { [NODE_PACKAGE]: pin.node } : {}) },
+		entry: n8nBin,
+	});
+	return {
+		...rt,
+		nodePackage: NODE_PACKAGE,
+		nodeBin: pin.node ? nodeBinIn(rt.dir) : process.execPath,
+		n8nBin: rt.entry,
+	};
+}
+
+/** A Node binary of `version` from the npm registry, in its own cache folder (nothing global changes). */
+function nodeRuntimeFor(version) {
+	const rt = cachedInstall({
+		folder: `node-${version}`,
+		title: `Node ${version}`,
+		version,
+		pin: { node: version, ignoreScripts: true },
+		dependencies: { [NODE_PACKAGE]: version },
+		entry: nodeBinIn,
+	});
+	return { ...rt, nodePackage: NODE_PACKAGE, nodeBin: rt.entry };
+}
+
 function isInstalled(rt) {
 	try {
-		return fs.readFileSync(rt.marker, 'utf8').trim() === rt.version && fs.existsSync(rt.n8nBin);
+		return fs.readFileSync(rt.marker, 'utf8').trim() === rt.version && fs.existsSync(rt.entry);
 	} catch {
 		return false;
 	}
@@ -131,20 +167,35 @@ function run(cmd, args, { cwd, env, logFile, label, quiet }) {
 	});
 }
 
-/**
- * Installs the pinned n8n unless the cache already has it. Safe to interrupt: the version marker is written last,
- * and an unfinished folder is wiped on the next try.
- */
+/** Installs the pinned n8n unless the cache already has it. */
 async function ensureN8n({ log = console.log } = {}) {
-	const rt = runtimeFor();
+	return await ensureInstalled(runtimeFor(), log, 'about 5 minutes and 3 GB');
+}
+
+/**
+ * A Node binary of `version`'s major or newer: this process's own when it is new enough, else `version` from the
+ * npm registry, installed once into the cache (with --ignore-scripts, as for n8n 2.41.1).
+ */
+async function ensureNode(version, { log = console.log } = {}) {
+	const major = (v) => Number(v.split('.')[0]);
+	if (major(process.versions.node) >= major(version)) return process.execPath;
+	const rt = await ensureInstalled(nodeRuntimeFor(version), log, 'about 100 MB');
+	return rt.nodeBin;
+}
+
+/**
+ * Installs a cached runtime unless the cache already has it. Safe to interrupt: the version marker is written
+ * last, and an unfinished folder is wiped on the next try.
+ */
+async function ensureInstalled(rt, log, size) {
 	if (isInstalled(rt)) {
-		log(`n8n ${rt.version}: using the cached install in ${rt.dir}`);
+		log(`${rt.title}: using the cached install in ${rt.dir}`);
 		return rt;
 	}
 	const release = await lock(`${rt.dir}.lock`, log);
 	try {
 		if (isInstalled(rt)) return rt; // another process finished it while we waited
-		await install(rt, log);
+		await install(rt, log, size);
 		return rt;
 	} finally {
 		release();
@@ -179,16 +230,15 @@ async function lock(file, log) {
 	}
 }
 
-async function install(rt, log) {
-	log(`n8n ${rt.version}: installing into ${rt.dir} (first run only: about 5 minutes and 3 GB)`);
+async function install(rt, log, size) {
+	log(`${rt.title}: installing into ${rt.dir} (first run only: ${size})`);
 	fs.rmSync(rt.dir, { recursive: true, force: true });
 	fs.mkdirSync(rt.dir, { recursive: true });
 	const manifest = {
 		name: 'contact-suite-n8n-runtime',
 		private: true,
-		dependencies: { n8n: rt.version },
+		dependencies: rt.dependencies,
 	};
-	if (rt.pin.node) manifest.dependencies[rt.nodePackage] = rt.pin.node;
 	if (rt.pin.overrides) manifest.overrides = rt.pin.overrides;
 	fs.writeFileSync(path.join(rt.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	// Keep the repo's or the user's npm settings (such as a lockfile-less install) from leaking in.
@@ -210,7 +260,7 @@ async function install(rt, log) {
 		});
 	}
 	fs.writeFileSync(rt.marker, `${rt.version}\n`);
-	log(`n8n ${rt.version}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	log(`${rt.title}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 /**
@@ -246,6 +296,7 @@ module.exports = {
 	DEFAULT_VERSION,
 	runtimeFor,
 	ensureN8n,
+	ensureNode,
 	n8nEnv,
 	communityNodesDir,
 	run,

@@ -44,7 +44,7 @@ describe('ChartMogul customer note / call log', () => {
 			text: 'Renewal call planned',
 			author_email: 'ann@example.com',
 			call_duration: 120,
-			created_at: '2026-01-10T10:00:00Z',
+			created_at: '2026-01-10T10:00:00+00:00',
 		});
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
@@ -116,7 +116,7 @@ describe('ChartMogul customer note / call log', () => {
 		expect(api.requests[0].path).toBe('/v1/customer_notes/note_1');
 		expect(api.requests[0].body).toEqual({
 			text: 'Call moved to Friday',
-			updated_at: '2026-01-11T09:00:00Z',
+			updated_at: '2026-01-11T09:00:00+00:00',
 		});
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});

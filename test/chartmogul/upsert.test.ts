@@ -16,7 +16,12 @@ const run = (parameters: IDataObject, items?: IDataObject[], continueOnFail = fa
 	});
 
 const picked = (value: string) => ({ __rl: true, mode: 'list', value });
-const lookupQuery = (email: string) => ({ customer_uuid: CUSTOMER, email, per_page: '200' });
+const lookupQuery = (email: string) => ({
+	customer_uuid: CUSTOMER,
+	data_source_uuid: DATA_SOURCE,
+	email,
+	per_page: '200',
+});
 
 describe('ChartMogul contact: Create or Update', () => {
 	test('the customer has no contact with the address → POST /customers/{uuid}/contacts, upsert "created"', async () => {
@@ -53,12 +58,16 @@ describe('ChartMogul contact: Create or Update', () => {
 		]);
 	});
 
-	test('a contact of the customer has the address → PATCH /contacts/{its uuid} without the data source, upsert "updated"', async () => {
+	test('a contact of the customer in the data source has the address → PATCH /contacts/{its uuid} without the data source, upsert "updated"', async () => {
 		const api = fakeApi(HOST);
 		api.scope
 			.get('/v1/contacts')
 			.query(lookupQuery('adam@example.com'))
-			.reply(200, { entries: [contact('con_1'), contact('con_2')], has_more: false });
+			.reply(200, {
+				// Another data source's contact with the address is not the one to update.
+				entries: [contact('con_9', { data_source_uuid: 'ds_other' }), contact('con_1')],
+				has_more: false,
+			});
 		api.scope.patch('/v1/contacts/con_1').reply(200, contact('con_1', { title: 'CFO' }));
 		const { output } = await run({
 			customerUuid: CUSTOMER,
@@ -80,6 +89,31 @@ describe('ChartMogul contact: Create or Update', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	test('several contacts of the customer in the data source have the address → the item fails naming them, nothing is changed', async () => {
+		const api = fakeApi(HOST);
+		api.scope
+			.get('/v1/contacts')
+			.query(lookupQuery('adam@example.com'))
+			.reply(200, { entries: [contact('con_1'), contact('con_2')], has_more: false });
+		const { output, error } = await run(
+			{
+				customerUuid: CUSTOMER,
+				dataSourceUuid: picked(DATA_SOURCE),
+				email: 'adam@example.com',
+				additionalFields: { title: 'CFO' },
+			},
+			undefined,
+			true,
+		);
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/contacts']);
+		expect(output).toHaveLength(1);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(String(output[0].json.error)).toBe(
+			`2 contacts of customer ${CUSTOMER} in data source ${DATA_SOURCE} have the email address "adam@example.com": con_1, con_2`,
+		);
 	});
 
 	test('a bad customer UUID or email fails that item before the lookup', async () => {

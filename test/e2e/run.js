@@ -24,7 +24,15 @@ const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
 const { packPackage, installIntoUserFolder } = require('../../scripts/lib/package-install');
 const { makeCertificates } = require('./lib/tls');
 const { startFakeHosts, fakeHostsEnv } = require('./lib/fake-hosts');
-const { n8n, parseRun, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
+const {
+	n8n,
+	parseRun,
+	runView,
+	freePort,
+	startServer,
+	ownerSession,
+	workflowEnv,
+} = require('./lib/n8n-cli');
 const { checkNode, match } = require('./lib/expect');
 const { liveHelpers } = require('./lib/live');
 
@@ -107,6 +115,28 @@ function loadExamples(vendors) {
 		.filter(Boolean);
 }
 
+/**
+ * The runs of one trigger check: its workflow (`file`) or workflows (`files`) as they are, or, with `modes`
+ * ({ name, env }), once per mode on copies whose ids carry the mode's index before their last character and
+ * whose names say the mode.
+ */
+function triggerRuns(workflow) {
+	const originals = (workflow.files ?? [workflow.file]).map((file) =>
+		JSON.parse(fs.readFileSync(file, 'utf8')),
+	);
+	const modes = workflow.modes ?? [{ name: '', env: {} }];
+	return modes.map((mode, i) => {
+		const definitions = workflow.modes
+			? originals.map((d) => ({
+					...d,
+					id: `${d.id.slice(0, -2)}${i}${d.id.slice(-1)}`,
+					name: `${d.name} (${mode.name})`,
+				}))
+			: originals;
+		return { mode, definitions, definition: definitions[0] };
+	});
+}
+
 /** An example passes when it ran without an error and every node of this package in it output at least one item. */
 function exampleWorkflow({ file, definition }) {
 	const ours = definition.nodes
@@ -167,13 +197,13 @@ function breakInstalledPackage(installedDir, what) {
 
 async function runWorkflow(rt, env, vendor, workflow, fake) {
 	const definition = JSON.parse(fs.readFileSync(workflow.file, 'utf8'));
-	const name = `${vendor.name} › ${definition.name}`;
+	const name = `${vendor.name} › ${workflow.name ?? definition.name}`;
 	const t0 = Date.now();
 	const before = fake.requests.length;
 	const { code, stdout, stderr } = await n8n(
 		rt,
 		['execute', `--id=${definition.id}`, '--rawOutput'],
-		env,
+		workflowEnv(env, workflow),
 	);
 	const run = parseRun(stdout);
 	const problems = [];
@@ -357,11 +387,15 @@ async function main() {
 		const credentials = vendors.flatMap((v) => v.credentials);
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
-		const workflows = vendors.flatMap((v) =>
-			[...v.workflows, ...(v.triggerWorkflows ?? [])].map((w) =>
-				JSON.parse(fs.readFileSync(w.file, 'utf8')),
+		// A workflow file may be run more than once (with another `env`): imported once. Trigger workflows are
+		// imported as the copies each scheduler mode runs.
+		const workflowFiles = new Set(vendors.flatMap((v) => v.workflows.map((w) => w.file)));
+		const workflows = [
+			...[...workflowFiles].map((file) => JSON.parse(fs.readFileSync(file, 'utf8'))),
+			...vendors.flatMap((v) =>
+				(v.triggerWorkflows ?? []).flatMap((w) => triggerRuns(w).flatMap((r) => r.definitions)),
 			),
-		);
+		];
 		const examples = loadExamples(vendors);
 		workflows.push(...examples.map((e) => e.definition));
 		const workflowsFile = path.join(work, 'workflows.json');
@@ -461,21 +495,40 @@ async function main() {
 			}
 		}
 		// Trigger nodes: workflows activated in the running n8n, started by the fake (webhook) or by n8n (polling).
-		const live = liveHelpers({ session, base: server.base, rt });
-		for (const { vendor, fake } of active) {
-			for (const workflow of vendor.triggerWorkflows ?? []) {
-				const definition = JSON.parse(fs.readFileSync(workflow.file, 'utf8'));
-				const t0 = Date.now();
-				let problems;
-				try {
-					problems = await workflow.check({ ...live, definition, fake, say });
-				} catch (error) {
-					problems = [error.stack || String(error)];
-				} finally {
-					await live.deactivate(definition.id).catch(() => {});
-				}
-				record(`${vendor.name} › ${definition.name}`, problems, Date.now() - t0);
+		// A trigger workflow with `modes` runs once per mode, each in an n8n started with that mode's env (a
+		// scheduler setting), on a copy of the workflow of its own (no state carried from one mode to the next).
+		const runs = active.flatMap(({ vendor, fake }) =>
+			(vendor.triggerWorkflows ?? []).flatMap((workflow) =>
+				triggerRuns(workflow).map((run) => ({ vendor, fake, workflow, ...run })),
+			),
+		);
+		let running = {};
+		let live = liveHelpers({ session, base: server.base, rt });
+		for (const { vendor, fake, workflow, definition, definitions, mode } of runs.sort(
+			(a, b) => Object.keys(a.mode.env).length - Object.keys(b.mode.env).length,
+		)) {
+			if (JSON.stringify(mode.env) !== JSON.stringify(running)) {
+				await server.stop();
+				server = undefined;
+				say(`starting n8n with ${JSON.stringify(mode.env)} (${mode.name})`);
+				server = await startServer(rt, { ...env, ...mode.env }, port);
+				running = mode.env;
+				live = liveHelpers({ session: await ownerSession(server.base), base: server.base, rt });
 			}
+			const t0 = Date.now();
+			let problems;
+			try {
+				const args = { ...live, definition, definitions, fake, say, mode, log: server.log };
+				problems = await workflow.check(args);
+			} catch (error) {
+				problems = [error.stack || String(error)];
+			} finally {
+				for (const d of definitions) await live.deactivate(d.id).catch(() => {});
+			}
+			const name = workflow.name
+				? `${workflow.name}${mode.name ? ` (${mode.name})` : ''}`
+				: definition.name;
+			record(`${vendor.name} › ${name}`, problems, Date.now() - t0);
 		}
 	} finally {
 		if (server) await server.stop();

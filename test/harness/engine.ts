@@ -36,7 +36,6 @@ import type {
 	IVersionedNodeType,
 } from 'n8n-workflow';
 import {
-	createDeferredPromise,
 	createRunExecutionData,
 	ICredentialsHelper as CredentialsHelperBase,
 	Workflow,
@@ -192,6 +191,14 @@ class CredentialsHelper extends CredentialsHelperBase {
 		return [];
 	}
 
+	/** n8n 2.41+ asks before each credential read: a type with `restrictToSupportedNodes` only serves its own nodes. */
+	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
+		const type = credentialTypes.get(credentialType) as { restrictToSupportedNodes?: boolean };
+		if (!type?.restrictToSupportedNodes) return true;
+		const node = nodeTypes.get(nodeType);
+		return node?.description.credentials?.some((c) => c.name === credentialType) ?? false;
+	}
+
 	/** How often a credential was read (n8n reads it from its database and decrypts it each time). */
 	reads = 0;
 
@@ -338,8 +345,8 @@ function buildRun(spec: RunSpec) {
 /** Builds Input → Node, runs it with n8n-core's WorkflowExecute and returns the node's output. */
 export async function runNode(spec: RunSpec): Promise<NodeRun> {
 	const { nodes, workflow, hooks, additionalData } = buildRun(spec);
-	const done = createDeferredPromise<IRun>();
-	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	// Resolved by n8n's last hook (n8n-workflow's createDeferredPromise did this until 2.41 removed it).
+	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
@@ -349,7 +356,7 @@ export async function runNode(spec: RunSpec): Promise<NodeRun> {
 
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
-	const run = await done.promise;
+	const run = await done;
 	const credentialReads = (additionalData.credentialsHelper as unknown as CredentialsHelper).reads;
 	if (spec.loopBatchSize) {
 		// The Loop's last run hands every processed item to its "done" output.
@@ -583,4 +590,18 @@ export async function runWebhook(spec: RunSpec, call: WebhookCall): Promise<Webh
 	);
 	const result = await nodeType.webhook.call(context);
 	return { result, response };
+}
+
+/**
+ * n8n-core's SSRF protection settings (`N8N_SSRF_PROTECTION_ENABLED` and the allow/block lists, @n8n/config
+ * SsrfProtectionConfig, read by @n8n/backend-network's OutboundHttp on every request); undefined on an n8n-core
+ * without it (2.8). Resolved from n8n-core's own dependencies, so it is the instance the engine uses.
+ */
+export function ssrfProtection(): { enabled: boolean } | undefined {
+	const config = require(
+		require.resolve('@n8n/config', { paths: [path.dirname(require.resolve('n8n-core'))] }),
+	) as { SsrfProtectionConfig?: new () => { enabled: boolean } };
+	if (!config.SsrfProtectionConfig) return undefined;
+	const { Container } = require('@n8n/di') as { Container: { get<T>(type: new () => T): T } };
+	return Container.get(config.SsrfProtectionConfig);
 }

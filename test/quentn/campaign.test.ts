@@ -68,27 +68,32 @@ describe('Quentn campaign: Start', () => {
 	test('a bad campaign id, contact id or email fails that item before sending', async () => {
 		const api = fakeApi(HOST);
 		api.scope.post(/.*/).reply(200, { id: 1 });
-		const { output } = await run(
-			'campaign',
-			{
-				operation: 'start',
-				campaignId: '={{ $json.cb }}',
-				contactBy: '={{ $json.by }}',
-				contactId: '={{ $json.id }}',
-				email: '={{ $json.mail }}',
-			},
-			[
-				{ cb: '42/../x', by: 'id', id: '1' },
-				{ cb: '42', by: 'id', id: 'abc' },
-				{ cb: '42', by: 'email', mail: 'not-an-address' },
-			],
-			true,
-		);
+		// "Contact By" takes no expression (noDataExpression; n8n 2.41 drops the "=" of one), so one run per choice.
+		const start = (contactBy: string, items: IDataObject[]) =>
+			run(
+				'campaign',
+				{
+					operation: 'start',
+					campaignId: '={{ $json.cb }}',
+					contactBy,
+					contactId: '={{ $json.id }}',
+					email: '={{ $json.mail }}',
+				},
+				items,
+				true,
+			);
+		const byId = await start('id', [
+			{ cb: '42/../x', id: '1' },
+			{ cb: '42', id: 'abc' },
+		]);
+		const byEmail = await start('email', [{ cb: '42', mail: 'not-an-address' }]);
 		expect(api.requests).toHaveLength(0);
-		expect(output.map((i) => [String(i.json.error), i.pairedItem])).toEqual([
+		expect(byId.output.map((i) => [String(i.json.error), i.pairedItem])).toEqual([
 			[expect.stringMatching(/Campaign ID/), { item: 0 }],
 			[expect.stringMatching(/Contact ID/), { item: 1 }],
-			[expect.stringMatching(/Email/), { item: 2 }],
+		]);
+		expect(byEmail.output.map((i) => [String(i.json.error), i.pairedItem])).toEqual([
+			[expect.stringMatching(/Email/), { item: 0 }],
 		]);
 	});
 

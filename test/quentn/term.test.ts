@@ -1,6 +1,4 @@
-import type { IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
-
-import { runNode } from '../harness/engine';
+import { runLoadOptions, runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { API, API_KEY, HOST, credentials, term, terms } from './fixtures';
 
@@ -143,41 +141,68 @@ describe('Quentn terms', () => {
 		expect(api.requests[0]).toMatchObject({ method: 'DELETE', path: `${API}/terms/77` });
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
+
+	describe('by name: Quentn takes a name in the path of GET only, so the id is looked up first', () => {
+		test('update: GET /terms/{name}, then PUT /terms/{its id}', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/terms/VIP%2FGold`).reply(200, term(5, 'VIP/Gold'));
+			api.scope.put(`${API}/terms/5`).reply(200, { success: 'true' });
+			const { output, error } = await run({
+				operation: 'update',
+				termId: 'VIP/Gold',
+				updateFields: { description: 'Top customers' },
+			});
+			expect(error).toBeUndefined();
+			expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+				['GET', `${API}/terms/VIP%2FGold`, undefined],
+				['PUT', `${API}/terms/5`, { description: 'Top customers' }],
+			]);
+			expect(api.requests.every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+			expect(output).toEqual([{ json: { success: 'true' }, pairedItem: { item: 0 } }]);
+		});
+
+		test('delete (version 2, the name typed in the locator): GET /terms/{name}, then DELETE /terms/{its id}', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/terms/Newsletter`).reply(200, term(12, 'Newsletter'));
+			api.scope.delete(`${API}/terms/12`).reply(200, { success: 'true' });
+			const { output, error } = await runNode({
+				type: 'quentn',
+				typeVersion: 2,
+				parameters: {
+					resource: 'term',
+					operation: 'delete',
+					termId: { __rl: true, mode: 'id', value: 'Newsletter' },
+				},
+				credentials,
+			});
+			expect(error).toBeUndefined();
+			expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+				`GET ${API}/terms/Newsletter`,
+				`DELETE ${API}/terms/12`,
+			]);
+			expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+		});
+
+		test('a name no term has fails the item; nothing is changed', async () => {
+			const api = fakeApi(HOST);
+			api.scope.get(`${API}/terms/Gone`).reply(404, { message: 'Not found' });
+			const { output, error } = await run({ operation: 'delete', termId: 'Gone' });
+			expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${API}/terms/Gone`]);
+			expect(output).toEqual([]);
+			expect(error?.message).toBe('Quentn has no term named "Gone"');
+		});
+	});
 });
 
 describe('Quentn term picker (termIds)', () => {
-	/** A load-options context whose requests are signed by the real credential and sent by n8n-core's HTTP helper. */
-	async function pickerContext(quentnApi: Record<string, string>) {
-		const { httpRequest } = await import(
-			'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions'
-		);
-		const { QuentnApi } = await import('../../credentials/QuentnApi.credentials');
-		const credential = new QuentnApi();
-		return {
-			getNode: () => ({
-				id: 'node',
-				name: 'Quentn',
-				type: 'n8n-nodes-contact-suite.quentn',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			}),
-			getCredentials: async () => quentnApi,
-			helpers: {
-				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
-					await httpRequest(await credential.authenticate(quentnApi, options)),
-			},
-		};
-	}
+	/** The editor's call of the dropdown: n8n-core's LoadOptionsContext, requests signed by the real credential. */
+	const loadTerms = (quentnApi: Record<string, string>) =>
+		runLoadOptions({ type: 'quentn', method: 'getTerms', credentials: { quentnApi } });
 
 	test('loads every page of GET /terms and offers the names, storing the ids', async () => {
 		const catalogue = [...terms(1, 1199), term(5000, 'Alpha')];
 		const api = catalogueApi(catalogue);
-		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
-		const context = await pickerContext(credentials.quentnApi);
-		const options = (await new Quentn().methods.loadOptions.getTerms.call(
-			context as never,
-		)) as INodePropertyOptions[];
+		const options = await loadTerms(credentials.quentnApi);
 
 		expect(api.requests.map((request) => request.query.offset)).toEqual([
 			'0',
@@ -197,11 +222,9 @@ describe('Quentn term picker (termIds)', () => {
 
 	test('refuses a bad server ID before loading anything', async () => {
 		const api = catalogueApi([]);
-		const { Quentn } = await import('../../nodes/Quentn/Quentn.node');
-		const context = await pickerContext({ ...credentials.quentnApi, serverId: 'evil.example#' });
-		await expect(new Quentn().methods.loadOptions.getTerms.call(context as never)).rejects.toThrow(
-			'"Server ID (Quentn credential)" is not a valid host name part',
-		);
+		await expect(
+			loadTerms({ ...credentials.quentnApi, serverId: 'evil.example#' }),
+		).rejects.toThrow('"Server ID (Quentn credential)" is not a valid host name part');
 		expect(api.requests).toHaveLength(0);
 	});
 });

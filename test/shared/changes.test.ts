@@ -1,5 +1,10 @@
 import type { Change } from '../../nodes/shared/changes';
-import { advanceWindow } from '../../nodes/shared/changes';
+import {
+	CUSTOM_POLL_INTERVAL_MS,
+	advanceWindow,
+	claimPoll,
+	pollIntervalMs,
+} from '../../nodes/shared/changes';
 
 const change = (id: number, at: number): Change => ({ key: `${id}@${at}`, at, record: { id } });
 const OVERLAP = 100;
@@ -70,5 +75,68 @@ describe('advanceWindow', () => {
 		});
 		expect(step.next.since).toBe(1000);
 		expect(step.next.seen).toEqual({ '1@1050': 1050 });
+	});
+
+	test('a change stamped exactly at the window start, listed by two polls in a row, is emitted once', () => {
+		const options = { overlapMs: OVERLAP, complete: true };
+		const first = advanceWindow({ since: 1000, seen: {} }, [change(1, 1000)], options);
+		expect(first.fresh.map((c) => c.key)).toEqual(['1@1000']);
+		const second = advanceWindow(first.next, [change(1, 1000)], options);
+		expect(second.fresh).toEqual([]);
+		// The window moved so that it starts exactly at an emitted change: still recognised.
+		const moved = advanceWindow(second.next, [change(1, 1000), change(2, 1100)], options);
+		expect(moved.next.since).toBe(1000);
+		const third = advanceWindow(moved.next, [change(1, 1000), change(2, 1100)], options);
+		expect(third.fresh).toEqual([]);
+	});
+
+	test('a poll that stopped at its budget: the next window starts at the latest change read, without overlap', () => {
+		const step = advanceWindow(
+			{ since: 1000, seen: {} },
+			[change(1, 1100), change(2, 1300), change(3, 1300)],
+			{ overlapMs: OVERLAP, complete: false, stopped: true },
+		);
+		expect(step.fresh).toHaveLength(3);
+		expect(step.next).toEqual({ since: 1300, seen: { '2@1300': 1300, '3@1300': 1300 } });
+	});
+
+	test('the window start is rounded down to the listing resolution and keeps what it covers', () => {
+		const step = advanceWindow({ since: 1000, seen: {} }, [change(1, 2400), change(2, 2900)], {
+			overlapMs: 600,
+			complete: true,
+			resolutionMs: 1000,
+		});
+		expect(step.next).toEqual({ since: 2000, seen: { '1@2400': 2400, '2@2900': 2900 } });
+	});
+});
+
+describe('claimPoll', () => {
+	test('one poll of a state at a time; a claim older than the lease is taken over', () => {
+		const state = { since: 0, seen: {} };
+		expect(claimPoll(state, 10_000, 5_000)).toBe(true);
+		expect(claimPoll(state, 12_000, 5_000)).toBe(false);
+		expect(claimPoll(state, 15_000, 5_000)).toBe(true);
+	});
+});
+
+describe('pollIntervalMs', () => {
+	test('the shortest period of the Poll Times, plus the minute n8n picks a random second in', () => {
+		const minute = 60_000;
+		expect(pollIntervalMs({ item: [{ mode: 'everyMinute' }] })).toBe(2 * minute);
+		expect(pollIntervalMs({ item: [{ mode: 'everyX', value: 5, unit: 'minutes' }] })).toBe(
+			6 * minute,
+		);
+		expect(
+			pollIntervalMs({ item: [{ mode: 'everyDay' }, { mode: 'everyX', value: 2, unit: 'hours' }] }),
+		).toBe(121 * minute);
+		const custom = (cronExpression: string) =>
+			pollIntervalMs({ item: [{ mode: 'custom', cronExpression }] }) - minute;
+		expect(custom('15 * * * * *')).toBe(minute);
+		expect(custom('*/10 * * * *')).toBe(10 * minute);
+		expect(custom('0 */3 * * *')).toBe(180 * minute);
+		expect(custom('30 0 8 * * *')).toBe(24 * 60 * minute);
+		expect(custom('0 8 * * 1-5')).toBe(CUSTOM_POLL_INTERVAL_MS);
+		expect(custom('0,30 * * * *')).toBe(CUSTOM_POLL_INTERVAL_MS);
+		expect(pollIntervalMs(undefined)).toBe(2 * minute);
 	});
 });

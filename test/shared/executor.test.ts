@@ -181,6 +181,34 @@ describe('executeRequest', () => {
 		expect(mixed.sent).toHaveLength(7);
 	});
 
+	test("n8n's SSRF refusal is final: one attempt, no wait, the error names the settings that allow the host", async () => {
+		const waits: number[] = [];
+		// As n8n-core 2.41 throws it: a NodeApiError around @n8n/backend-network's SsrfBlockedIpError.
+		const refusal = Object.assign(
+			new Error('The request was blocked because it resolves to a restricted IP address'),
+			{ name: 'SsrfBlockedIpError', ip: '192.168.1.20' },
+		);
+		const { ctx, sent } = context([
+			Object.assign(new Error(refusal.message), { name: 'NodeApiError', cause: refusal }),
+			{ statusCode: 200, body: {} },
+		]);
+		await expect(
+			executeRequest(ctx, policy(waits), {
+				method: 'GET',
+				baseURL: 'https://acd.example.internal',
+				url: '/x',
+			}),
+		).rejects.toMatchObject({
+			message:
+				"n8n's SSRF protection blocked the request to Vendor at acd.example.internal (192.168.1.20)",
+			description: expect.stringContaining(
+				'N8N_SSRF_ALLOWED_HOSTNAMES=acd.example.internal (by host name) or N8N_SSRF_ALLOWED_IP_RANGES=192.168.1.20/32',
+			),
+		});
+		expect(sent).toHaveLength(1);
+		expect(waits).toEqual([]);
+	});
+
 	test('a Retry-After longer than the wait budget ends the retries at once', async () => {
 		const waits: number[] = [];
 		const { ctx, sent } = context([

@@ -91,6 +91,11 @@ const SENDS: Record<string, string[]> = {
 		`PUT ${ticketmatic.PREFIX}/contacts/1`,
 	],
 	'quentn.campaign.start': ['POST /public/api/v1/cb/1'],
+	// The type is read first: Ticketmatic wants name and parentid in every update.
+	'ticketmatic.relationType.update': [
+		`GET ${ticketmatic.PREFIX}/settings/system/relationtypes/1`,
+		`PUT ${ticketmatic.PREFIX}/settings/system/relationtypes/1`,
+	],
 };
 
 /** A value every vendor's check accepts for a required parameter of this name and type; ids differ (`next`). */

@@ -180,7 +180,7 @@ describe('Ticketmatic contact', () => {
 				searchTerm: 'doe',
 				includeArchived: true,
 				orderBy: 'lastupdatets',
-				lastUpdateSince: '2024-05-01T10:20:30',
+				lastUpdateSince: '2024-05-01T10:20:30Z',
 				filter: 'select id from tm.contact',
 			},
 		});

@@ -70,20 +70,49 @@ describe('Ticketmatic relation type', () => {
 		]);
 	});
 
-	test('update: PUT only the fields to change', async () => {
+	test('update: reads the type first and sends name and parentid, the fields not changed as they are', async () => {
 		const api = fakeApi(HOST);
+		const nested = { id: 2, name: 'VIP', parentid: 1, isarchived: false };
+		api.scope.get(`${PREFIX}/settings/system/relationtypes/2`).reply(200, nested);
 		api.scope
 			.put(`${PREFIX}/settings/system/relationtypes/2`)
-			.reply(200, { ...types[0], name: 'VIPs' });
-		const { output } = await run({
+			.reply(200, { ...nested, name: 'VIPs' });
+		const { output, error } = await run({
 			operation: 'update',
 			relationTypeId: '2',
 			updateFields: { name: 'VIPs' },
 		});
+		expect(error).toBeUndefined();
 		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
-			['PUT', `${PREFIX}/settings/system/relationtypes/2`, { name: 'VIPs' }],
+			['GET', `${PREFIX}/settings/system/relationtypes/2`, undefined],
+			['PUT', `${PREFIX}/settings/system/relationtypes/2`, { name: 'VIPs', parentid: 1 }],
 		]);
-		expect(output).toEqual([{ json: { ...types[0], name: 'VIPs' }, pairedItem: { item: 0 } }]);
+		expect(api.requests.every((r) => verifyHmac(r.headers.authorization).ok)).toBe(true);
+		expect(output).toEqual([{ json: { ...nested, name: 'VIPs' }, pairedItem: { item: 0 } }]);
+	});
+
+	test('update: a top-level type without parentid is sent with parentid 0; an unknown type fails, nothing sent', async () => {
+		const api = fakeApi(HOST);
+		api.scope.get(`${PREFIX}/settings/system/relationtypes/5`).reply(200, { id: 5, name: 'Crew' });
+		api.scope.put(`${PREFIX}/settings/system/relationtypes/5`).reply(200, { id: 5, name: 'Staff' });
+		api.scope.get(`${PREFIX}/settings/system/relationtypes/9`).reply(404, { message: 'Not found' });
+		const renamed = await run({
+			operation: 'update',
+			relationTypeId: '5',
+			updateFields: { name: 'Staff' },
+		});
+		const missing = await run({
+			operation: 'update',
+			relationTypeId: '9',
+			updateFields: { name: 'Staff' },
+		});
+		expect(renamed.error).toBeUndefined();
+		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['GET', `${PREFIX}/settings/system/relationtypes/5`, undefined],
+			['PUT', `${PREFIX}/settings/system/relationtypes/5`, { name: 'Staff', parentid: 0 }],
+			['GET', `${PREFIX}/settings/system/relationtypes/9`, undefined],
+		]);
+		expect(missing.error?.message).toBe('Ticketmatic has no relation type 9');
 	});
 
 	test('delete: DELETE, output { deleted: true }; a non-numeric id is refused before sending', async () => {
@@ -101,6 +130,7 @@ describe('Ticketmatic relation type', () => {
 
 	test('version 2: update and delete take the relation type from the locator', async () => {
 		const api = fakeApi(HOST);
+		api.scope.get(`${PREFIX}/settings/system/relationtypes/2`).reply(200, types[0]);
 		api.scope
 			.put(`${PREFIX}/settings/system/relationtypes/2`)
 			.reply(200, { ...types[0], parentid: 1 });
@@ -122,7 +152,8 @@ describe('Ticketmatic relation type', () => {
 			relationTypeId: { __rl: true, mode: 'id', value: ' 2 ' },
 		});
 		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
-			['PUT', `${PREFIX}/settings/system/relationtypes/2`, { parentid: 1 }],
+			['GET', `${PREFIX}/settings/system/relationtypes/2`, undefined],
+			['PUT', `${PREFIX}/settings/system/relationtypes/2`, { name: 'VIP', parentid: 1 }],
 			['DELETE', `${PREFIX}/settings/system/relationtypes/2`, undefined],
 		]);
 		expect(updated.output).toEqual([

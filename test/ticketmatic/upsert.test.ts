@@ -69,6 +69,58 @@ describe('Ticketmatic contact: Create or Update', () => {
 		]);
 	});
 
+	test("an update keeps the contact's lists: relation types, addresses and phone numbers are added to, an opt-in replaces its own answer", async () => {
+		const api = fakeApi(HOST);
+		const current = contact(7, {
+			relationtypes: [1, 4],
+			addresses: [{ id: 31, typeid: 1, street1: 'Main street', city: 'Leuven', countrycode: 'BE' }],
+			phonenumbers: [{ id: 41, typeid: 3, number: '+3216881940' }],
+			optins: [
+				{ optinid: 827, status: 7602, info: { method: 'web' } },
+				{ optinid: 828, status: 7602, info: {} },
+			],
+		});
+		api.scope.get(`${PREFIX}/contacts/0`).query({ email: 'john7@example.com' }).reply(200, current);
+		api.scope.put(`${PREFIX}/contacts/7`).reply(200, current);
+		const { output, error } = await run({
+			email: 'john7@example.com',
+			additionalFields: {
+				relationTypeIds: [2],
+				addresses: {
+					address: [
+						// The same address again is not added twice; a new one is.
+						{ typeId: 1, street1: 'Main street', city: 'Leuven', countryCode: 'BE' },
+						{ typeId: 2, street1: 'Station road', city: 'Gent', countryCode: 'BE' },
+					],
+				},
+				phoneNumbers: { phoneNumber: [{ typeId: 4, number: '+32470000000' }] },
+				optIns: { optIn: [{ optInId: 827, status: 7603, method: 'boxoffice', remarks: '' }] },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET ${PREFIX}/contacts/0`,
+			`PUT ${PREFIX}/contacts/7`,
+		]);
+		expect(api.requests[1].body).toEqual({
+			email: 'john7@example.com',
+			relationtypes: [1, 2, 4],
+			addresses: [
+				{ id: 31, typeid: 1, street1: 'Main street', city: 'Leuven', countrycode: 'BE' },
+				{ typeid: 2, street1: 'Station road', city: 'Gent', countrycode: 'BE' },
+			],
+			phonenumbers: [
+				{ id: 41, typeid: 3, number: '+3216881940' },
+				{ typeid: 4, number: '+32470000000' },
+			],
+			optins: [
+				{ optinid: 828, status: 7602, info: {} },
+				{ optinid: 827, status: 7603, info: { method: 'boxoffice' } },
+			],
+		});
+		expect(output).toEqual([{ json: { ...current, upsert: 'updated' }, pairedItem: { item: 0 } }]);
+	});
+
 	test("a bad address fails its item before any request; a lookup error other than 404 is that item's error, nothing created", async () => {
 		const api = fakeApi(HOST);
 		api.scope

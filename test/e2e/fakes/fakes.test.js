@@ -196,6 +196,37 @@ test('Ticketmatic: accounts on one server; a capped page length; no nbrofresults
 	assert.equal(fake.accounts.capped.state.contacts.size, 250);
 });
 
+test('Ticketmatic: a slow change listing, a bulk import interleaved by id, times moved back', async () => {
+	const fake = createTicketmaticFake({ accountName: 'main', accessKey: 'k', secretKey: 's' });
+	const h = basic('k', 's');
+	const since = new Date(Date.now() - 60_000).toISOString().slice(0, 19).replace('T', ' ');
+	const list = async (offset) =>
+		(
+			await call(
+				fake,
+				'GET',
+				`/api/1/main/contacts?lastupdatesince=${encodeURIComponent(since)}&orderby=lastupdatets&limit=4&offset=${offset}`,
+				{ headers: h },
+			)
+		).body;
+	const { created, updated } = fake.backlog({ created: 3, updated: 3 });
+	const page = await list(0);
+	assert.equal(page.nbrofresults, 6);
+	assert.deepEqual(
+		page.data.map((c) => (created.includes(c.id) ? 'new' : 'changed')),
+		['changed', 'new', 'changed', 'new'],
+		'both kinds on every page',
+	);
+	assert.ok(updated.every((id) => fake.state.contacts.get(id).createdts < since));
+	fake.setListDelay(50);
+	const t0 = Date.now();
+	await list(4);
+	assert.ok(Date.now() - t0 >= 45, 'the listing answers after the delay');
+	fake.setListDelay(0);
+	fake.backdate(86_400_000);
+	assert.equal((await list(0)).nbrofresults, 0, 'nothing changed in the last day any more');
+});
+
 test('Quentn: bearer, lookup by e-mail is a list (404 when none), terms paged (404 when none)', async () => {
 	const fake = createQuentnFake({ apiKey: 'q', terms: [{ name: 'Newsletter' }] });
 	const h = bearer('q');

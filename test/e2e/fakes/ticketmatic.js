@@ -15,6 +15,7 @@ const MAX_SKEW_MS = 30 * 60 * 1000;
 
 /** A Ticketmatic timestamp: "YYYY-MM-DD HH:mm:ss", UTC. */
 const stamp = (ms = Date.now()) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const parseStamp = (text) => Date.parse(`${String(text).replace(' ', 'T')}Z`);
 
 /** The signature Ticketmatic expects; exported so a test can check it against openssl. */
@@ -34,6 +35,7 @@ function createTicketmaticFake({
 		{ id: 2, name: 'VIP' },
 	],
 	seedContacts = 0,
+	datedContacts = [],
 	maxLimit = Infinity,
 	total = 'count',
 	requests,
@@ -41,6 +43,7 @@ function createTicketmaticFake({
 	const contacts = new Map();
 	const remarks = new Map(); // remark id -> { contactid, ...remark }
 	let nextContact = 10001;
+	let listDelayMs = 0;
 	let nextRemark = 501;
 	const base = `/api/1/${accountName}`;
 	const fail = (status, message) =>
@@ -137,6 +140,9 @@ function createTicketmaticFake({
 		}
 		return changes;
 	};
+	// Contacts last changed at given UTC times ("YYYY-MM-DD HH:mm:ss"), for lists filtered by lastupdatesince.
+	for (const { lastupdatets, ...fields } of datedContacts)
+		Object.assign(createContact(fields), { createdts: lastupdatets, lastupdatets });
 
 	for (let i = 1; i <= seedContacts; i++)
 		createContact({
@@ -175,7 +181,9 @@ function createTicketmaticFake({
 			[
 				'GET',
 				`${base}/contacts`,
-				({ query }) => {
+				async ({ query }) => {
+					// A slow account: a change listing (lastupdatesince) answers after `listDelayMs`, as a loaded server would.
+					if (listDelayMs && query.has('lastupdatesince')) await sleep(listDelayMs);
 					const limit = query.has('limit') ? Number(query.get('limit')) : 100;
 					const offset = query.has('offset') ? Number(query.get('offset')) : 0;
 					if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0)
@@ -197,7 +205,10 @@ function createTicketmaticFake({
 							(since === undefined || parseStamp(c.lastupdatets) >= since),
 					);
 					if (orderBy === 'lastupdatets' || orderBy === 'createdts')
-						all.sort((a, b) => parseStamp(a[orderBy]) - parseStamp(b[orderBy]) || a.id - b.id);
+						// "YYYY-MM-DD HH:mm:ss" sorts as text in time order (cheap for a 20,000-change backlog).
+						all.sort((a, b) =>
+							a[orderBy] === b[orderBy] ? a.id - b.id : a[orderBy] < b[orderBy] ? -1 : 1,
+						);
 					// Ticketmatic documents no maximum page length; `maxLimit` is a server that uses a shorter page than asked.
 					const data = all.slice(offset, offset + Math.min(limit, maxLimit));
 					// `nbrofresults` (tm-go ContactQuery list result); `total` 'missing' or 'null' is a server that leaves it out.
@@ -359,11 +370,38 @@ function createTicketmaticFake({
 		return remark;
 	}
 
+	/** Moves every contact's times `ms` into the past (a trigger test starts on an account with no recent changes). */
+	const backdate = (ms) => {
+		for (const c of contacts.values()) {
+			c.createdts = stamp(parseStamp(c.createdts) - ms);
+			c.lastupdatets = stamp(parseStamp(c.lastupdatets) - ms);
+		}
+	};
+	/**
+	 * A bulk import now: `created` new contacts and `updated` changes of contacts a day old, interleaved (the
+	 * listing orders the same second by id), so every page holds both kinds.
+	 */
+	const backlog = ({ created, updated }) => {
+		const old = [];
+		const fresh = [];
+		for (let i = 0; i < Math.max(created, updated); i++) {
+			if (i < updated) old.push(createContact({ firstname: 'Old', lastname: `Backlog ${i}` }));
+			if (i < created) fresh.push(createContact({ firstname: 'New', lastname: `Backlog ${i}` }));
+		}
+		const dayAgo = stamp(Date.now() - 86_400_000);
+		for (const c of old) c.createdts = c.lastupdatets = dayAgo;
+		for (const c of old) updateContact(c, { firstname: 'Changed' });
+		return { created: fresh.map((c) => c.id), updated: old.map((c) => c.id) };
+	};
+
 	// createContact/updateContact: for tests that change the account between two polls, as a Ticketmatic user would.
 	return Object.assign(fake, {
 		state: { contacts, remarks, relationTypes },
 		createContact: (fields) => createContact(fields),
 		updateContact,
+		backdate,
+		backlog,
+		setListDelay: (ms) => (listDelayMs = ms),
 	});
 }
 

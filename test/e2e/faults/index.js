@@ -19,7 +19,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { n8n, parseRun, runView } = require('../lib/n8n-cli');
+const { n8n, parseRun, runView, workflowEnv } = require('../lib/n8n-cli');
 const { checkNode } = require('../lib/expect');
 const { runBadInput } = require('./bad-input');
 
@@ -103,7 +103,11 @@ function secretsOf(vendors) {
 
 async function execute(rt, env, workflow) {
 	const definition = JSON.parse(fs.readFileSync(workflow.file, 'utf8'));
-	const out = await n8n(rt, ['execute', `--id=${definition.id}`, '--rawOutput'], env);
+	const out = await n8n(
+		rt,
+		['execute', `--id=${definition.id}`, '--rawOutput'],
+		workflowEnv(env, workflow),
+	);
 	return { definition, out, run: parseRun(out.stdout) };
 }
 
@@ -176,7 +180,7 @@ async function runFaults({ rt, env: baseEnv, active, installed, record, say, hos
 					problems.push('no fault was injected (the seed hit nothing): the run proves nothing');
 				entry.fake = clean;
 				record(
-					`faults › ${vendor.name} › ${definition.name}: same output with ${f[429]}×429, ${f[503]}×503, ${f.dropped}× dropped (of ${faulty.requests.length} requests)`,
+					`faults › ${vendor.name} › ${workflow.name ?? definition.name}: same output with ${f[429]}×429, ${f[503]}×503, ${f.dropped}× dropped (of ${faulty.requests.length} requests)`,
 					problems,
 					Date.now() - t0,
 				);

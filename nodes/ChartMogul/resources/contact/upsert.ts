@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
 import { fieldCollection, sendBody } from '../../../shared/description';
@@ -8,29 +9,54 @@ import { PAGE_SIZE, chartMogul } from '../../transport';
 import { contactDataSource, contactFields, customerUuid } from './fields';
 
 /**
- * The customer's contact with the item's e-mail address: GET /contacts filtered by `customer_uuid` and
- * `email` (chartmogul-node lib/chartmogul/contact.js `all`; ChartMogul "List Contacts"). Found → PATCH it
- * (the first, when several share the address) with the same fields; a contact's data source is fixed.
+ * The customer's contact with the item's e-mail address in the item's data source: GET /contacts filtered by
+ * `customer_uuid`, `data_source_uuid` and `email` (ChartMogul "List Contacts"; chartmogul-node
+ * lib/chartmogul/contact.js `all`). One found → PATCH it with the same fields (a contact's data source is fixed);
+ * several → the item fails naming them, and nothing is changed (updating one would leave the others stale unseen).
  */
 const byEmail: UpsertSpec = {
 	async find(ctx, lookup) {
+		const customer = String(
+			ctx.getNodeParameter('customerUuid', '', { extractValue: true }),
+		).trim();
+		const dataSource = String(
+			ctx.getNodeParameter('dataSourceUuid', '', { extractValue: true }),
+		).trim();
+		const email = String(ctx.getNodeParameter('email', '')).trim();
 		const found = (await lookup('/contacts', {
-			customer_uuid: String(
-				ctx.getNodeParameter('customerUuid', '', { extractValue: true }),
-			).trim(),
-			email: String(ctx.getNodeParameter('email', '')).trim(),
+			customer_uuid: customer,
+			data_source_uuid: dataSource,
+			email,
 			per_page: PAGE_SIZE,
 		})) as { entries?: IDataObject[] } | undefined;
-		const uuid = found?.entries?.[0]?.uuid;
-		return typeof uuid === 'string' && uuid !== '' ? uuid : undefined;
+		// Also filtered here: a contact of another customer or data source is never the one to update.
+		const matches = (found?.entries ?? []).filter(
+			(entry) =>
+				typeof entry.uuid === 'string' &&
+				entry.uuid !== '' &&
+				(entry.customer_uuid === undefined || entry.customer_uuid === customer) &&
+				(entry.data_source_uuid === undefined || entry.data_source_uuid === dataSource),
+		);
+		if (matches.length > 1) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${matches.length} contacts of customer ${customer} in data source ${dataSource} have the email address "${email}": ${matches.map((entry) => String(entry.uuid)).join(', ')}`,
+				{
+					itemIndex: ctx.getItemIndex(),
+					description:
+						'Nothing was changed. Update the right one with Contact → Update (by its UUID), or merge them with Contact → Merge.',
+				},
+			);
+		}
+		return matches.length === 1 ? { id: String(matches[0].uuid) } : undefined;
 	},
-	update: (create, uuid) => {
+	update: (create, found) => {
 		const fields = { ...((create.body ?? {}) as IDataObject) };
 		delete fields.data_source_uuid;
 		return {
 			...create,
 			method: 'PATCH',
-			url: `/contacts/${encodeURIComponent(String(uuid))}`,
+			url: `/contacts/${encodeURIComponent(String(found.id))}`,
 			body: fields,
 		};
 	},
@@ -56,8 +82,8 @@ export const upsert: Operation = {
 			default: '',
 			placeholder: 'e.g. name@email.com',
 			description:
-				"The customer's contact with this email address is updated; without one, a contact is added",
-			hint: 'The output has "upsert": "created" or "updated"',
+				"The customer's contact with this email address in this data source is updated; without one, a contact is added",
+			hint: 'The output has "upsert": "created" or "updated". When several contacts of the customer in the data source have the address, the item fails naming them and nothing is changed.',
 			routing: sendBody('email'),
 		},
 		fieldCollection(

@@ -1,5 +1,6 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection, sendQuery } from '../../../shared/description';
+import { errorIfNone, errorIfNotFound } from '../../../shared/output';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogulLookup } from '../../transport';
 
@@ -17,6 +18,7 @@ export const getByEmail: Operation = {
 			qs: { email: '={{ String($parameter.email).trim() }}' },
 		},
 		operations: { pagination: chartMogulLookup(checkEmail('email')) },
+		output: { postReceive: [errorIfNone('ChartMogul customer')] },
 	},
 	fields: [
 		{
@@ -30,6 +32,7 @@ export const getByEmail: Operation = {
 				'The email address to look up. Every customer with it is returned (one per data source); none is no item.',
 		},
 		fieldCollection('options', [
+			errorIfNotFound,
 			{
 				// GET /v1/customers/search?with_associated_emails=true (chartmogul/n8n-nodes-chartmogul resources/customer/list_by_email.ts).
 				displayName: 'With Associated Emails',

@@ -3,7 +3,7 @@ import { fieldCollection, sendBody } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { customerUuid } from '../contact/fields';
 import { chartMogul } from '../../transport';
-import { authorEmail, callDuration, createdAt, noteTypes, text } from './fields';
+import { checkNoteDates, authorEmail, callDuration, createdAt, noteTypes, text } from './fields';
 
 export const create: Operation = {
 	name: 'Create',
@@ -15,6 +15,7 @@ export const create: Operation = {
 		operations: {
 			pagination: chartMogul.sendChecked(
 				checkEmail('additionalFields.authorEmail', true, 'author_email'),
+				...checkNoteDates,
 			),
 		},
 	},

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { checkUtc, sendUtc, UTC_HINT } from '../../../shared/dates';
 import { changedInVersion2, sendBody } from '../../../shared/description';
 import { recordLocator } from '../../../shared/locator';
 
@@ -69,7 +70,9 @@ export const createdAt: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description: 'When the note was written or the call took place (defaults to now)',
-	routing: sendBody('created_at'),
+	hint: UTC_HINT,
+	// ChartMogul takes ISO 8601 (https://dev.chartmogul.com/reference/create-a-customer-note); sent in UTC, exactly.
+	routing: sendUtc('body', 'created_at', 'iso'),
 };
 
 export const updatedAt: INodeProperties = {
@@ -78,5 +81,12 @@ export const updatedAt: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description: 'When the note was last changed',
-	routing: sendBody('updated_at'),
+	hint: UTC_HINT,
+	routing: sendUtc('body', 'updated_at', 'iso'),
 };
+
+/** Checks: the dates routed by `createdAt` / `updatedAt` are dates. */
+export const checkNoteDates = [
+	checkUtc('body', 'created_at', 'iso', 'Created At'),
+	checkUtc('body', 'updated_at', 'iso', 'Updated At'),
+];

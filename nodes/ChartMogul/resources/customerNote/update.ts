@@ -2,7 +2,15 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { chartMogul } from '../../transport';
-import { authorEmail, callDuration, createdAt, noteUuid, text, updatedAt } from './fields';
+import {
+	checkNoteDates,
+	authorEmail,
+	callDuration,
+	createdAt,
+	noteUuid,
+	text,
+	updatedAt,
+} from './fields';
 
 export const update: Operation = {
 	name: 'Update',
@@ -15,6 +23,7 @@ export const update: Operation = {
 		operations: {
 			pagination: chartMogul.sendChecked(
 				checkEmail('updateFields.authorEmail', true, 'author_email'),
+				...checkNoteDates,
 			),
 		},
 	},

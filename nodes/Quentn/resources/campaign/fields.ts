@@ -86,7 +86,10 @@ export async function campaignRequest(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = contactObject(this.getNodeParameter('contactFields', {}) as IDataObject);
+	const fields = contactObject(
+		this.getNodeParameter('contactFields', {}) as IDataObject,
+		this.getTimezone(),
+	);
 	const contact =
 		by(this) === 'email'
 			? { mail: String(this.getNodeParameter('email', '')).trim() }

@@ -56,7 +56,10 @@ function createManyContacts() {
 			noun: 'contacts',
 			chunkSize,
 			build: (itemIndex) => {
-				const payload = contactToCreate((name, fallback) => parameter(name, itemIndex, fallback));
+				const payload = contactToCreate(
+					(name, fallback) => parameter(name, itemIndex, fallback),
+					ctx.getTimezone(),
+				);
 				if (payload.contact.mail !== undefined) {
 					emailAddress(payload.contact.mail, {
 						node: ctx.getNode(),

@@ -1,3 +1,4 @@
+import { checkUtc, utcDateTime, UTC_HINT } from '../../../shared/dates';
 import { changedInVersion2, fieldCollection } from '../../../shared/description';
 import type {
 	IDataObject,
@@ -110,7 +111,8 @@ const standardFields: INodeProperties[] = [
 		name: 'dateOfBirth',
 		type: 'dateTime',
 		default: '',
-		description: 'Sent as ISO 8601, e.g. 2004-02-12T15:19:21+00:00',
+		description: 'Sent as ISO 8601 in UTC, e.g. 2004-02-12T15:19:21+00:00',
+		hint: UTC_HINT,
 	},
 	text('Facebook', 'fb'),
 	text('Family Name', 'familyName'),
@@ -250,8 +252,11 @@ function commaList(value: unknown): string[] {
 		.filter((entry) => entry !== '');
 }
 
-/** The contact object Quentn expects, from the values of additionalFields / updateFields. */
-export function contactObject(values: IDataObject): IDataObject {
+/**
+ * The contact object Quentn expects, from the values of additionalFields / updateFields; `timeZone` (the workflow's)
+ * reads a date of birth without a zone. A date of birth that is not a date is kept, for `checkDateOfBirth`.
+ */
+export function contactObject(values: IDataObject, timeZone: string): IDataObject {
 	const contact: IDataObject = {};
 	for (const [key, value] of Object.entries(values)) {
 		if (key === 'customFields') {
@@ -261,6 +266,10 @@ export function contactObject(values: IDataObject): IDataObject {
 			}
 		} else if (key === 'terms') {
 			contact.terms = idList(value).map((id) => (/^\d+$/.test(id) ? Number(id) : id));
+		} else if (key === 'dateOfBirth') {
+			// Quentn's example is "2004-02-12T15:19:21+00:00" (help centre "Contact API"): the moment, in UTC.
+			if (value !== '' && value !== null && value !== undefined)
+				contact.date_of_birth = utcDateTime(value, timeZone, 'iso') ?? (value as string);
 		} else if (value !== undefined) {
 			contact[quentnFieldName(key)] = value;
 		}
@@ -289,12 +298,15 @@ export function requestOptions(options: IDataObject): IDataObject {
 type ReadParameter = (name: string, fallback: unknown) => unknown;
 
 /** One contact to create, with the request options: the same for create and for each item of create many. */
-export function contactToCreate(read: ReadParameter): {
+export function contactToCreate(
+	read: ReadParameter,
+	timeZone: string,
+): {
 	contact: IDataObject;
 	options: IDataObject;
 } {
 	const mail = String(read('email', '') ?? '').trim();
-	const contact = contactObject(read('additionalFields', {}) as IDataObject);
+	const contact = contactObject(read('additionalFields', {}) as IDataObject, timeZone);
 	return {
 		contact: mail === '' ? contact : { mail, ...contact },
 		options: requestOptions(read('options', {}) as IDataObject),
@@ -306,12 +318,18 @@ export async function updateBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = contactObject(this.getNodeParameter('updateFields', {}) as IDataObject);
+	const fields = contactObject(
+		this.getNodeParameter('updateFields', {}) as IDataObject,
+		this.getTimezone(),
+	);
 	return {
 		...options,
 		body: { ...fields, ...requestOptions(this.getNodeParameter('options', {}) as IDataObject) },
 	};
 }
+
+/** Check: the routed date of birth (at `path` of the body) is a date. */
+export const checkDateOfBirth = (path: string) => checkUtc('body', path, 'iso', 'Date of Birth');
 
 /** `?fields=a,b`: which contact fields Quentn returns (default: id, first_name, family_name, mail). */
 export const fieldsOption: INodeProperties = {

@@ -2,7 +2,13 @@ import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
-import { contactId, contactUpdateFields, updateBody, updateOptions } from './fields';
+import {
+	checkDateOfBirth,
+	contactId,
+	contactUpdateFields,
+	updateBody,
+	updateOptions,
+} from './fields';
 
 export const update: Operation = {
 	name: 'Update',
@@ -12,7 +18,12 @@ export const update: Operation = {
 	routing: {
 		request: { method: 'PUT', url: '/contact/{contactId}' },
 		send: { preSend: [updateBody] },
-		operations: { pagination: quentn.sendChecked(checkEmail('updateFields.mail', true)) },
+		operations: {
+			pagination: quentn.sendChecked(
+				checkEmail('updateFields.mail', true),
+				checkDateOfBirth('date_of_birth'),
+			),
+		},
 	},
 	fields: [
 		contactId,

@@ -5,7 +5,7 @@ import type { UpsertSpec } from '../../../shared/transport';
 import { checkEmail } from '../../../shared/validators';
 import { quentn } from '../../transport';
 import { createBody } from './create';
-import { createOptions, createParameters, email } from './fields';
+import { checkDateOfBirth, createOptions, createParameters, email } from './fields';
 
 /**
  * preSend: the create's body with `duplicate_check_method: "email"`: Quentn's create merges the contact into
@@ -31,7 +31,7 @@ const byEmail: UpsertSpec = {
 		const mail = String(ctx.getNodeParameter('email', '')).trim();
 		const found = await lookup(`/contact/${encodeURIComponent(mail)}`);
 		const first = Array.isArray(found) ? (found[0] as IDataObject | undefined) : undefined;
-		return first?.id === undefined ? undefined : (first.id as number);
+		return first?.id === undefined ? undefined : { id: first.id as number };
 	},
 };
 
@@ -46,7 +46,13 @@ export const upsert: Operation = {
 	routing: {
 		request: { method: 'POST', url: '/contact' },
 		send: { preSend: [upsertBody] },
-		operations: { pagination: quentn.upsert(byEmail, checkEmail('email')) },
+		operations: {
+			pagination: quentn.upsert(
+				byEmail,
+				checkEmail('email'),
+				checkDateOfBirth('contact.date_of_birth'),
+			),
+		},
 	},
 	fields: createParameters(upsertOptions).map((field) =>
 		field.name === email.name

@@ -1,5 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { deleted } from '../../../shared/output';
+import { quentn } from '../../transport';
+import { termById } from './byId';
 import { termId } from './fields';
 
 export const del: Operation = {
@@ -10,6 +12,7 @@ export const del: Operation = {
 	routing: {
 		// Path by analogy with the other calls of Quentn's "Terms API" help page: unverified.
 		request: { method: 'DELETE', url: '/terms/{termId}' },
+		operations: { pagination: quentn.readFirst(termById) },
 		output: { postReceive: [deleted] },
 	},
 	fields: termId,

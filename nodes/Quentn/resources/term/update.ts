@@ -1,5 +1,7 @@
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
+import { quentn } from '../../transport';
+import { termById } from './byId';
 import { description, name, termId } from './fields';
 
 export const update: Operation = {
@@ -9,6 +11,7 @@ export const update: Operation = {
 	description: 'Change the name or description of a term',
 	routing: {
 		request: { method: 'PUT', url: '/terms/{termId}' },
+		operations: { pagination: quentn.readFirst(termById) },
 	},
 	fields: [...termId, fieldCollection('updateFields', [description, name])],
 };

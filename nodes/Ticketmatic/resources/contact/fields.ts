@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { sendUtc, UTC_HINT } from '../../../shared/dates';
 import { changedInVersion2, fieldCollection } from '../../../shared/description';
 import { recordLocator } from '../../../shared/locator';
 import type { Check, ValueSource } from '../../../shared/validators';
@@ -436,14 +437,9 @@ export const listFilters = {
 		type: 'dateTime',
 		default: '',
 		description: 'Only records changed since this moment',
-		// Ticketmatic timestamps read "YYYY-MM-DD HH:mm:ss" (https://www.ticketmatic.com/docs/api/contacts/getlist).
-		routing: {
-			send: {
-				type: 'query',
-				property: 'lastupdatesince',
-				value: '={{ String($value).replace("T", " ").slice(0, 19) }}',
-			},
-		},
+		hint: UTC_HINT,
+		// Ticketmatic takes "YYYY-MM-DD HH:mm:ss" in UTC (tm-go ticketmatic/time.go; https://www.ticketmatic.com/docs/api/contacts/getlist).
+		routing: sendUtc('query', 'lastupdatesince', 'space'),
 	},
 	filter: {
 		displayName: 'SQL Filter',

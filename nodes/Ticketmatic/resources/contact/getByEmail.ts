@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/description';
-import { fromVersion2 } from '../../../shared/description';
-import { simplify, simplifyParameter } from '../../../shared/output';
+import { fieldCollection, fromVersion2 } from '../../../shared/description';
+import { errorIfNone, errorIfNotFound, simplify, simplifyParameter } from '../../../shared/output';
 import { checkEmail } from '../../../shared/validators';
 import { ticketmatic } from '../../transport';
 import { email, SIMPLE_CONTACT } from './fields';
@@ -17,11 +17,13 @@ export const getByEmail: Operation = {
 			url: '/contacts/0',
 			qs: { email: '={{ String($parameter.email).trim() }}' },
 		},
-		operations: { pagination: ticketmatic.sendChecked(checkEmail('email')) },
-		output: { postReceive: [simplify(SIMPLE_CONTACT)] },
+		// Ticketmatic answers 404 when no contact has the address (tm-go contacts.Get): no item, as in every Get by Email.
+		operations: { pagination: ticketmatic.lookup(checkEmail('email')) },
+		output: { postReceive: [errorIfNone('Ticketmatic contact'), simplify(SIMPLE_CONTACT)] },
 	},
 	fields: [
 		{ ...email, required: true, description: 'The e-mail address to look up' },
 		...fromVersion2([simplifyParameter(SIMPLE_CONTACT)]),
+		fieldCollection('options', [errorIfNotFound]),
 	],
 };

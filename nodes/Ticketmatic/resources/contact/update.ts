@@ -7,7 +7,9 @@ export const update: Operation = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update contact',
-	description: 'Change some fields of a contact; the others are kept',
+	// Ticketmatic's PUT replaces a list field with what is sent (tm-go contacts.Update); Create or Update merges instead.
+	description:
+		"Change some fields of a contact; the others are kept. A list given (relation types, addresses, phone numbers, opt-ins) replaces the contact's.",
 	routing: {
 		request: { method: 'PUT', url: '/contacts/{contactId}' },
 		send: { preSend: [sendContact('updateFields', false)] },

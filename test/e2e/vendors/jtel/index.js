@@ -10,6 +10,11 @@ const TOKEN = 'jtel-e2e-token-0123456789';
 // Not a fake host: inside n8n the suite's DNS preload answers ENOTFOUND for it, as a mistyped server name would get.
 const UNKNOWN_HOST = 'jtel-unknown.invalid';
 const NODE_TIME_LIMIT_MS = 1000;
+// n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED; @n8n/config ssrf-protection.config) refuses 127.0.0.0/8, where
+// the fakes listen: an on-premises jtel server on a private address meets the same refusal.
+const SSRF_ON = { N8N_SSRF_PROTECTION_ENABLED: 'true' };
+const SSRF_SETTINGS = ['N8N_SSRF_ALLOWED_HOSTNAMES', 'N8N_SSRF_ALLOWED_IP_RANGES'];
+const campaigns = { 'List campaigns': [{ ID: 11, Name: 'E2E campaign' }] };
 
 module.exports = {
 	name: 'jtel',
@@ -123,6 +128,41 @@ module.exports = {
 					);
 				return problems;
 			},
+		},
+		{
+			file: path.join(__dirname, 'ssrf-blocked.workflow.json'),
+			env: SSRF_ON,
+			// Nothing reaches a fake to inject faults into.
+			faults: false,
+			outputs: { 'List campaigns': count(0) },
+			errorOutputs: { 'List campaigns': count(1, { error: /SSRF protection/ }) },
+			after({ requests, run }) {
+				const problems = [];
+				if (requests.length)
+					problems.push(`the jtel fake got ${requests.length} request(s); n8n should refuse them`);
+				const task = run.raw.data.resultData.runData['List campaigns']?.[0];
+				for (const error of (task?.data?.main?.[1] ?? []).map((item) => item.error ?? {})) {
+					const text = `${error.message ?? ''} ${error.description ?? ''}`;
+					const unnamed = SSRF_SETTINGS.filter((setting) => !text.includes(setting));
+					if (unnamed.length)
+						problems.push(`the error does not name ${unnamed.join(', ')}: ${text.slice(0, 300)}`);
+				}
+				return problems;
+			},
+		},
+		{
+			file: path.join(__dirname, 'ssrf-allowed.workflow.json'),
+			env: { ...SSRF_ON, N8N_SSRF_ALLOWED_HOSTNAMES: HOST },
+			outputs: campaigns,
+		},
+		{
+			file: path.join(__dirname, 'ssrf-allowed.workflow.json'),
+			name: "jtel: with SSRF protection on and the fakes' address allowed by N8N_SSRF_ALLOWED_IP_RANGES, the node works",
+			env: (suite) => ({
+				...SSRF_ON,
+				N8N_SSRF_ALLOWED_IP_RANGES: `${suite.CONTACT_SUITE_E2E_ADDRESS}/32`,
+			}),
+			outputs: campaigns,
 		},
 	],
 };

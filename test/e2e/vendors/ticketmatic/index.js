@@ -20,6 +20,16 @@ const CAPPED_NULL = {
 	maxLimit: 100,
 	total: 'null',
 };
+// Contacts last changed at known UTC times, for Last Updated Since (tm-go ticketmatic/time.go: the API's times are UTC).
+const DATED = {
+	...keys,
+	accountName: 'e2edated',
+	datedContacts: [
+		{ firstname: 'Early', email: 'early@example.com', lastupdatets: '2026-01-10 08:00:00' },
+		{ firstname: 'Middle', email: 'middle@example.com', lastupdatets: '2026-01-10 09:00:00' },
+		{ firstname: 'Late', email: 'late@example.com', lastupdatets: '2026-01-10 15:00:00' },
+	],
+};
 const PAGE_SIZE = 1000; // what the node asks for (nodes/Ticketmatic/transport.ts PAGE_SIZE)
 // Contacts of the Update Many workflow: 3 batch requests at Ticketmatic's 1000 ids each.
 const BATCH_CONTACTS = 2500;
@@ -38,57 +48,105 @@ const pagesOf = (requests, account) =>
 		.filter((r) => r.method === 'GET' && r.path === `/api/1/${account}/contacts`)
 		.map((r) => `${r.query.limit}@${r.query.offset}`);
 
+/** The scheduler modes of n8n 2.41 the polling trigger runs in (@n8n/config scheduler.config). */
+const DURABLE = {
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+	// A poll may take 10 s: n8n's budget (getPollBudgetMs) is then 5 s, so the slow backlog takes several polls.
+	N8N_SCHEDULER_POLL_TIMEOUT: '10',
+};
+const TRIGGER_MODES = [
+	{ name: 'legacy poller', env: {} },
+	{ name: 'durable scheduler', env: DURABLE },
+	{
+		name: 'durable scheduler, durable cursors',
+		env: { ...DURABLE, N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true' },
+	},
+];
+// The backlog: a bulk import of 10,000 new contacts and 10,000 changed ones (20 pages for each trigger), each
+// page answered after LIST_DELAY_MS (the fake models the slow account; no network emulation here).
+const BACKLOG = { created: 10_000, updated: 10_000 };
+const LIST_DELAY_MS = 600;
+
 /**
- * The polling trigger in an active workflow: activation emits nothing old; contacts added and changed between
- * polls are emitted by the next poll, each once (a poll with nothing new starts no execution).
+ * The polling trigger in an active workflow (polls every 15 s: four minute-granular custom crons), in each of
+ * n8n's scheduler modes: contacts added and changed after the activation are emitted, each change once, also
+ * when n8n keeps no state of the activation poll (durable cursors); nothing older than the look-back is emitted;
+ * a slow backlog of 20,000 changes is read by polls that stop within n8n's budget and carry on without a gap.
  */
 async function checkTrigger({
 	activate,
-	waitForExecutions,
-	itemsOf,
 	executions,
+	itemsOf,
 	sleep,
 	fake,
-	definition,
+	definitions,
 	say,
+	mode,
+	log,
 }) {
+	const [createdFlow, updatedFlow] = definitions;
 	const problems = [];
-	const old = fake.createContact({
-		firstname: 'Old',
-		lastname: 'Contact',
-		email: 'old@example.com',
-	});
+	const tag = `Ticketmatic Trigger (${mode.name})`;
+	fake.setListDelay(0);
 	const before = fake.createContact({
 		firstname: 'Before',
 		lastname: 'Activation',
 		email: 'before@example.com',
 	});
-	await sleep(1100); // Ticketmatic times are whole seconds: the activation's second starts after these two
-	await activate(definition.id);
-	await sleep(1500); // the activation poll has read the account clock; the changes below come after it
-	const contactPolls = () =>
-		fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/contacts')).length;
-	/** Waits for the next poll of both triggers, then for the executions they started. */
-	const nextPolls = async (executionsWanted) => {
-		const polls = contactPolls();
-		const deadline = Date.now() + 75_000;
-		while (contactPolls() < polls + 2 && Date.now() < deadline) await sleep(1000);
-		if (contactPolls() < polls + 2) problems.push('the triggers did not poll within 75 s');
-		return await waitForExecutions(definition.id, executionsWanted, 15_000);
+	fake.backdate(86_400_000); // nothing changed in the last day: the activation's look-back (2 min) finds nothing
+	const firstRequest = fake.requests.length;
+	await activate(createdFlow.id);
+	await activate(updatedFlow.id);
+	await sleep(1500);
+
+	/** Every item each trigger emitted so far: created ids, updated "id@lastupdatets"; per execution too. */
+	const read = new Map(); // a finished execution's items do not change: read each once
+	const itemsOnce = async (execution, node) => {
+		const id = `${execution.id}:${node}`;
+		if (!read.has(id)) read.set(id, await itemsOf(execution.id, node));
+		return read.get(id);
 	};
-	/** Which node's items each execution carries: { created: [[...ids]], updated: [[...ids]] }. */
-	const emitted = async (list) => {
-		const out = { created: [], updated: [] };
-		for (const execution of list) {
-			const created = await itemsOf(execution.id, 'Created contacts');
-			const updated = await itemsOf(execution.id, 'Updated contacts');
-			if (created.length) out.created.push(created.map((c) => c.id));
-			if (updated.length) out.updated.push(updated.map((c) => `${c.id}:${c.firstname}`));
+	const emitted = async () => {
+		const out = { created: [], updated: [], createdRuns: 0, updatedRuns: 0 };
+		for (const execution of await executions(createdFlow.id)) {
+			const created = await itemsOnce(execution, 'Created contacts');
+			if (created.length) out.createdRuns++;
+			out.created.push(...created.map((c) => c.id));
+		}
+		for (const execution of await executions(updatedFlow.id)) {
+			const updated = await itemsOnce(execution, 'Updated contacts');
+			if (updated.length) out.updatedRuns++;
+			out.updated.push(...updated.map((c) => `${c.id}@${c.lastupdatets}`));
 		}
 		return out;
 	};
+	const key = (c) => `${c.id}@${c.lastupdatets}`;
+	/** Waits until the triggers emitted everything expected (or the time is up). */
+	const until = async (created, updated, timeoutMs) => {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const got = await emitted();
+			const have = { created: new Set(got.created), updated: new Set(got.updated) };
+			const missing = [
+				...created.filter((id) => !have.created.has(id)).map((id) => `created ${id}`),
+				...updated.filter((k) => !have.updated.has(k)).map((k) => `updated ${k}`),
+			];
+			if (!missing.length || Date.now() > deadline) return { got, missing };
+			await sleep(3000);
+		}
+	};
+	const expectAll = async (what, created, updated, timeoutMs) => {
+		const { got, missing } = await until(created, updated, timeoutMs);
+		if (missing.length)
+			problems.push(
+				`${what}: not emitted within ${timeoutMs / 1000} s: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+			);
+		return got;
+	};
 
-	// Between activation and the first poll: two contacts added, one existing contact changed.
+	// Right after the activation: two contacts added, one existing contact changed.
 	const ada = fake.createContact({
 		firstname: 'Ada',
 		lastname: 'Lovelace',
@@ -100,58 +158,85 @@ async function checkTrigger({
 		email: 'alan@example.com',
 	});
 	fake.updateContact(before, { firstname: 'Changed' });
-	say('Ticketmatic Trigger: waiting for the first poll after activation (at most a minute)');
-	let got = await emitted(await nextPolls(2));
-	const expected1 = { created: [[ada.id, alan.id]], updated: [[`${before.id}:Changed`]] };
-	if (JSON.stringify(got) !== JSON.stringify(expected1))
-		problems.push(
-			`first poll emitted ${JSON.stringify(got)}, expected ${JSON.stringify(expected1)}`,
-		);
+	const round1 = { created: [ada.id, alan.id], updated: [key(before)] };
+	say(`${tag}: waiting for the first polls after activation`);
+	await expectAll('changes right after activation', round1.created, round1.updated, 90_000);
 
-	// Before the second poll: Ada changed, one more contact added.
+	// One more contact, and a change of one just emitted.
 	fake.updateContact(ada, { firstname: 'Augusta' });
 	const grace = fake.createContact({
 		firstname: 'Grace',
 		lastname: 'Hopper',
 		email: 'grace@example.com',
 	});
-	say('Ticketmatic Trigger: waiting for the second poll');
-	got = await emitted(await nextPolls(4));
-	const expected2 = {
-		created: [[ada.id, alan.id], [grace.id]],
-		updated: [[`${before.id}:Changed`], [`${ada.id}:Augusta`]],
-	};
-	if (JSON.stringify(got) !== JSON.stringify(expected2))
-		problems.push(`after two polls: ${JSON.stringify(got)}, expected ${JSON.stringify(expected2)}`);
+	const round2 = { created: [...round1.created, grace.id], updated: [...round1.updated, key(ada)] };
+	await expectAll('changes between polls', round2.created, round2.updated, 90_000);
+	const runsBefore = await emitted();
 
-	// A third poll with nothing new starts nothing (the overlap is read again, nothing is emitted twice).
-	say('Ticketmatic Trigger: waiting for a third poll with nothing new');
-	const third = await nextPolls(5);
-	if (third.length !== 4)
-		problems.push(`a poll with nothing new started ${third.length - 4} execution(s)`);
-	if ((await emitted(third)).created.flat().includes(old.id))
-		problems.push('a contact from before the activation was emitted');
-	const last = fake.requests.filter((r) => r.path.endsWith('/contacts')).at(-1);
+	// A slow backlog of 20,000 changes in one bulk import.
+	fake.setListDelay(LIST_DELAY_MS);
+	const backlog = fake.backlog(BACKLOG);
+	const backlogUpdates = backlog.updated.map((id) => key(fake.state.contacts.get(id)));
+	say(
+		`${tag}: waiting for a backlog of 20,000 changes, each page answered after ${LIST_DELAY_MS} ms`,
+	);
+	const t0 = Date.now();
+	await expectAll(
+		'the backlog',
+		[...round2.created, ...backlog.created],
+		[...round2.updated, ...backlogUpdates],
+		300_000,
+	);
+	say(
+		`${tag}: backlog emitted in ${((Date.now() - t0) / 1000).toFixed(0)} s; one more poll with nothing new`,
+	);
+	fake.setListDelay(0);
+	await sleep(16_000);
+	const got = await emitted();
+
+	// Each change once, nothing else.
+	const once = (list, what) => {
+		const seen = new Set();
+		const twice = [...new Set(list.filter((k) => seen.has(k) || !seen.add(k)))];
+		if (twice.length)
+			problems.push(
+				`${what} emitted more than once: ${twice.slice(0, 5).join(', ')} (${twice.length} in all)`,
+			);
+	};
+	once(got.created, 'created contacts');
+	once(got.updated, 'contact changes');
+	const expected = {
+		created: new Set([...round2.created, ...backlog.created]),
+		updated: new Set([...round2.updated, ...backlogUpdates]),
+	};
+	const extra = [
+		...got.created.filter((id) => !expected.created.has(id)).map((id) => `created ${id}`),
+		...got.updated.filter((k) => !expected.updated.has(k)).map((k) => `updated ${k}`),
+	];
+	if (extra.length)
+		problems.push(`emitted what was not changed after activation: ${extra.slice(0, 5).join(', ')}`);
+	// Under the durable scheduler the backlog does not fit in one poll's budget (5 s): it took several polls.
+	for (const what of ['created', 'updated']) {
+		const runs = got[`${what}Runs`] - runsBefore[`${what}Runs`];
+		if (Object.keys(mode.env).length && runs < 2)
+			problems.push(
+				`the ${what} backlog was emitted by ${runs} poll(s): a poll did not stop at its budget`,
+			);
+	}
+	if (/Poll exceeded its timeout/.test(log()))
+		problems.push('n8n abandoned a poll that exceeded its timeout (N8N_SCHEDULER_POLL_TIMEOUT)');
+	const asked = fake.requests.slice(firstRequest).filter((r) => r.path.endsWith('/contacts'));
+	const last = asked.at(-1);
 	if (!/^TM-HMAC-SHA256 /.test(String(last?.headers?.authorization)))
 		problems.push('the poll was not signed');
 	if (
 		last?.query?.orderby !== 'lastupdatets' ||
 		!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(String(last?.query?.lastupdatesince))
-	) {
+	)
 		problems.push(`the poll asked ${JSON.stringify(last?.query)}`);
-	}
-	await executions(definition.id);
-	if (problems.length) {
-		// What the triggers asked, in order: a second /diagnostics/time means a trigger started over (lost its state).
-		const asked = fake.requests.filter(
-			(r) =>
-				r.path.endsWith('/diagnostics/time') ||
-				(r.path.endsWith('/contacts') && r.query.lastupdatesince),
-		);
-		problems.push(
-			`requests: ${asked.map((r) => (r.path.endsWith('/time') ? 'time' : `contacts since ${r.query.lastupdatesince}`)).join(', ')}`,
-		);
-	}
+	say(
+		`${tag}: ${got.created.length} creations in ${got.createdRuns} executions, ${got.updated.length} changes in ${got.updatedRuns}; ${asked.length} list requests`,
+	);
 	return problems;
 }
 
@@ -161,7 +246,7 @@ module.exports = {
 	nodeType: 'n8n-nodes-contact-suite.ticketmatic',
 	credentialTypes: ['ticketmaticApi'],
 	hosts: ['apps.ticketmatic.com'],
-	createFake: () => ticketmaticAccounts(keys, CAPPED, NO_TOTAL, CAPPED_NULL),
+	createFake: () => ticketmaticAccounts(keys, CAPPED, NO_TOTAL, CAPPED_NULL, DATED),
 	credentials: [
 		{
 			id: 'e2eTicketmHmac01',
@@ -199,8 +284,26 @@ module.exports = {
 			type: 'ticketmaticApi',
 			data: { ...keys, accountName: CAPPED_NULL.accountName, authentication: 'hmac' },
 		},
+		{
+			id: 'e2eTicketmDated1',
+			name: 'Ticketmatic (fake, contacts changed at known times)',
+			type: 'ticketmaticApi',
+			data: { ...keys, accountName: DATED.accountName, authentication: 'hmac' },
+		},
 	],
-	triggerWorkflows: [{ file: path.join(__dirname, 'trigger.workflow.json'), check: checkTrigger }],
+	triggerWorkflows: [
+		{
+			name: 'Ticketmatic Trigger: contacts created and updated after activation, each once; a slow backlog across polls',
+			// One trigger per workflow: under the durable scheduler without durable cursors n8n saves a poll's whole
+			// copy of the workflow's static data, so two polling triggers in one workflow overwrite each other's state.
+			files: [
+				path.join(__dirname, 'trigger-created.workflow.json'),
+				path.join(__dirname, 'trigger-updated.workflow.json'),
+			],
+			check: checkTrigger,
+			modes: TRIGGER_MODES,
+		},
+	],
 	credentialTests: [
 		{ credential: 'e2eTicketmHmac01', status: 'OK' },
 		{ credential: 'e2eTicketmBasic1', status: 'OK' },
@@ -377,6 +480,33 @@ module.exports = {
 						`capped account without a total: after the first pages expected 100@100,100@200,100@300,50@350, saw ${pagesOf(requests, CAPPED_NULL.accountName).join()}`,
 					);
 				return problems;
+			},
+		},
+		{
+			// Last Updated Since is the moment meant, sent in UTC; the workflow's zone is America/New_York.
+			file: path.join(__dirname, 'last-updated-since.workflow.json'),
+			outputs: {
+				'Changed since 09:30 in Brussels (an offset time)': [
+					{ firstname: 'Middle' },
+					{ firstname: 'Late' },
+				],
+				'Changed since 09:30 in the workflow zone (a picked time)': [{ firstname: 'Late' }],
+			},
+			after({ requests }) {
+				// Each list asks its first pages at once, all with the same filter: the distinct values sent.
+				const sent = [
+					...new Set(
+						requests
+							.filter((r) => r.path === `/api/1/${DATED.accountName}/contacts`)
+							.map((r) => r.query.lastupdatesince),
+					),
+				].sort();
+				const expected = ['2026-01-10 08:30:00', '2026-01-10 14:30:00'];
+				return JSON.stringify(sent) === JSON.stringify(expected)
+					? []
+					: [
+							`lastupdatesince sent: ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)} (UTC)`,
+						];
 			},
 		},
 	],
