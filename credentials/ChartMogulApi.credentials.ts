@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlOf } from '../nodes/ChartMogul/baseUrl';
+import { withBaseUrl } from '../nodes/shared/authorization';
+
 export class ChartMogulApi implements ICredentialType {
 	name = 'chartMogulApi';
 
@@ -40,13 +43,13 @@ export class ChartMogulApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		return {
-			...requestOptions,
+			...withBaseUrl(requestOptions, baseUrlOf(credentials)),
 			auth: { username: String(credentials.apiKey ?? ''), password: '' },
 		};
 	}
 
-	// GET /ping → { "data": "pong!" }; a bad key → 401.
+	// GET /ping → { "data": "pong!" }; a bad key → 401. `authenticate` sets the base URL.
 	test: ICredentialTestRequest = {
-		request: { baseURL: 'https://api.chartmogul.com/v1', url: '/ping' },
+		request: { url: '/ping' },
 	};
 }

@@ -6,21 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { bearer, withAuthorization } from '../nodes/shared/authorization';
-import { credentialNode, digits, httpBaseUrl } from '../nodes/shared/validators';
-
-const CREDENTIAL = credentialNode('jtelApi', 'jtel credential');
-
-/**
- * The jtel REST base, `{server}/rest/v1.0/{ClientsID}` (jtel wiki "Dialler REST API" at wiki.jtel.de),
- * from validated values only: a server URL with a user, query or fragment, or a Clients ID such as `12/../3`,
- * would send the token somewhere else than the user meant.
- */
-export function jtelBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const server = httpBaseUrl(credentials.serverUrl, { node: CREDENTIAL, parameter: 'Server URL' });
-	const clientsId = digits(credentials.clientsId, { node: CREDENTIAL, parameter: 'Clients ID' });
-	return `${server}/rest/v1.0/${clientsId}`;
-}
+import { baseUrlOf } from '../nodes/Jtel/baseUrl';
+import { bearer, withAuthorization, withBaseUrl } from '../nodes/shared/authorization';
 
 export class JtelApi implements ICredentialType {
 	name = 'jtelApi';
@@ -74,8 +61,8 @@ export class JtelApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const options = withAuthorization(
-			// Every request, the credential test included, goes to the validated base only.
-			{ ...requestOptions, baseURL: jtelBaseUrl(credentials) },
+			// Every request of this package, the credential test included, goes to the validated base.
+			withBaseUrl(requestOptions, baseUrlOf(credentials)),
 			bearer(credentials.token),
 		);
 		// Off unless asked for here (n8n's own "Ignore SSL Issues" node option may still turn it on).

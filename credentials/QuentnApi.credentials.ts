@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_PATH, assertQuentnTarget, quentnHost } from '../nodes/Quentn/host';
-import { bearer, withAuthorization } from '../nodes/shared/authorization';
+import { baseUrlOf } from '../nodes/Quentn/baseUrl';
+import { assertQuentnTarget, quentnHost } from '../nodes/Quentn/host';
+import { bearer, withAuthorization, withBaseUrl } from '../nodes/shared/authorization';
 
 export class QuentnApi implements ICredentialType {
 	name = 'quentnApi';
@@ -58,15 +59,14 @@ export class QuentnApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const host = quentnHost(credentials);
-		const { uri } = requestOptions as { uri?: string };
-		assertQuentnTarget(requestOptions.url ?? uri, requestOptions.baseURL, host);
-		return withAuthorization(requestOptions, bearer(credentials.apiKey));
+		const options = withBaseUrl(requestOptions, baseUrlOf(credentials));
+		const { uri } = options as { uri?: string };
+		assertQuentnTarget(options.url ?? uri, options.baseURL, host);
+		return withAuthorization(options, bearer(credentials.apiKey));
 	}
 
 	test: ICredentialTestRequest = {
-		request: {
-			baseURL: `=https://{{ String($credentials.systemId).trim() }}.{{ String($credentials.serverId).trim() }}.quentn.com${API_PATH}`,
-			url: '/check-credentials',
-		},
+		// `authenticate` sets the base URL.
+		request: { url: '/check-credentials' },
 	};
 }

@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { bearer, withAuthorization } from '../nodes/shared/authorization';
+import { baseUrlOf } from '../nodes/TicketSource/baseUrl';
+import { bearer, withAuthorization, withBaseUrl } from '../nodes/shared/authorization';
 
 export class TicketSourceApi implements ICredentialType {
 	name = 'ticketSourceApi';
@@ -41,11 +42,14 @@ export class TicketSourceApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return withAuthorization(requestOptions, bearer(credentials.apiKey));
+		return withAuthorization(
+			withBaseUrl(requestOptions, baseUrlOf(credentials)),
+			bearer(credentials.apiKey),
+		);
 	}
 
-	// No ping endpoint is documented: the cheapest authenticated call is one customer.
+	// No ping endpoint is documented: the cheapest authenticated call is one customer. `authenticate` sets the base URL.
 	test: ICredentialTestRequest = {
-		request: { baseURL: 'https://api.ticketsource.io', url: '/customers', qs: { per_page: 1 } },
+		request: { url: '/customers', qs: { per_page: 1 } },
 	};
 }

@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL, CREDENTIAL_HINT, authorizationHeader } from '../nodes/Ticketmatic/signing';
-import { withAuthorization } from '../nodes/shared/authorization';
+import { baseUrlOf } from '../nodes/Ticketmatic/baseUrl';
+import { CREDENTIAL_HINT, authorizationHeader } from '../nodes/Ticketmatic/signing';
+import { withAuthorization, withBaseUrl } from '../nodes/shared/authorization';
 
 export class TicketmaticApi implements ICredentialType {
 	name = 'ticketmaticApi';
@@ -86,12 +87,16 @@ export class TicketmaticApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return withAuthorization(requestOptions, authorizationHeader(credentials));
+		return withAuthorization(
+			withBaseUrl(requestOptions, baseUrlOf(credentials)),
+			authorizationHeader(credentials),
+		);
 	}
 
 	// GET /tools/account needs authentication and returns the account's id and name (tm-go ticketmatic/tools/operations.go Account).
 	test: ICredentialTestRequest = {
-		request: { baseURL: BASE_URL, url: '/tools/account' },
+		// `authenticate` sets the base URL.
+		request: { url: '/tools/account' },
 		rules: [{ type: 'responseCode', properties: { value: 401, message: CREDENTIAL_HINT } }],
 	};
 }

@@ -9,7 +9,7 @@ import { customerProperties } from './resources/customer';
 import { customerAttributeProperties } from './resources/customerAttribute';
 import { customerNoteProperties } from './resources/customerNote';
 import { customerTagProperties } from './resources/customerTag';
-import { BASE_URL, chartMogul } from './transport';
+import { chartMogul } from './transport';
 
 // One definition per parameter name where the operations share it: n8n resolves a mapped field once per definition.
 const properties: INodeProperties[] = oneDefinitionPerName([
@@ -57,7 +57,7 @@ export class ChartMogul implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chartMogulApi', required: true }],
 		requestDefaults: {
-			baseURL: BASE_URL,
+			// The base URL comes from the credential's `authenticate` (nodes/shared/authorization.ts withBaseUrl).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every request goes through the shared transport (retries, concurrency, pacing, errors): see nodes/shared.

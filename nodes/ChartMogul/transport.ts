@@ -1,12 +1,12 @@
 import { cursorPaginator, everyMatch } from '../shared/paginators';
 import type { Check } from '../shared/validators';
 import { createTransport, emptyOnNotFound } from '../shared/transport';
-
-export const BASE_URL = 'https://api.chartmogul.com/v1';
+import { baseUrlOf } from './baseUrl';
 
 export const chartMogul = createTransport({
 	vendor: 'ChartMogul',
 	credentialType: 'chartMogulApi',
+	baseUrl: baseUrlOf,
 	// Where the key is: nango.dev/docs/api-integrations/chartmogul/connect (Settings → Your Account → API Keys).
 	credentials:
 		'Check the API key in the ChartMogul credential: in ChartMogul open Settings → Your Account → API Keys and copy a key with "Read & Write" access (a read-only key cannot create, update or delete).',

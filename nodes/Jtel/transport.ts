@@ -1,9 +1,11 @@
 import { singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
+import { baseUrlOf } from './baseUrl';
 
 export const jtel = createTransport({
 	vendor: 'jtel',
 	credentialType: 'jtelApi',
+	baseUrl: baseUrlOf,
 	credentials:
 		'Check the jtel credential: the token (generated in the jtel portal; generating a new one invalidates the old) and the Clients ID. jtel answers 401 for either.',
 	// jtel runs on the customer's own server and publishes no rate limit: a few requests at a time.

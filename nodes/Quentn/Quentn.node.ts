@@ -66,7 +66,7 @@ export class Quentn implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'quentnApi', required: true }],
 		requestDefaults: {
-			// The base URL depends on the credential: the transport sets it (see transport.ts).
+			// The base URL comes from the credential's `authenticate` (nodes/shared/authorization.ts withBaseUrl).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.

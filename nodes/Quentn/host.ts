@@ -28,11 +28,6 @@ export function quentnHost(
 	return `${systemId}.${serverId}.quentn.com`;
 }
 
-/** `https://<systemId>.<serverId>.quentn.com/public/api/V1`, for requests that do not get the node's request defaults. */
-export function quentnBaseUrl(credentials: ICredentialDataDecryptedObject, node?: INode): string {
-	return `https://${quentnHost(credentials, node)}${API_PATH}`;
-}
-
 /**
  * Where a request is about to go must be the account's own host over HTTPS; anything else is refused before
  * the key is attached (defence in depth behind the id validation). `url` is `uri` in requests made through

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RequestContext } from '../shared/executor';
-import { credentialsOf } from '../shared/executor';
 import type { PageRequest } from '../shared/paginators';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport, emptyOnNotFound } from '../shared/transport';
 import { idList } from '../shared/validators';
-import { quentnBaseUrl, quentnHost } from './host';
+import { baseUrlOf } from './baseUrl';
 
 export const quentn = createTransport({
 	vendor: 'Quentn',
 	credentialType: 'quentnApi',
+	baseUrl: baseUrlOf,
 	credentials:
 		'Check the Quentn credential: the API key from your Quentn system (Account Settings), and the System ID and Server ID from your login address https://<System ID>.<Server ID>.quentn.com.',
 	// Quentn reports its rate limit per key in X-Rate-Limit-* headers without publishing the numbers
@@ -18,7 +18,6 @@ export const quentn = createTransport({
 	// 429s (with Retry-After) are retried by the executor.
 	maxInFlight: 5,
 	secretFields: ['apiKey'],
-	baseUrl: baseUrlOf,
 	address:
 		'Check "System ID" and "Server ID" in the Quentn credential: your Quentn login address is https://<System ID>.<Server ID>.quentn.com.',
 	// Contact and comment IDs are integers; a term may be named instead of numbered (GET /terms/{id or name}).
@@ -30,7 +29,7 @@ export const quentn = createTransport({
  * Terms: `GET /terms?offset&limit`, a bare array, 500 per page at most and by default, no total: the list ends at a
  * short page. Pages are addressed by offset, so 4 are in flight at once (under the 5 of the policy above).
  */
-export const TERM_PAGE_SIZE = 500;
+const TERM_PAGE_SIZE = 500;
 export const termPaginator = addressablePaginator({
 	pageSize: TERM_PAGE_SIZE,
 	sizeParam: 'limit',
@@ -61,16 +60,6 @@ export const contactTermPaginator = emptyOnNotFound(singlePage(''));
 /** Custom fields: `GET /custom-fields` answers every field at once (a bare array); Return All / Limit are applied to it. */
 export const customFieldList = quentn.list(singlePage(''));
 
-/** The base URL for requests that do not go through routing (bulk create, the term picker). */
-export async function baseUrlOf(ctx: RequestContext): Promise<string> {
-	return quentnBaseUrl(await credentialsOf(ctx, 'quentnApi'), ctx.getNode());
-}
-
-/** The campaign API's base URL: its own path, lower-case `v1` as Quentn's help centre ("Campaign API") prints it. */
-export async function campaignBaseUrlOf(ctx: RequestContext): Promise<string> {
-	return `https://${quentnHost(await credentialsOf(ctx, 'quentnApi'), ctx.getNode())}/public/api/v1`;
-}
-
 /**
  * preSend: the request body is the bare JSON array of ids, e.g. `[123, 555]` (Quentn's contact terms and
  * comment deletion take no envelope; https://help.quentn.com/hc/en-150/articles/4517835330961-Contact-API). The check above validates them.
@@ -88,9 +77,8 @@ export function idListBody(name: string) {
 
 /** Every term of the account, for pickers: all pages of `GET /terms`. */
 export async function allTerms(ctx: RequestContext): Promise<IDataObject[]> {
-	const baseURL = await baseUrlOf(ctx);
 	return await termPaginator.collect(
 		async (page: PageRequest) =>
-			await quentn.request(ctx, { method: 'GET', baseURL, url: '/terms', qs: page.qs }),
+			await quentn.request(ctx, { method: 'GET', url: '/terms', qs: page.qs }),
 	);
 }

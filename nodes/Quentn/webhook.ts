@@ -19,7 +19,7 @@ export function validSignature(rawBody: Buffer, salt: string, signature: unknown
 	return received.length === expected.length && timingSafeEqual(received, expected);
 }
 
-export type ParsedCall = { contacts: IDataObject[] } | { problem: string };
+type ParsedCall = { contacts: IDataObject[] } | { problem: string };
 
 /** The contacts of one call: a JSON array of objects, each with an `id`, at most 100 of them. */
 export function parseContacts(rawBody: Buffer): ParsedCall {

@@ -6,7 +6,7 @@ import { oneDefinitionPerName } from '../shared/definitions';
 import { methods } from './methods';
 import { customerProperties } from './resources/customer';
 import { customerNoteProperties } from './resources/customerNote';
-import { BASE_URL, ticketSource } from './transport';
+import { ticketSource } from './transport';
 
 // One definition per parameter name where the operations share it: n8n resolves a mapped field once per definition.
 const properties: INodeProperties[] = oneDefinitionPerName([
@@ -43,7 +43,7 @@ export class TicketSource implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ticketSourceApi', required: true }],
 		requestDefaults: {
-			baseURL: BASE_URL,
+			// The base URL comes from the credential's `authenticate` (nodes/shared/authorization.ts withBaseUrl).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every request goes through the shared transport (retries, concurrency, errors): see nodes/shared.

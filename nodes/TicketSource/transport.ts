@@ -1,11 +1,11 @@
 import { createTransport } from '../shared/transport';
 import { addressablePaginator } from '../shared/paginators';
-
-export const BASE_URL = 'https://api.ticketsource.io';
+import { baseUrlOf } from './baseUrl';
 
 export const ticketSource = createTransport({
 	vendor: 'TicketSource',
 	credentialType: 'ticketSourceApi',
+	baseUrl: baseUrlOf,
 	credentials:
 		'Check the API key in the TicketSource credential: copy the secret key (it starts with "skl-") from TicketSource → Settings → API.',
 	// TicketSource publishes no rate limits; a few requests at a time is polite and still fast.

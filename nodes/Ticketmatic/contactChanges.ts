@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { Change, ChangeWindow } from '../shared/changes';
 import { advanceWindow, alreadySeen, claimPoll, pollIntervalMs } from '../shared/changes';
-import { PAGE_SIZE, baseUrl, ticketmatic } from './transport';
+import { PAGE_SIZE, ticketmatic } from './transport';
 
 export type ContactEvent = 'contactCreated' | 'contactUpdated';
 
@@ -67,7 +67,7 @@ function wanted(event: ContactEvent, change: Change): boolean {
 async function serverTime(ctx: IPollFunctions): Promise<number> {
 	const body = (await ticketmatic.request(ctx, {
 		method: 'GET',
-		url: `${await baseUrl(ctx)}/diagnostics/time`,
+		url: '/diagnostics/time',
 	})) as IDataObject;
 	const now = ticketmaticTime(body?.systemtime);
 	if (Number.isNaN(now))
@@ -83,7 +83,7 @@ async function serverTime(ctx: IPollFunctions): Promise<number> {
  */
 async function latest(ctx: IPollFunctions, event: ContactEvent): Promise<IDataObject[]> {
 	const field = event === 'contactCreated' ? 'createdts' : 'lastupdatets';
-	const url = `${await baseUrl(ctx)}/contacts`;
+	const url = '/contacts';
 	const page = async (offset: number) =>
 		(await ticketmatic.request(ctx, {
 			method: 'GET',
@@ -124,7 +124,7 @@ async function readWindow(
 	began: number,
 	budgetMs: number,
 ): Promise<Reading> {
-	const url = `${await baseUrl(ctx)}/contacts`;
+	const url = '/contacts';
 	// GET /contacts takes lastupdatesince and orderby=lastupdatets (tm-go contacts.Getlist, ContactQuery).
 	const page = async (offset: number) => {
 		const body = (await ticketmatic.request(ctx, {

@@ -7,7 +7,7 @@ import { UserError } from 'n8n-workflow';
  * test/bootstrap.php run their tests against https://qa.ticketmatic.com) and test (ticketmaticbenelux/tm_api
  * tm_api.js `setHost` allows apps, test and qa.ticketmatic.com). A closed list: the keys never go to another host.
  */
-export const ENVIRONMENTS = {
+const ENVIRONMENTS = {
 	production: 'https://apps.ticketmatic.com',
 	test: 'https://test.ticketmatic.com',
 	qa: 'https://qa.ticketmatic.com',
@@ -36,18 +36,6 @@ export const CREDENTIAL_HINT =
 	'Check the account name, access key and secret key in the Ticketmatic credential (API keys are issued by Ticketmatic support; the account name is the short name under Settings → Account parameters). With request signing, Ticketmatic also refuses a request whose time is more than 30 minutes off: make sure the clock of the n8n server is correct.';
 
 /**
- * The credential test's base URL, https://<server>/api/1/<account short name> (an expression: n8n resolves it with
- * the credential; the node computes the same URL in code, `accountBaseUrl`). An unknown environment falls back to
- * production here, but `authenticate` refuses it before anything is sent.
- */
-export const BASE_URL = `={{ ${Object.entries(ENVIRONMENTS)
-	.filter(([name]) => name !== 'production')
-	.map(([name, server]) => `$credentials.environment === "${name}" ? "${server}" : `)
-	.join(
-		'',
-	)}"${ENVIRONMENTS.production}" }}/api/1/{{ encodeURIComponent($credentials.accountName) }}`;
-
-/**
  * The account short name as a path segment. Ticketmatic short names are letters, digits, "-" and "_"
  * (unverified: Ticketmatic documents no character set); anything else is refused, so a typo can never send the keys elsewhere.
  */
@@ -60,11 +48,6 @@ export function accountSegment(value: unknown): string {
 		);
 	}
 	return encodeURIComponent(text);
-}
-
-/** The base URL of an account, for requests the node builds itself (bulk operations, pickers). */
-export function accountBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return `${serverOf(credentials)}/api/1/${accountSegment(credentials.accountName)}`;
 }
 
 /** Ticketmatic's signing timestamp: UTC, `YYYY-MM-DDTHH:mm:ss`, no milliseconds and no zone (Ticketmatic docs, authentication). */

@@ -1,18 +1,17 @@
 import { checkUtc } from '../shared/dates';
-import type { RequestContext } from '../shared/executor';
-import { credentialsOf } from '../shared/executor';
 import { addressablePaginator, singlePage } from '../shared/paginators';
 import { createTransport } from '../shared/transport';
-import { CREDENTIAL_HINT, accountBaseUrl } from './signing';
+import { CREDENTIAL_HINT } from './signing';
+import { baseUrlOf } from './baseUrl';
 
 export const ticketmatic = createTransport({
 	vendor: 'Ticketmatic',
 	credentialType: 'ticketmaticApi',
+	baseUrl: baseUrlOf,
 	credentials: CREDENTIAL_HINT,
 	// Ticketmatic publishes no general rate limit (429s come mostly from order creation): 4 at a time, as the lists fetch.
 	maxInFlight: 4,
 	secretFields: ['secretKey', 'accessKey'],
-	baseUrl,
 	// Every Ticketmatic ID is an integer (tm-go: `Id int64` on contacts, remarks and relation types).
 	pathValues: { default: 'digits' },
 });
@@ -47,8 +46,3 @@ export const contactList = ticketmatic.list(
 
 // GET /settings/system/relationtypes takes no limit/offset (tm-go relationtypes.Getlist: filter, includearchived, lastupdatesince only).
 export const relationTypeList = ticketmatic.list(singlePage('data'), checkSince);
-
-/** The account's base URL, for requests the node sends itself (bulk operations, pickers). */
-export async function baseUrl(ctx: RequestContext): Promise<string> {
-	return accountBaseUrl(await credentialsOf(ctx, 'ticketmaticApi'));
-}

@@ -139,7 +139,7 @@ type Place = 'qs' | 'body';
  * in the workflow's time zone when it has none. An empty value is left out; one that is not a date is left as it
  * is, for `checkUtc` to report before anything is sent.
  */
-export function toUtc(place: Place, property: string, form: UtcForm) {
+function toUtc(place: Place, property: string, form: UtcForm) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		options: IHttpRequestOptions,

@@ -19,7 +19,7 @@ import type { ErrorHints } from './errors';
 import { CERTIFICATE_CODES, apiError, networkError, ssrfError } from './errors';
 import { RequestGate, throughGate } from './limiter';
 
-export interface RetrySettings {
+interface RetrySettings {
 	/** Attempts in all, the first included, not counting attempts the vendor refused with 429. */
 	maxAttempts: number;
 	/**
@@ -71,9 +71,18 @@ export const DEFAULT_RETRY: RetrySettings = {
 /** n8n's default timeout of one declarative request (RoutingNode), used when the request sets none. */
 const N8N_TIMEOUT_MS = 300_000;
 
+/** A vendor's base URL from its credential: `baseUrlOf` in nodes/<Vendor>/baseUrl.ts, one per vendor. */
+export type BaseUrlOf = (credentials: ICredentialDataDecryptedObject) => string;
+
 /** How one vendor's requests are sent: which credential, how many at once, and what to tell the user. */
 export interface RequestPolicy extends ErrorHints {
 	credentialType: string;
+	/**
+	 * The vendor's base URL from its credential (`baseUrlOf` in nodes/<Vendor>/baseUrl.ts). The credential's
+	 * `authenticate` puts it on every request that has none: that is the one way a request reaches its vendor. Here it
+	 * only names the host of a request that failed on the network, and lets an operation check the credential first.
+	 */
+	baseUrl?: BaseUrlOf;
 	/** Requests in flight for one vendor account (n8n would otherwise start every item's request at once). */
 	maxInFlight: number;
 	/** Optional pacing: most requests in any one second, for one vendor account in this n8n process. */
@@ -243,12 +252,18 @@ async function decrypted(
 	};
 }
 
-/** The host a failed request went to: as the DNS error names it ("getaddrinfo ENOTFOUND host"), or from its URL. */
-function hostOf(options: IHttpRequestOptions, detail: string): string | undefined {
+/**
+ * The host a failed request went to: as the DNS error names it ("getaddrinfo ENOTFOUND host"), or from its URL on
+ * the base its credential gives it.
+ */
+function hostOf(sending: Sending, detail: string): string | undefined {
 	const named = /(?:ENOTFOUND|EAI_AGAIN)\s+([A-Za-z0-9.-]+)/.exec(detail)?.[1];
 	if (named) return named;
+	const { request: options, policy, authentication } = sending;
 	try {
-		return new URL(String(options.url ?? ''), options.baseURL).host || undefined;
+		const credentials = authentication?.credentialsDecrypted?.data;
+		const base = options.baseURL ?? (credentials && policy.baseUrl?.(credentials));
+		return new URL(String(options.url ?? ''), base).host || undefined;
 	} catch {
 		return undefined;
 	}
@@ -481,9 +496,9 @@ function failedAttempt(sending: Sending, outcome: Outcome): Failed {
 		if (sending.breaker) sending.breaker.failedInARow = 0; // not an outage
 		// n8n's SSRF protection refused the address: say which setting allows it. Any other error (e.g. a
 		// validation error raised while signing) is kept as it is.
-		const { node, policy, request, itemIndex } = sending;
+		const { node, policy, itemIndex } = sending;
 		throw (
-			ssrfError(node, policy, outcome.failure, { host: hostOf(request, ''), itemIndex }) ??
+			ssrfError(node, policy, outcome.failure, { host: hostOf(sending, ''), itemIndex }) ??
 			outcome.failure
 		);
 	}
@@ -551,7 +566,7 @@ async function giveUp(sending: Sending, failed: Failed, verdict: Verdict): Promi
 					itemIndex,
 					sent: mayBeStoredNotResent(failed.code, sending.method),
 					deadlineMs,
-					host: hostOf(sending.request, failed.detail),
+					host: hostOf(sending, failed.detail),
 				},
 				secrets,
 			);

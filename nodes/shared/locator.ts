@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { pickerOptions } from './pickers';
 
 /** How a record is named in a resource locator: By ID always; From List and By URL where the vendor allows. */
-export interface LocatorSpec {
+interface LocatorSpec {
 	displayName: string;
 	name: string;
 	description?: string;

@@ -6,7 +6,7 @@ export interface PageRequest {
 	qs: IDataObject;
 }
 
-export type FetchPage = (page: PageRequest) => Promise<unknown>;
+type FetchPage = (page: PageRequest) => Promise<unknown>;
 
 export interface Paginator {
 	/** Every record exactly once, in order; with a limit, exactly `limit` records (or all there are). */
@@ -14,7 +14,7 @@ export interface Paginator {
 }
 
 /** Pages one list may take before it is stopped: a list that never ends is a server fault, not data. */
-export const MAX_PAGES = 10_000;
+const MAX_PAGES = 10_000;
 
 /** Pages in flight at once where pages are addressable (each vendor's in-flight cap is at least this). */
 export const PAGES_IN_FLIGHT = 4;
@@ -34,7 +34,7 @@ export class PagingError extends Error {
 	}
 }
 
-export function describePage(request: PageRequest): string {
+function describePage(request: PageRequest): string {
 	return Object.entries(request.qs)
 		.map(([key, value]) => `${key}=${String(value)}`)
 		.join(', ');
@@ -160,7 +160,7 @@ function settle(promise: Promise<unknown>): Promise<Settled> {
 	);
 }
 
-export interface AddressableOptions {
+interface AddressableOptions {
 	/** Records per page asked for: the vendor's maximum. */
 	pageSize: number;
 	/** The query parameter for the page length. */
@@ -348,7 +348,7 @@ class AddressableList {
 	}
 }
 
-export interface CursorOptions {
+interface CursorOptions {
 	pageSize: number;
 	sizeParam?: string;
 	cursorParam?: string;

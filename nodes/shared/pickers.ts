@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 /** How a vendor's records become picker entries. */
-export interface PickerSpec {
+interface PickerSpec {
 	/** Loads every record to offer (one request or all pages), through the vendor's transport. */
 	load: (ctx: ILoadOptionsFunctions) => Promise<IDataObject[]>;
 	/** The record's field shown to the user (falls back to the value when empty). */

@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext, RequestPolicy } from './executor';
-import { executeRequest } from './executor';
+import { credentialsOf, executeRequest } from './executor';
 import type { PageRequest, Paginator } from './paginators';
 import { PagingError } from './paginators';
 import type { Check, PathValues } from './validators';
@@ -88,7 +88,7 @@ export async function guarded(
  * "From <node> · Error code none" (n8n-core routing-node.ts; NodeErrorView shows "Error code" when httpCode is set),
  * as if the vendor had answered; a NodeApiError without a code is passed through as it is.
  */
-export function beforeSending<T>(ctx: IExecuteSingleFunctions, vendor: string, build: () => T): T {
+function beforeSending<T>(ctx: IExecuteSingleFunctions, vendor: string, build: () => T): T {
 	try {
 		return build();
 	} catch (error) {
@@ -156,15 +156,9 @@ export function emptyOnNotFound(paginator: Paginator): Paginator {
 }
 
 /** A vendor's request policy, plus how the `{placeholders}` of its routed URLs are checked. */
-export interface TransportPolicy extends RequestPolicy {
+interface TransportPolicy extends RequestPolicy {
 	/** Per placeholder name, with a default; an opaque `id` when not set. */
 	pathValues?: PathValues;
-	/**
-	 * The default base URL where it depends on the credential (the account's own host or path), computed here instead of
-	 * by an expression in the node's request defaults: n8n compiles an expression the first time a process meets it
-	 * (tens of milliseconds in a fresh `n8n execute`), plain code costs nothing.
-	 */
-	baseUrl?: (ctx: RequestContext) => Promise<string>;
 }
 
 export interface Transport {
@@ -186,6 +180,11 @@ export interface Transport {
 	 * `"created"` or `"updated"`.
 	 */
 	upsert(spec: UpsertSpec, ...checks: Check[]): Hook;
+	/**
+	 * Before an operation that sends many requests (bulk): a credential that cannot make the vendor's base URL (bad
+	 * ids, an unknown environment) stops it at once, with the credential's own message, before anything is sent.
+	 */
+	checkCredential(ctx: RequestContext): Promise<void>;
 	/**
 	 * As `sendChecked`, for a request that needs what the vendor holds first (an id for a name, the current fields an
 	 * update must repeat): `complete` reads it with GETs and returns the request to send.
@@ -223,10 +222,8 @@ export function createTransport(policy: TransportPolicy): Transport {
 	const routed = (
 		ctx: IExecuteSingleFunctions,
 		requestData: RoutedRequest,
-		baseURL: string | undefined,
 	): IHttpRequestOptions => ({
 		...(requestData.options as IHttpRequestOptions),
-		...(baseURL === undefined ? {} : { baseURL }),
 		url: resolvePath(ctx, String(requestData.options.url ?? ''), policy.pathValues),
 	});
 
@@ -236,16 +233,9 @@ export function createTransport(policy: TransportPolicy): Transport {
 		requestData: RoutedRequest,
 		checks: Check[],
 	): Promise<IHttpRequestOptions> => {
-		let baseURL: string | undefined;
-		try {
-			// The default: an operation that routes elsewhere (its own baseURL) keeps it.
-			if (!requestData.options.baseURL) baseURL = await policy.baseUrl?.(ctx);
-		} catch (error) {
-			throw refusedBeforeSending(ctx, policy.vendor, error);
-		}
 		return beforeSending(ctx, policy.vendor, () => {
 			for (const check of checks) check(ctx, requestData.options as IHttpRequestOptions);
-			return routed(ctx, requestData, baseURL);
+			return routed(ctx, requestData);
 		});
 	};
 
@@ -353,6 +343,9 @@ export function createTransport(policy: TransportPolicy): Transport {
 		lookup: (...checks) => single('none', checks),
 		list,
 		upsert,
+		async checkCredential(ctx) {
+			policy.baseUrl?.(await credentialsOf(ctx, policy.credentialType));
+		},
 		readFirst,
 		async request(ctx, options, itemIndex) {
 			return (await executeRequest(ctx, policy, options, itemIndex)).body;

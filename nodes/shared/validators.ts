@@ -236,7 +236,7 @@ export function checkIdList(
  * How a `{parameter}` in a routed URL is checked before it is sent: `digits` (integer IDs), `id` (an opaque
  * ID: no `/ ? # % \` or spaces), `name` (anything, percent-encoded), `email`.
  */
-export type PathValue = 'digits' | 'id' | 'name' | 'email';
+type PathValue = 'digits' | 'id' | 'name' | 'email';
 
 /** A vendor's checks per placeholder name, with a default (`id` when a vendor sets none). */
 export type PathValues = { default: PathValue } & Record<string, PathValue>;

@@ -1,3 +1,6 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { ChartMogulApi } from '../../credentials/ChartMogulApi.credentials';
 import { credentialTypes, runListSearch } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import { BASIC, HOST, credentials } from './fixtures';
@@ -78,7 +81,13 @@ describe('ChartMogul credential', () => {
 		]);
 	});
 
-	test('is tested with GET https://api.chartmogul.com/v1/ping', () => {
-		expect(type.test?.request).toEqual({ baseURL: 'https://api.chartmogul.com/v1', url: '/ping' });
+	test('is tested with GET https://api.chartmogul.com/v1/ping: a path, the base from `authenticate`', async () => {
+		expect(type.test?.request).toEqual({ url: '/ping' });
+		const credential = new ChartMogulApi();
+		const signed = await credential.authenticate(
+			{ apiKey: 'k' },
+			credential.test.request as IHttpRequestOptions,
+		);
+		expect(signed).toMatchObject({ baseURL: 'https://api.chartmogul.com/v1', url: '/ping' });
 	});
 });

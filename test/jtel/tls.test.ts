@@ -139,7 +139,9 @@ describe('jtel server name that does not resolve', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(10);
 		const unresolved = output.filter(
-			(item) => item.json.error === 'Could not reach jtel: the host name does not exist',
+			(item) =>
+				item.json.error ===
+				'Could not reach jtel acd.no-such-host.invalid: the host name does not exist',
 		);
 		for (const item of unresolved) {
 			expect((item.error as { description?: string }).description).toMatch(
@@ -160,7 +162,7 @@ describe('jtel server name that does not resolve', () => {
 		// An item not sent repeats what stopped the run, so it too says which credential field to fix.
 		for (const item of rest)
 			expect((item.error as { description?: string }).description).toMatch(
-				/The item that stopped it: Could not reach jtel: the host name does not exist\. .*Check "Server URL" in the jtel credential/,
+				/The item that stopped it: Could not reach jtel acd\.no-such-host\.invalid: the host name does not exist\. .*Check "Server URL" in the jtel credential/,
 			);
 		// Old behaviour: 5 attempts per item with 4 backoff waits each (3.75 to 7.5 s of node time).
 		expect(waits).toEqual([]);

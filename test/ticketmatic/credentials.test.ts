@@ -2,12 +2,9 @@
 import { execFileSync } from 'node:child_process';
 
 import { TicketmaticApi } from '../../credentials/TicketmaticApi.credentials';
-import {
-	BASE_URL,
-	authorizationHeader,
-	signature,
-	signingTimestamp,
-} from '../../nodes/Ticketmatic/signing';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { authorizationHeader, signature, signingTimestamp } from '../../nodes/Ticketmatic/signing';
 import { runNode } from '../harness/engine';
 import { fakeApi, resetHttp } from '../harness/http';
 import {
@@ -124,9 +121,8 @@ describe('Ticketmatic credential', () => {
 
 	test('the credential test is GET /tools/account on the account, with a 401 rule', () => {
 		const { test } = new TicketmaticApi();
-		expect(test.request.url).toBe('/tools/account');
-		// The node's own base URL expression (https://<environment's server>/api/1/<account>): resolved in the tests below.
-		expect(test.request.baseURL).toBe(BASE_URL);
+		// A path only: `authenticate` puts the account's base URL on it (tested below).
+		expect(test.request).toEqual({ url: '/tools/account' });
 		expect(test.rules?.[0]).toMatchObject({ type: 'responseCode', properties: { value: 401 } });
 		expect(ACCOUNT).toBe('testaccount');
 	});
@@ -192,12 +188,23 @@ describe('Ticketmatic environment (credential option: production, test, QA; neve
 		},
 	);
 
-	test('the credential test request resolves to the chosen environment', () => {
-		const credential = new TicketmaticApi();
-		expect(credential.properties.find((p) => p.name === 'environment')).toMatchObject({
-			type: 'options',
-			default: 'production',
-		});
-		expect(String(credential.test.request.baseURL)).toContain('$credentials.environment');
-	});
+	test.each([
+		['qa', 'https://qa.ticketmatic.com'],
+		[undefined, 'https://apps.ticketmatic.com'],
+	])(
+		'the credential test request goes to the chosen environment (%s), signed',
+		async (environment, server) => {
+			const credential = new TicketmaticApi();
+			expect(credential.properties.find((p) => p.name === 'environment')).toMatchObject({
+				type: 'options',
+				default: 'production',
+			});
+			const signed = await credential.authenticate(
+				inEnvironment(environment).ticketmaticApi,
+				credential.test.request as IHttpRequestOptions,
+			);
+			expect(signed).toMatchObject({ baseURL: `${server}${PREFIX}`, url: '/tools/account' });
+			expect(signed.headers?.Authorization).toMatch(/^TM-HMAC-SHA256 key=/);
+		},
+	);
 });

@@ -183,7 +183,7 @@ describe('Ticketmatic relation type', () => {
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 					const signed = await credential.authenticate(hmacCredentials.ticketmaticApi, options);
-					const response = await fetch(String(signed.url), {
+					const response = await fetch(`${signed.baseURL ?? ''}${String(signed.url)}`, {
 						method: signed.method,
 						headers: signed.headers as Record<string, string>,
 					});

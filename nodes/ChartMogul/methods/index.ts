@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
-import { BASE_URL, chartMogul } from '../transport';
+import { chartMogul } from '../transport';
 import { searchContacts, searchCustomerNotes, searchCustomers } from './locators';
 
 /** GET /data_sources → `{ data_sources: [{ uuid, name, … }] }` (chartmogul-go datasources.go); one request, no paging. */
@@ -9,7 +9,6 @@ export const dataSources = picker({
 	load: async (ctx: ILoadOptionsFunctions) => {
 		const body = (await chartMogul.request(ctx, {
 			method: 'GET',
-			baseURL: BASE_URL,
 			url: '/data_sources',
 		})) as IDataObject;
 		return Array.isArray(body?.data_sources) ? (body.data_sources as IDataObject[]) : [];

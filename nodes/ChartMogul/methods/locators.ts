@@ -8,7 +8,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { listSearchResult, shortText } from '../../shared/locator';
-import { BASE_URL, chartMogul, PAGE_SIZE } from '../transport';
+import { chartMogul, PAGE_SIZE } from '../transport';
 
 type Page = { entries?: IDataObject[]; cursor?: string; has_more?: boolean };
 
@@ -21,7 +21,6 @@ async function listPage(
 ) {
 	const body = (await chartMogul.request(ctx, {
 		method: 'GET',
-		baseURL: BASE_URL,
 		url,
 		qs: { ...qs, per_page: PAGE_SIZE, ...(paginationToken ? { cursor: paginationToken } : {}) },
 	})) as Page;

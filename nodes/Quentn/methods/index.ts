@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
-import { allTerms, baseUrlOf, quentn } from '../transport';
+import { allTerms, quentn } from '../transport';
 import { searchComments } from './locators';
 
 /** The account's terms (tags), every page of GET /terms; the ids stored. */
@@ -20,7 +20,6 @@ export const customFields = picker({
 	load: async (ctx: ILoadOptionsFunctions) => {
 		const body = await quentn.request(ctx, {
 			method: 'GET',
-			baseURL: await baseUrlOf(ctx),
 			url: '/custom-fields',
 		});
 		return Array.isArray(body) ? (body as IDataObject[]) : [];

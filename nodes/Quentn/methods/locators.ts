@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listSearchResult, parentId, shortText } from '../../shared/locator';
-import { baseUrlOf, COMMENT_PAGE_SIZE, quentn } from '../transport';
+import { COMMENT_PAGE_SIZE, quentn } from '../transport';
 
 /**
  * The Comment locator: the comments of the contact chosen above, newest first, one page (`range`, 0-based) per
@@ -16,7 +16,6 @@ export async function searchComments(
 	const range = Number(paginationToken ?? 0);
 	const body = (await quentn.request(this, {
 		method: 'GET',
-		baseURL: await baseUrlOf(this),
 		url: `/contact/${contact}/comments`,
 		qs: { range, limit: COMMENT_PAGE_SIZE, sort: 'desc' },
 	})) as { comments?: IDataObject[]; number_ranges?: number };

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listSearchResult, parentId, shortText } from '../../shared/locator';
-import { BASE_URL, PAGE_SIZE, ticketSource } from '../transport';
+import { PAGE_SIZE, ticketSource } from '../transport';
 
 type Page = {
 	data?: Array<{ id?: string; attributes?: IDataObject }>;
@@ -13,7 +13,6 @@ async function listPage(ctx: ILoadOptionsFunctions, url: string, paginationToken
 	const page = Number(paginationToken ?? 1);
 	const body = (await ticketSource.request(ctx, {
 		method: 'GET',
-		baseURL: BASE_URL,
 		url,
 		qs: { page, per_page: PAGE_SIZE },
 	})) as Page;

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { picker } from '../../shared/pickers';
-import { baseUrl, ticketmatic } from '../transport';
+import { ticketmatic } from '../transport';
 import { searchContacts } from './locators';
 
 /**
@@ -12,7 +12,7 @@ function settingsList(list: string, qs?: IDataObject) {
 	return async (ctx: ILoadOptionsFunctions): Promise<IDataObject[]> => {
 		const body = (await ticketmatic.request(ctx, {
 			method: 'GET',
-			url: `${await baseUrl(ctx)}/settings/system/${list}`,
+			url: `/settings/system/${list}`,
 			...(qs ? { qs } : {}),
 		})) as { data?: IDataObject[] };
 		return Array.isArray(body?.data) ? body.data : [];
@@ -31,7 +31,7 @@ export const relationTypes = picker({
 });
 
 /** Address types, per account (tm-go contacts tests load /settings/system/contactaddresstypes first). */
-export const addressTypes = picker({
+const addressTypes = picker({
 	load: settingsList('contactaddresstypes'),
 	nameField: 'name',
 	valueField: 'id',
@@ -39,7 +39,7 @@ export const addressTypes = picker({
 });
 
 /** Phone number types, per account (tm-go settings/system/phonenumbertypes). */
-export const phoneNumberTypes = picker({
+const phoneNumberTypes = picker({
 	load: settingsList('phonenumbertypes'),
 	nameField: 'name',
 	valueField: 'id',
@@ -47,7 +47,7 @@ export const phoneNumberTypes = picker({
 });
 
 /** Contact titles ("Mr.", "Ms."…; a title also sets the sex: tm-go types.go ContactTitle). */
-export const contactTitles = picker({
+const contactTitles = picker({
 	load: settingsList('contacttitles'),
 	nameField: 'name',
 	valueField: 'id',
@@ -70,7 +70,7 @@ export const customFields = picker({
  * The fields a batch update can change: customertitleid and languagecode, or a custom field
  * (tm-go types.go `BatchContactUpdateField.Key`); custom fields are stored as c_<key>, as contacts carry them.
  */
-export const batchUpdateFields = picker({
+const batchUpdateFields = picker({
 	load: async (ctx: ILoadOptionsFunctions) => [
 		{ caption: 'Customer Title', key: 'customertitleid', description: 'customertitleid' },
 		{ caption: 'Language Code', key: 'languagecode', description: 'languagecode' },

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listSearchResult } from '../../shared/locator';
-import { baseUrl, ticketmatic } from '../transport';
+import { ticketmatic } from '../transport';
 
 /** Contacts per page of the Contact locator's list. */
 const SEARCH_PAGE = 50;
@@ -19,7 +19,7 @@ export async function searchContacts(
 	const searchterm = (filter ?? '').trim();
 	const body = (await ticketmatic.request(this, {
 		method: 'GET',
-		url: `${await baseUrl(this)}/contacts`,
+		url: '/contacts',
 		qs: { limit: SEARCH_PAGE, offset, orderby: 'name', ...(searchterm ? { searchterm } : {}) },
 	})) as { data?: IDataObject[]; nbrofresults?: number };
 	const contacts = body?.data ?? [];

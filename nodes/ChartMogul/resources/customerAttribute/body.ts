@@ -51,7 +51,7 @@ const shown = (value: unknown) => JSON.stringify(value ?? '').slice(0, 60);
  * add `[{ type, key, value, source? }]`, update `{ key: value or { value, source } }`, remove `[key, …]`
  * (chartmogul-node test/chartmogul/custom-attribute.js; chartmogul-ruby lib/chartmogul/customer.rb).
  */
-export function customBody(
+function customBody(
 	rows: Row[],
 	change: AttributeChange,
 ): { custom: unknown } | { problem: string; fix: string } {

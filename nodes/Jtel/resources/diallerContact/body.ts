@@ -86,7 +86,7 @@ function requireFilled(ctx: IExecuteSingleFunctions, values: unknown[]): void {
 }
 
 /** At least one user data value, each non-empty. */
-export const checkUserData: Check = (ctx) => {
+const checkUserData: Check = (ctx) => {
 	const values = userDataValues(ctx);
 	if (values.length === 0)
 		refuse(ctx, '"User Data" is empty', 'Enter at least one user data value to look for.');
@@ -117,7 +117,7 @@ export const checkDeleteTarget: Check = (ctx) => {
 };
 
 /** The import's date fields, by jtel's body property (jtel wiki "Import a Dialler Contact"). */
-export const DATE_FIELDS: Record<string, string> = {
+const DATE_FIELDS: Record<string, string> = {
 	dtBeginDate: 'Begin Date',
 	dtEndDate: 'End Date',
 	FollowUpDateTime: 'Follow-Up Date and Time',

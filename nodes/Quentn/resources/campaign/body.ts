@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, IDataObject } from '
 
 import type { Check } from '../../../shared/validators';
 import { checkEmail, digits } from '../../../shared/validators';
-import { campaignBaseUrlOf } from '../../transport';
+import { campaignBaseUrlOf } from '../../baseUrl';
 import { contactObject } from '../contact/body';
 
 const by = (ctx: IExecuteSingleFunctions) => ctx.getNodeParameter('contactBy', 'id') as string;

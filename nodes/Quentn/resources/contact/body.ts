@@ -4,7 +4,7 @@ import { checkUtc, utcDateTime } from '../../../shared/dates';
 import { idList } from '../../../shared/validators';
 
 /** `firstName` → `first_name`, `baStreet2` → `ba_street2`, `phone2Type` → `phone2_type`: Quentn's field names. */
-export function quentnFieldName(key: string): string {
+function quentnFieldName(key: string): string {
 	return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 

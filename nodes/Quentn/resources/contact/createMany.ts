@@ -4,7 +4,7 @@ import type { BulkResult } from '../../../shared/bulk';
 import { bulkOperation } from '../../../shared/bulk';
 import type { Operation } from '../../../shared/description';
 import { emailAddress } from '../../../shared/validators';
-import { baseUrlOf, quentn } from '../../transport';
+import { quentn } from '../../transport';
 import { contactToCreate } from './body';
 import { createOptions, createParameters } from './fields';
 
@@ -44,7 +44,7 @@ function result(answer: unknown): BulkResult {
 /** `POST /contacts` with `{ contacts: [...], ...options }`; each input item gets its own entry of the answer. */
 function createManyContacts() {
 	return bulkOperation({ method: 'POST', url: '/contacts' }, async (ctx, parameter) => {
-		const baseURL = await baseUrlOf(ctx);
+		await quentn.checkCredential(ctx);
 		const chunkSize = Math.max(
 			1,
 			Math.floor(
@@ -80,7 +80,7 @@ function createManyContacts() {
 				};
 				const answer = await quentn.request(
 					ctx,
-					{ method: 'POST', baseURL, url: '/contacts', body },
+					{ method: 'POST', url: '/contacts', body },
 					chunk[0].itemIndex,
 				);
 				if (!Array.isArray(answer)) {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { bulkOperation } from '../../../shared/bulk';
 import type { ValueSource } from '../../../shared/validators';
 import { digits } from '../../../shared/validators';
-import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
+import { BULK_MAX, ticketmatic } from '../../transport';
 import { relationTypeIdList } from './body';
 
 /** The operations of POST /contacts/batch this node offers (tm-go ticketmatic/contacts/operations.go `Batch`, types.go `BatchContactOperation`). */
@@ -130,7 +130,8 @@ export function contactBatch(operation: BatchOperation, options: BatchOptions = 
 	return bulkOperation<BatchChange>(
 		{ method: 'POST', url: '/contacts/batch' },
 		async (ctx, parameter) => {
-			const url = `${await baseUrl(ctx)}/contacts/batch`;
+			await ticketmatic.checkCredential(ctx);
+			const url = '/contacts/batch';
 			const node = ctx.getNode();
 			return {
 				noun: 'contacts',

@@ -5,7 +5,7 @@ import { bulkOperation } from '../../../shared/bulk';
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { digits } from '../../../shared/validators';
-import { BULK_MAX, baseUrl, ticketmatic } from '../../transport';
+import { BULK_MAX, ticketmatic } from '../../transport';
 import { contactBody } from './body';
 import { additionalFields, email } from './fields';
 
@@ -50,7 +50,7 @@ function importContacts() {
 	return bulkOperation<IDataObject>(
 		{ method: 'POST', url: '/contacts/import' },
 		async (ctx, parameter) => {
-			const base = await baseUrl(ctx);
+			await ticketmatic.checkCredential(ctx);
 			const node = ctx.getNode();
 			const ranges = new Map<number, IdRange>();
 			return {
@@ -90,7 +90,7 @@ function importContacts() {
 							ctx,
 							{
 								method: 'POST',
-								url: `${base}/contacts/import/reserve`,
+								url: '/contacts/import/reserve',
 								body: { id: Math.max(...reserve) },
 							},
 							chunk[0].itemIndex,
@@ -99,7 +99,7 @@ function importContacts() {
 					const body = chunk.map((entry) => entry.payload);
 					const answers = await ticketmatic.request(
 						ctx,
-						{ method: 'POST', url: `${base}/contacts/import`, body },
+						{ method: 'POST', url: '/contacts/import', body },
 						chunk[0].itemIndex,
 					);
 					return (Array.isArray(answers) ? (answers as ImportAnswer[]) : []).map((answer) => ({

@@ -25,7 +25,7 @@ const listOf = (value: unknown): IDataObject[] =>
  * or phone number added unless the same one is there, an opt-in replacing the contact's answer for that opt-in.
  * Lists the item does not send are not sent, and stay as they are.
  */
-export function mergedContact(sent: IDataObject, current: IDataObject): IDataObject {
+function mergedContact(sent: IDataObject, current: IDataObject): IDataObject {
 	const body = { ...sent };
 	if (Array.isArray(sent.relationtypes)) {
 		const ids = [...listOf(current.relationtypes), ...listOf(sent.relationtypes)].map(Number);
