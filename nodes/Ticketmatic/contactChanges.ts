@@ -114,6 +114,32 @@ interface Reading {
 	stopped: boolean;
 }
 
+/** One page of the contacts changed since the window's start, with the listing's count (Infinity when left out). */
+async function changesPage(
+	ctx: IPollFunctions,
+	state: StoredState,
+	offset: number,
+): Promise<{ records: IDataObject[]; total: number }> {
+	// GET /contacts takes lastupdatesince and orderby=lastupdatets (tm-go contacts.Getlist, ContactQuery).
+	const body = (await ticketmatic.request(ctx, {
+		method: 'GET',
+		url: '/contacts',
+		qs: {
+			lastupdatesince: sinceParameter(state.since),
+			orderby: 'lastupdatets',
+			limit: PAGE_SIZE,
+			offset,
+		},
+	})) as IDataObject;
+	const data = body?.data;
+	const counted = body?.nbrofresults;
+	return {
+		records: Array.isArray(data) ? (data as IDataObject[]) : [],
+		// Without a count (a server that leaves it out), the listing ends at an empty page.
+		total: counted === undefined || counted === null ? Infinity : Number(counted),
+	};
+}
+
 /**
  * The contacts changed since the window's start, ordered by update time, page after page (1000 each) from
  * where the last poll stopped, until the listing ends or the next page would not fit in the poll's budget.
@@ -124,27 +150,7 @@ async function readWindow(
 	began: number,
 	budgetMs: number,
 ): Promise<Reading> {
-	const url = '/contacts';
-	// GET /contacts takes lastupdatesince and orderby=lastupdatets (tm-go contacts.Getlist, ContactQuery).
-	const page = async (offset: number) => {
-		const body = (await ticketmatic.request(ctx, {
-			method: 'GET',
-			url,
-			qs: {
-				lastupdatesince: sinceParameter(state.since),
-				orderby: 'lastupdatets',
-				limit: PAGE_SIZE,
-				offset,
-			},
-		})) as IDataObject;
-		const data = body?.data;
-		const counted = body?.nbrofresults;
-		return {
-			records: Array.isArray(data) ? (data as IDataObject[]) : [],
-			// Without a count (a server that leaves it out), the listing ends at an empty page.
-			total: counted === undefined || counted === null ? Infinity : Number(counted),
-		};
-	};
+	const page = async (offset: number) => await changesPage(ctx, state, offset);
 	let start = Math.max(0, (state.read ?? 0) - RESUME_MARGIN);
 	let first = start > 0 ? await page(start) : undefined;
 	if (

@@ -218,135 +218,144 @@ export interface UpsertSpec {
 	update?(create: IHttpRequestOptions, found: Found): IHttpRequestOptions;
 }
 
-export function createTransport(policy: TransportPolicy): Transport {
-	const routed = (
-		ctx: IExecuteSingleFunctions,
-		requestData: RoutedRequest,
-	): IHttpRequestOptions => ({
-		...(requestData.options as IHttpRequestOptions),
-		url: resolvePath(ctx, String(requestData.options.url ?? ''), policy.pathValues),
+/** The item's request as routed, after the operation's checks; anything refused here is "Not sent". */
+async function prepare(
+	policy: TransportPolicy,
+	ctx: IExecuteSingleFunctions,
+	requestData: RoutedRequest,
+	checks: Check[],
+): Promise<IHttpRequestOptions> {
+	return beforeSending(ctx, policy.vendor, () => {
+		for (const check of checks) check(ctx, requestData.options as IHttpRequestOptions);
+		return {
+			...(requestData.options as IHttpRequestOptions),
+			url: resolvePath(ctx, String(requestData.options.url ?? ''), policy.pathValues),
+		};
 	});
+}
 
-	/** The item's request as routed, after the operation's checks; anything refused here is "Not sent". */
-	const prepare = async (
-		ctx: IExecuteSingleFunctions,
-		requestData: RoutedRequest,
-		checks: Check[],
-	): Promise<IHttpRequestOptions> => {
-		return beforeSending(ctx, policy.vendor, () => {
-			for (const check of checks) check(ctx, requestData.options as IHttpRequestOptions);
-			return routed(ctx, requestData);
+/**
+ * Sends one request and shapes the answer as the operation's routing says. With `notFound: 'none'` an HTTP 404
+ * is no record (the operation's postReceive still runs on none).
+ */
+async function sendAndShape(
+	policy: TransportPolicy,
+	ctx: IExecuteSingleFunctions,
+	requestData: RoutedRequest,
+	options: IHttpRequestOptions,
+	notFound: 'error' | 'none' = 'error',
+): Promise<INodeExecutionData[]> {
+	const response = await executeRequest(ctx, policy, options, ctx.getItemIndex()).catch(
+		async (error: unknown) =>
+			notFound === 'none' && isNotFound(error)
+				? ({ body: [], headers: {}, statusCode: 404 } as IN8nHttpFullResponse)
+				: await Promise.reject(error),
+	);
+	const body = response.body === '' || response.body === undefined ? {} : response.body;
+	let items: INodeExecutionData[] =
+		response.statusCode === 404 ? [] : [{ json: body as IDataObject }];
+	if (requestData.postReceive.length) {
+		items = await postReceive(ctx, requestData, items, response);
+	} else if (Array.isArray(body)) {
+		items = (body as IDataObject[]).map((json) => ({ json }));
+	}
+	return withPairedItem(ctx, items);
+}
+
+/** GETs through the executor, with the base URL and headers of the item's routed request; 404 → `undefined`. */
+function lookupFor(
+	policy: TransportPolicy,
+	ctx: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Lookup {
+	return async (url, qs) => {
+		const options: IHttpRequestOptions = {
+			baseURL: request.baseURL,
+			headers: request.headers,
+			method: 'GET',
+			url,
+			qs,
+		};
+		return await executeRequest(ctx, policy, options, ctx.getItemIndex()).then(
+			(response) => response.body,
+			async (error: unknown) => (isNotFound(error) ? undefined : await Promise.reject(error)),
+		);
+	};
+}
+
+/** One request per item: send, shape, pair. */
+function singleHook(policy: TransportPolicy, notFound: 'error' | 'none', checks: Check[]): Hook {
+	return async function (this, requestData) {
+		return await guarded(this, async () => {
+			const options = await prepare(policy, this, requestData, checks);
+			return await sendAndShape(policy, this, requestData, options, notFound);
 		});
 	};
+}
 
-	/**
-	 * Sends one request and shapes the answer as the operation's routing says. With `notFound: 'none'` an HTTP 404
-	 * is no record (the operation's postReceive still runs on none).
-	 */
-	const sendAndShape = async (
-		ctx: IExecuteSingleFunctions,
-		requestData: RoutedRequest,
-		options: IHttpRequestOptions,
-		notFound: 'error' | 'none' = 'error',
-	) => {
-		const response = await executeRequest(ctx, policy, options, ctx.getItemIndex()).catch(
-			async (error: unknown) =>
-				notFound === 'none' && isNotFound(error)
-					? ({ body: [], headers: {}, statusCode: 404 } as IN8nHttpFullResponse)
-					: await Promise.reject(error),
-		);
-		const body = response.body === '' || response.body === undefined ? {} : response.body;
-		let items: INodeExecutionData[] =
-			response.statusCode === 404 ? [] : [{ json: body as IDataObject }];
-		if (requestData.postReceive.length) {
-			items = await postReceive(ctx, requestData, items, response);
-		} else if (Array.isArray(body)) {
-			items = (body as IDataObject[]).map((json) => ({ json }));
-		}
-		return withPairedItem(ctx, items);
+/** Create or Update: look the record up, then send the create or the update made of it; say which. */
+function upsertHook(policy: TransportPolicy, spec: UpsertSpec, checks: Check[]): Hook {
+	return async function (this, requestData) {
+		return await guarded(this, async () => {
+			const create = await prepare(policy, this, requestData, checks);
+			const found = await spec.find(this, lookupFor(policy, this, create));
+			const options = found === undefined || !spec.update ? create : spec.update(create, found);
+			const upserted = found === undefined ? 'created' : 'updated';
+			const items = await sendAndShape(policy, this, requestData, options);
+			return items.map((item) => ({ ...item, json: { ...item.json, upsert: upserted } }));
+		});
 	};
+}
 
-	const single = (notFound: 'error' | 'none', checks: Check[]): Hook =>
-		async function (this, requestData) {
-			return await guarded(this, async () => {
-				const options = await prepare(this, requestData, checks);
-				return await sendAndShape(this, requestData, options, notFound);
-			});
-		};
+/** Read what the vendor holds first (`complete`), then send the completed request. */
+function readFirstHook(policy: TransportPolicy, complete: Complete, checks: Check[]): Hook {
+	return async function (this, requestData) {
+		return await guarded(this, async () => {
+			const request = await prepare(policy, this, requestData, checks);
+			const options = await complete(this, request, lookupFor(policy, this, request));
+			return await sendAndShape(policy, this, requestData, options);
+		});
+	};
+}
 
-	/** GETs through the executor, with the base URL and headers of the item's routed request; 404 → `undefined`. */
-	const lookupFor =
-		(ctx: IExecuteSingleFunctions, request: IHttpRequestOptions): Lookup =>
-		async (url, qs) => {
-			const options: IHttpRequestOptions = {
-				baseURL: request.baseURL,
-				headers: request.headers,
-				method: 'GET',
-				url,
-				qs,
-			};
-			return await executeRequest(ctx, policy, options, ctx.getItemIndex()).then(
-				(response) => response.body,
-				async (error: unknown) => (isNotFound(error) ? undefined : await Promise.reject(error)),
-			);
-		};
+/** Return All / Limit with the paginator, every page through the executor; a list that does not move on fails. */
+function listHook(policy: TransportPolicy, paginator: Paginator, checks: Check[]): Hook {
+	return async function (this, requestData) {
+		return await guarded(this, async () => {
+			const base = await prepare(policy, this, requestData, checks);
+			const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+			const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
+			let last: IN8nHttpFullResponse = { body: [], headers: {}, statusCode: 200 };
+			let records: IDataObject[];
+			try {
+				records = await paginator.collect(async (page) => {
+					last = await executeRequest(this, policy, pageOptions(base, page), this.getItemIndex());
+					return last.body;
+				}, limit);
+			} catch (error) {
+				throw error instanceof PagingError ? pagingFailure(this, policy, base, error) : error;
+			}
+			const listed = records.map((json) => ({ json }));
+			// The items hold the records now: no second reference to every full record while postReceive (Simplify) cuts them.
+			records.length = 0;
+			const items = await postReceive(this, requestData, listed, last);
+			return withPairedItem(this, items);
+		});
+	};
+}
 
-	const upsert = (spec: UpsertSpec, ...checks: Check[]): Hook =>
-		async function (this, requestData) {
-			return await guarded(this, async () => {
-				const create = await prepare(this, requestData, checks);
-				const found = await spec.find(this, lookupFor(this, create));
-				const options = found === undefined || !spec.update ? create : spec.update(create, found);
-				const upserted = found === undefined ? 'created' : 'updated';
-				const items = await sendAndShape(this, requestData, options);
-				return items.map((item) => ({ ...item, json: { ...item.json, upsert: upserted } }));
-			});
-		};
-
-	const readFirst = (complete: Complete, ...checks: Check[]): Hook =>
-		async function (this, requestData) {
-			return await guarded(this, async () => {
-				const request = await prepare(this, requestData, checks);
-				const options = await complete(this, request, lookupFor(this, request));
-				return await sendAndShape(this, requestData, options);
-			});
-		};
-
-	const list = (paginator: Paginator, ...checks: Check[]): Hook =>
-		async function (this, requestData) {
-			return await guarded(this, async () => {
-				const base = await prepare(this, requestData, checks);
-				const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-				const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
-				let last: IN8nHttpFullResponse = { body: [], headers: {}, statusCode: 200 };
-				let records: IDataObject[];
-				try {
-					records = await paginator.collect(async (page) => {
-						last = await executeRequest(this, policy, pageOptions(base, page), this.getItemIndex());
-						return last.body;
-					}, limit);
-				} catch (error) {
-					throw error instanceof PagingError ? pagingFailure(this, policy, base, error) : error;
-				}
-				const listed = records.map((json) => ({ json }));
-				// The items hold the records now: no second reference to every full record while postReceive (Simplify) cuts them.
-				records.length = 0;
-				const items = await postReceive(this, requestData, listed, last);
-				return withPairedItem(this, items);
-			});
-		};
-
+export function createTransport(policy: TransportPolicy): Transport {
 	return {
 		policy,
-		send: single('error', []),
-		sendChecked: (...checks) => single('error', checks),
-		lookup: (...checks) => single('none', checks),
-		list,
-		upsert,
+		send: singleHook(policy, 'error', []),
+		sendChecked: (...checks) => singleHook(policy, 'error', checks),
+		lookup: (...checks) => singleHook(policy, 'none', checks),
+		list: (paginator, ...checks) => listHook(policy, paginator, checks),
+		upsert: (spec, ...checks) => upsertHook(policy, spec, checks),
+		readFirst: (complete, ...checks) => readFirstHook(policy, complete, checks),
 		async checkCredential(ctx) {
 			policy.baseUrl?.(await credentialsOf(ctx, policy.credentialType));
 		},
-		readFirst,
 		async request(ctx, options, itemIndex) {
 			return (await executeRequest(ctx, policy, options, itemIndex)).body;
 		},

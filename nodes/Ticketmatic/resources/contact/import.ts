@@ -1,7 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { BulkEntry, BulkResult, ItemParameter } from '../../../shared/bulk';
 import { bulkOperation } from '../../../shared/bulk';
+import type { RequestContext } from '../../../shared/executor';
 import type { Operation } from '../../../shared/description';
 import { fieldCollection } from '../../../shared/description';
 import { digits } from '../../../shared/validators';
@@ -45,6 +47,70 @@ interface ImportAnswer extends IDataObject {
 
 type IdRange = 'reserve' | 'alreadyReserved' | undefined;
 
+/**
+ * One input item's contact: its fields, and its ID when one is given, which needs a reserved range (the item's
+ * choice is kept in `ranges`).
+ */
+function importedContact(
+	node: INode,
+	parameter: ItemParameter,
+	ranges: Map<number, IdRange>,
+	itemIndex: number,
+): IDataObject {
+	const fields = { ...(parameter('additionalFields', itemIndex, {}) as IDataObject) };
+	fields.email = parameter('email', itemIndex, '') as string;
+	const contact = contactBody(fields, node, itemIndex);
+	const id = parameter('contactId', itemIndex, '') as string | number;
+	if (id === '' || id === undefined || String(id).trim() === '') return contact;
+	const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
+	const range = (parameter('options.contactIdRange', itemIndex, '') as IdRange | '') || undefined;
+	if (range === undefined) {
+		throw new NodeOperationError(
+			node,
+			`Contact ID ${contactId} needs a reserved ID range, so nothing was sent for this item`,
+			{
+				itemIndex,
+				description:
+					'Ticketmatic imports a contact under a given ID only when that ID was reserved. Add the option "Contact ID Range": "Reserve Before Import" reserves every unused ID up to the highest one given (new contacts then get higher IDs), "Already Reserved" sends the IDs as they are. Or leave Contact ID empty to let Ticketmatic assign one.',
+			},
+		);
+	}
+	ranges.set(itemIndex, range);
+	return { id: contactId, ...contact };
+}
+
+/** One chunk: the IDs to reserve first (if any), then the import; one result per contact, in order. */
+async function sendImportChunk(
+	ctx: RequestContext,
+	ranges: Map<number, IdRange>,
+	chunk: Array<BulkEntry<IDataObject>>,
+): Promise<BulkResult[]> {
+	const reserve = chunk
+		.filter((entry) => ranges.get(entry.itemIndex) === 'reserve')
+		.map((entry) => Number(entry.payload.id));
+	if (reserve.length) {
+		// Reserves every unused ID up to this one (tm-php Contacts::reserve); the import follows only if it succeeded.
+		await ticketmatic.request(
+			ctx,
+			{ method: 'POST', url: '/contacts/import/reserve', body: { id: Math.max(...reserve) } },
+			chunk[0].itemIndex,
+		);
+	}
+	const body = chunk.map((entry) => entry.payload);
+	const answers = await ticketmatic.request(
+		ctx,
+		{ method: 'POST', url: '/contacts/import', body },
+		chunk[0].itemIndex,
+	);
+	return (Array.isArray(answers) ? (answers as ImportAnswer[]) : []).map((answer) => ({
+		json: answer,
+		error:
+			answer.ok === false
+				? `Ticketmatic did not import the contact: ${answer.error || 'no reason given'}`
+				: undefined,
+	}));
+}
+
 /** POST /contacts/import: one Contact per input item, at most 1000 per call, one `{ id, ok, error }` back per contact, in order. */
 function importContacts() {
 	return bulkOperation<IDataObject>(
@@ -57,59 +123,8 @@ function importContacts() {
 				noun: 'contacts',
 				chunkSize: BULK_MAX,
 				inFlight: ticketmatic.policy.maxInFlight,
-				build: (itemIndex) => {
-					const fields = { ...(parameter('additionalFields', itemIndex, {}) as IDataObject) };
-					fields.email = parameter('email', itemIndex, '') as string;
-					const contact = contactBody(fields, node, itemIndex);
-					const id = parameter('contactId', itemIndex, '') as string | number;
-					if (id === '' || id === undefined || String(id).trim() === '') return contact;
-					const contactId = Number(digits(id, { node, parameter: 'Contact ID', itemIndex }));
-					const range =
-						(parameter('options.contactIdRange', itemIndex, '') as IdRange | '') || undefined;
-					if (range === undefined) {
-						throw new NodeOperationError(
-							node,
-							`Contact ID ${contactId} needs a reserved ID range, so nothing was sent for this item`,
-							{
-								itemIndex,
-								description:
-									'Ticketmatic imports a contact under a given ID only when that ID was reserved. Add the option "Contact ID Range": "Reserve Before Import" reserves every unused ID up to the highest one given (new contacts then get higher IDs), "Already Reserved" sends the IDs as they are. Or leave Contact ID empty to let Ticketmatic assign one.',
-							},
-						);
-					}
-					ranges.set(itemIndex, range);
-					return { id: contactId, ...contact };
-				},
-				send: async (chunk) => {
-					const reserve = chunk
-						.filter((entry) => ranges.get(entry.itemIndex) === 'reserve')
-						.map((entry) => Number(entry.payload.id));
-					if (reserve.length) {
-						// Reserves every unused ID up to this one (tm-php Contacts::reserve); the import follows only if it succeeded.
-						await ticketmatic.request(
-							ctx,
-							{
-								method: 'POST',
-								url: '/contacts/import/reserve',
-								body: { id: Math.max(...reserve) },
-							},
-							chunk[0].itemIndex,
-						);
-					}
-					const body = chunk.map((entry) => entry.payload);
-					const answers = await ticketmatic.request(
-						ctx,
-						{ method: 'POST', url: '/contacts/import', body },
-						chunk[0].itemIndex,
-					);
-					return (Array.isArray(answers) ? (answers as ImportAnswer[]) : []).map((answer) => ({
-						json: answer,
-						error:
-							answer.ok === false
-								? `Ticketmatic did not import the contact: ${answer.error || 'no reason given'}`
-								: undefined,
-					}));
-				},
+				build: (itemIndex) => importedContact(node, parameter, ranges, itemIndex),
+				send: async (chunk) => await sendImportChunk(ctx, ranges, chunk),
 			};
 		},
 	);
