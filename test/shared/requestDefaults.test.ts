@@ -165,7 +165,7 @@ describe.each(VENDORS)(
 			expect(offending).toEqual(
 				folder === 'Quentn'
 					? [
-							'resources/campaign/fields.ts: return { ...options, baseURL: await campaignBaseUrlOf(this), body };',
+							'resources/campaign/body.ts: return { ...options, baseURL: await campaignBaseUrlOf(this), body };',
 						]
 					: [],
 			);
