@@ -298,8 +298,8 @@ export function ssrfError(
 	const where = hostname && ip && ip !== hostname ? `${hostname} (${ip})` : (hostname ?? ip);
 	const message = `n8n's SSRF protection blocked the request to ${hints.vendor}${where ? ` at ${where}` : ''}`;
 	const byAddress = `N8N_SSRF_ALLOWED_IP_RANGES=${ip ? `${ip}/${ip.includes(':') ? 128 : 32}` : '<address>/32'}`;
-	// n8n names the address only; the host name is known when the request's URL carries it (not when a credential
-	// adds the base URL, as jtel's does).
+	// n8n names the address only; the host name comes from the request (the executor reads it from the credential's
+	// base URL when the credential adds it).
 	const byName = `N8N_SSRF_ALLOWED_HOSTNAMES=${hostname ?? `<your ${hints.vendor} server's host name>`}`;
 	const settings = literal
 		? `set ${byAddress} (N8N_SSRF_ALLOWED_HOSTNAMES allows host names only, and this server is addressed by its IP address)`

@@ -33,11 +33,9 @@ test("jtel on a private address with n8n-core's SSRF protection on: refused befo
 		expect(output).toEqual([]);
 		expect(api.requests).toHaveLength(0);
 		expect(error?.message).toBe("n8n's SSRF protection blocked the request to jtel at 10.20.30.40");
-		// n8n's refusal names the address only, and jtel's credential adds the server URL inside n8n.
-		expect(error?.description).toContain(
-			"N8N_SSRF_ALLOWED_HOSTNAMES=<your jtel server's host name>",
-		);
-		expect(error?.description).toContain('N8N_SSRF_ALLOWED_IP_RANGES=10.20.30.40/32');
+		// The Server URL is an IP address, which N8N_SSRF_ALLOWED_HOSTNAMES cannot allow: only the address range is offered.
+		expect(error?.description).toContain('set N8N_SSRF_ALLOWED_IP_RANGES=10.20.30.40/32');
+		expect(error?.description).toContain('N8N_SSRF_ALLOWED_HOSTNAMES allows host names only');
 	} finally {
 		if (settings) settings.enabled = false;
 	}
