@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/description';
-import { fieldCollection, fromVersion2, inVersion1 } from '../../../shared/description';
+import {
+	fieldCollection,
+	fromVersion2,
+	inVersion1,
+	sendBody,
+	sendQuery,
+} from '../../../shared/description';
 import { unwrap } from '../../../shared/output';
 import { jtel } from '../../transport';
 import { campaignId } from '../diallerCampaign/fields';
@@ -74,7 +80,7 @@ export const importContact: Operation = {
 				default: '',
 				placeholder: 'e.g. My Campaign',
 				displayOptions: { show: { campaignBy: ['name'] } },
-				routing: { send: { type: 'body', property: 'DiallerCampaignsName' } },
+				routing: sendBody('DiallerCampaignsName'),
 			},
 		]),
 		// From version 2 one control: the campaign from the list, by ID or by name (jtel takes DiallerCampaignsID or
@@ -99,7 +105,7 @@ export const importContact: Operation = {
 			default: '',
 			placeholder: 'e.g. Mustermann',
 			description: "The contact's (last) name",
-			routing: { send: { type: 'body', property: 'Name' } },
+			routing: sendBody('Name'),
 		},
 		{
 			displayName: 'Phone Number 1',
@@ -117,7 +123,7 @@ export const importContact: Operation = {
 			default: false,
 			description:
 				'Whether to overwrite the contact whose user data matches (this is how an existing contact is updated: set User Data under Additional Fields). Off: a new contact is always created.',
-			routing: { send: { type: 'query', property: 'overwriteDuplicates' } },
+			routing: sendQuery('overwriteDuplicates'),
 		},
 		fieldCollection('additionalFields', importFields),
 	],

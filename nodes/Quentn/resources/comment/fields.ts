@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { changedInVersion2 } from '../../../shared/description';
+import { changedInVersion2, sendBody } from '../../../shared/description';
 import { recordLocator } from '../../../shared/locator';
 
 export { contactId } from '../contact/fields';
@@ -33,5 +33,5 @@ export const comment: INodeProperties = {
 	required: true,
 	default: '',
 	description: 'Text of the comment',
-	routing: { send: { type: 'body', property: 'comment' } },
+	routing: sendBody('comment'),
 };

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../../shared/locator';
+import { sendBody } from '../../../shared/description';
 
 /** The same `description` body field as a term's: one definition for both. */
 export { description } from '../term/fields';
@@ -30,7 +31,7 @@ export const label: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. Customer ID',
 	description: 'The name users see; Quentn derives the field name from it (e.g. field_customer_id)',
-	routing: { send: { type: 'body', property: 'label' } },
+	routing: sendBody('label'),
 };
 
 export const fieldType: INodeProperties = {
@@ -40,7 +41,7 @@ export const fieldType: INodeProperties = {
 	default: 'text',
 	placeholder: 'e.g. text',
 	description: "Quentn's field type (field_type), e.g. text",
-	routing: { send: { type: 'body', property: 'field_type' } },
+	routing: sendBody('field_type'),
 };
 
 export const maxLength: INodeProperties = {
@@ -50,7 +51,7 @@ export const maxLength: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	default: 128,
 	description: 'Longest value a text field takes',
-	routing: { send: { type: 'body', property: 'max_length' } },
+	routing: sendBody('max_length'),
 };
 
 export const required: INodeProperties = {
@@ -59,5 +60,5 @@ export const required: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether a contact must have a value in this field',
-	routing: { send: { type: 'body', property: 'required' } },
+	routing: sendBody('required'),
 };

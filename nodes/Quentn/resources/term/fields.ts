@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { changedInVersion2 } from '../../../shared/description';
+import { changedInVersion2, sendBody } from '../../../shared/description';
 import { recordLocator } from '../../../shared/locator';
 
 /** A term: its ID (or name) typed in version 1, a locator (the account's terms) from version 2. */
@@ -35,7 +35,7 @@ export const name: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: 'Name of the term; names are unique in Quentn',
-	routing: { send: { type: 'body', property: 'name' } },
+	routing: sendBody('name'),
 };
 
 export const description: INodeProperties = {
@@ -43,5 +43,5 @@ export const description: INodeProperties = {
 	name: 'description',
 	type: 'string',
 	default: '',
-	routing: { send: { type: 'body', property: 'description' } },
+	routing: sendBody('description'),
 };

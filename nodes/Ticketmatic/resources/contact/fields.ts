@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendUtc, UTC_HINT } from '../../../shared/dates';
-import { changedInVersion2, fieldCollection } from '../../../shared/description';
+import { changedInVersion2, fieldCollection, sendQuery } from '../../../shared/description';
 import { emailField, stringField } from '../../../shared/fields';
 import { recordLocator } from '../../../shared/locator';
 
@@ -270,7 +270,7 @@ export const listFilters = {
 		type: 'boolean',
 		default: false,
 		description: 'Whether to include archived records',
-		routing: { send: { type: 'query', property: 'includearchived' } },
+		routing: sendQuery('includearchived'),
 	},
 	lastUpdateSince: {
 		displayName: 'Last Updated Since',
@@ -289,6 +289,6 @@ export const listFilters = {
 		default: '',
 		placeholder: 'e.g. SELECT ID FROM tm.contact WHERE …',
 		description: 'A Ticketmatic SQL query that returns the IDs to include',
-		routing: { send: { type: 'query', property: 'filter' } },
+		routing: sendQuery('filter'),
 	},
 } satisfies Record<string, INodeProperties>;

@@ -6,6 +6,7 @@ import {
 	fieldCollection,
 	fromVersion2,
 	returnAllAndLimit,
+	sendQuery,
 } from '../../../shared/description';
 import { simplify, simplifyParameter } from '../../../shared/output';
 import { contactList } from '../../transport';
@@ -23,7 +24,7 @@ const orderBy: INodeProperties = {
 	],
 	default: 'name',
 	description: 'The order in which Ticketmatic returns the contacts',
-	routing: { send: { type: 'query', property: 'orderby' } },
+	routing: sendQuery('orderby'),
 };
 
 const filters: INodeProperties[] = [
@@ -35,7 +36,7 @@ const filters: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Text to look for in the contacts',
-		routing: { send: { type: 'query', property: 'searchterm' } },
+		routing: sendQuery('searchterm'),
 	},
 	listFilters.filter,
 ];

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { sendBody } from '../../../shared/description';
 
 export { contactId } from '../contact/fields';
 
@@ -21,7 +22,7 @@ export const remarkValues = {
 		typeOptions: { rows: 4 },
 		default: '',
 		description: 'The text of the remark',
-		routing: { send: { type: 'body', property: 'content' } },
+		routing: sendBody('content'),
 	},
 	pinned: {
 		displayName: 'Pinned',
@@ -29,6 +30,6 @@ export const remarkValues = {
 		type: 'boolean',
 		default: false,
 		description: 'Whether the remark is pinned, so it shows at the top of the contact',
-		routing: { send: { type: 'body', property: 'pinned' } },
+		routing: sendBody('pinned'),
 	},
 } satisfies Record<string, INodeProperties>;
