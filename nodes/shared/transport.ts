@@ -49,9 +49,9 @@ function withPairedItem(
 	ctx: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): INodeExecutionData[] {
-	const item = ctx.getItemIndex();
-	// In place: the items are this request's own, and a Return All may be 10,000s of them.
-	for (const entry of items) entry.pairedItem = { item };
+	// In place, one pairing object for all: the items are this request's own, and a Return All may be 100,000s of them.
+	const pairedItem = { item: ctx.getItemIndex() };
+	for (const entry of items) entry.pairedItem = pairedItem;
 	return items;
 }
 
