@@ -46,6 +46,27 @@ function createTicketSourceFake({ apiKey, seedCustomers = 0 }) {
 		},
 	});
 
+	/**
+	 * The values of `map` as `page` reads a list (its length and one slice), each shaped by `shape` only when its page is
+	 * asked for: a page of 100 out of 100,000 customers builds 100 resources, not 100,000.
+	 */
+	function lazyList(map, shape) {
+		return {
+			length: map.size,
+			slice(start, end) {
+				const out = [];
+				let index = 0;
+				for (const value of map.values()) {
+					if (index >= end) break;
+					if (index >= start) out.push(shape(value));
+					index++;
+				}
+				return out;
+			},
+		};
+	}
+
+	/** One page of `records` (an array, or a lazyList) as TicketSource pages: `page` and `per_page`, links and meta. */
 	function page(query, path, records) {
 		const perPage = query.has('per_page') ? Number(query.get('per_page')) : 10;
 		const current = query.has('page') ? Number(query.get('page')) : 1;
@@ -177,7 +198,7 @@ function createTicketSourceFake({ apiKey, seedCustomers = 0 }) {
 			[
 				'GET',
 				'/customers',
-				({ query }) => page(query, '/customers', [...customers.values()].map(customerResource)),
+				({ query }) => page(query, '/customers', lazyList(customers, customerResource)),
 			],
 			[
 				'POST',
