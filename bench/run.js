@@ -471,10 +471,11 @@ async function main() {
 					const row = bigRows.find((r) => r.label === b.label);
 					row.warm = {};
 					const runs = { off: [], on: [], http: [] };
-					// The clients take turns in every round: each meets the server's heap as the others left it, so no client's
-					// peak RSS is measured on a fresh heap while another's comes after three 100,000-record runs.
+					// The clients take turns in every round, and each round starts with the next client: a run's peak RSS
+					// depends on the heap the run before left (V8 keeps what it grew), so every client follows every other.
+					const clients = ['off', 'on', 'http'];
 					for (let round = 0; round <= WARM_ROUNDS; round++) {
-						for (const client of ['off', 'on', 'http']) {
+						for (const client of clients.map((_, i) => clients[(i + round) % clients.length])) {
 							const fake = use(b.vendor, wan(b.fake(WARM_N)));
 							const r = await server
 								.run(b.wfWarm[client], client === 'http' ? 'HTTP' : 'Ours')

@@ -26,7 +26,10 @@ const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf
 /** `npm run build` in the repository; returns its exit status (0 when skipped). */
 function build({ skip, say }) {
 	if (skip) return 0;
-	say('npm run build');
+	// From an empty dist, as `npm publish` builds (prepublishOnly): no file of an earlier layout is packed.
+	say('npm run clean && npm run build');
+	const cleaned = spawnSync('npm', ['run', '--silent', 'clean'], { cwd: REPO, stdio: 'inherit' });
+	if (cleaned.status !== 0) return cleaned.status;
 	return spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' }).status;
 }
 
