@@ -21,15 +21,19 @@ export function unwrap(path: string): PostReceiveAction {
 	};
 }
 
-/** postReceive: a JSON:API record `{ id, type, attributes, links }` as a flat `{ id, ...attributes }`. */
+/**
+ * postReceive: a JSON:API record `{ id, type, attributes, links }` as a flat `{ id, ...attributes }`, in place (the
+ * items of a list are made with their pairing; a new item would lose it).
+ */
 export async function flattenJsonApi(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return items.map((item) => {
+	for (const item of items) {
 		const { id, attributes } = item.json as { id?: unknown; attributes?: IDataObject };
-		return { json: { id, ...(attributes ?? {}) } as IDataObject };
-	});
+		item.json = { id, ...(attributes ?? {}) } as IDataObject;
+	}
+	return items;
 }
 
 /** postReceive: a delete's output, `{ deleted: true }`, whatever the vendor answered (204, `{}`, …). */
