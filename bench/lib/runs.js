@@ -111,9 +111,6 @@ async function startWarm(rt, env, port, workflows) {
 	try {
 		const session = await ownerSession(server.base);
 		const live = liveHelpers({ session, base: server.base, rt });
-		const flatted = require(
-			require.resolve('flatted', { paths: [path.join(rt.dir, 'node_modules', 'n8n')] }),
-		);
 		for (const wf of workflows) await live.activate(wf.id);
 
 		async function run(wf, nodeName) {
@@ -122,12 +119,10 @@ async function startWarm(rt, env, port, workflows) {
 			fs.writeFileSync(`/proc/${server.pid}/clear_refs`, '5');
 			const before = kb(statusOf(server.pid), 'VmRSS');
 			const t0 = Date.now();
-			let answer = await live.callWebhook(webhookPath, { method: 'POST' });
 			// Registered a moment after activation: the first call may still meet a 404.
-			for (let i = 0; answer.status === 404 && i < 20; i++) {
-				await live.sleep(500);
-				answer = await live.callWebhook(webhookPath, { method: 'POST' });
-			}
+			const answer = await live
+				.waitForWebhook(webhookPath, { method: 'POST' }, 10_000)
+				.catch((error) => ({ status: 404, text: error.message }));
 			const wallMs = Date.now() - t0;
 			const peakRssKb = kb(statusOf(server.pid), 'VmHWM');
 			const [execution] = await live.waitForExecutions(wf.id, 1, 60_000);
@@ -138,19 +133,12 @@ async function startWarm(rt, env, port, workflows) {
 					peakRssKb,
 					baseRssKb: before,
 				};
-			const res = await session.request('GET', `/rest/executions/${execution.id}`);
+			const saved = await live.execution(execution.id).catch((error) => ({ error }));
 			await session.request('POST', '/rest/executions/delete', { ids: [execution.id] });
-			const data = res.json?.data?.data;
-			const saved = typeof data === 'string' ? flatted.parse(data) : data;
-			if (!saved)
-				return {
-					error: `execution ${execution.id}: ${res.status}`,
-					wallMs,
-					peakRssKb,
-					baseRssKb: before,
-				};
+			if (saved.error)
+				return { error: saved.error.message, wallMs, peakRssKb, baseRssKb: before };
 			return {
-				...readRun({ data: saved }, nodeName),
+				...readRun(saved.run, nodeName),
 				wallMs,
 				peakRssKb,
 				baseRssKb: before,

@@ -29,21 +29,20 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 
 const { ensureN8n, n8nEnv } = require('../../scripts/lib/n8n-runtime');
 const { packPackage } = require('../../scripts/lib/package-install');
-const { makeCertificates } = require('./lib/tls');
-const { startFakeHosts, fakeHostsEnv } = require('./lib/fake-hosts');
-const { n8n, runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
+const { fakeHostsEnv } = require('./lib/fake-hosts');
+const { runView, freePort, startServer, ownerSession } = require('./lib/n8n-cli');
 const { checkNode } = require('./lib/expect');
+const { liveHelpers } = require('./lib/live');
 const { ensurePackages, startRedis, startPostgres, spawnService } = require('./lib/services');
 const { withRateLimit } = require('./lib/rate-limit');
+const setup = require('./lib/setup');
 const { createNpmRegistryFake } = require('./fakes/npm-registry');
 const { createChartMogulFake } = require('./fakes/chartmogul');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const { REPO, PACKAGE } = setup;
 const WORKERS = 2;
 /** Jobs each worker runs at once: with 2, three executions at once cannot all land on one worker. */
 const CONCURRENCY = 2;
@@ -60,15 +59,6 @@ function record(name, problems, durationMs) {
 	const time = durationMs === undefined ? '' : ` (${(durationMs / 1000).toFixed(1)} s)`;
 	console.log(`  ${problems.length ? '✗' : '✓'} ${name}${time}`);
 	for (const p of problems) console.log(`      ${String(p).split('\n').join('\n      ')}`);
-}
-
-function loadVendors() {
-	const dir = path.join(__dirname, 'vendors');
-	return fs
-		.readdirSync(dir, { withFileTypes: true })
-		.filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.js')))
-		.map((e) => ({ folder: e.name, ...require(path.join(dir, e.name, 'index.js')) }))
-		.filter((v) => fs.existsSync(path.join(REPO, v.source)));
 }
 
 /** The workflow with its Manual Trigger replaced by a Webhook (same node name, so connections stay), active. */
@@ -197,58 +187,29 @@ function executionsFinished(worker) {
 	});
 }
 
-/** The run data of one execution, as the editor loads it (GET /rest/executions/:id; `data` is flatted JSON). */
-async function executionRun(session, flatted, id) {
-	const res = await session.request('GET', `/rest/executions/${id}`);
-	const execution = res.json?.data;
-	if (res.status !== 200 || !execution)
-		throw new Error(`GET /rest/executions/${id}: ${res.status} ${res.text.slice(0, 300)}`);
-	const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
-	return { execution, run: { data } };
-}
-
-async function executionsOf(session, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await session.request('GET', `/rest/executions?filter=${filter}&limit=50`);
-	const list = res.json?.data?.results;
-	if (res.status !== 200 || !Array.isArray(list))
-		throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 300)}`);
-	return list;
-}
-
 /**
  * Starts a workflow through its webhook on the main (which answers at once: `responseMode: onReceived`). A 404 is
  * asked again for up to 10 s: right after an activation the main's webhook lookup can still miss it (seen once:
  * "not registered for POST requests. Did you mean to make a POST request?").
  */
-async function callWebhook(base, webhookPath, body = {}) {
-	for (let attempt = 1; ; attempt++) {
-		const res = await fetch(`${base}/webhook/${webhookPath}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		const answer = { status: res.status, text: await res.text() };
-		if (res.status !== 404 || attempt >= 20) return answer;
-		await new Promise((r) => setTimeout(r, 500));
-	}
+async function callWebhook(live, webhookPath, body = {}) {
+	const call = {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	};
+	return await live
+		.waitForWebhook(webhookPath, call, 10_000)
+		.catch((error) => ({ status: 404, text: error.message }));
 }
 
-/** Waits until the workflow has `count` executions and none is still queued or running. */
-async function finishedExecutions(session, workflowId, count, { timeoutMs = 300_000 } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	let list = [];
-	while (Date.now() < deadline) {
-		list = await executionsOf(session, workflowId);
-		if (
-			list.length >= count &&
-			list.every((e) => !['new', 'running', 'waiting'].includes(e.status))
-		)
-			return list;
-		await new Promise((r) => setTimeout(r, 500));
-	}
+/** Waits until the workflow has `count` finished executions; fails naming those it has. */
+async function finishedExecutions(live, workflowId, count, { timeoutMs = 300_000 } = {}) {
+	const list = await live.waitForExecutions(workflowId, count, timeoutMs);
+	if (list.length >= count) return list;
+	const all = await live.listExecutions(workflowId);
 	throw new Error(
-		`workflow ${workflowId}: ${list.length} of ${count} execution(s) finished in time (${list.map((e) => `${e.id} ${e.status}`).join(', ')})`,
+		`workflow ${workflowId}: ${list.length} of ${count} execution(s) finished in time (${all.map((e) => `${e.id} ${e.status}`).join(', ')})`,
 	);
 }
 
@@ -257,22 +218,15 @@ async function main() {
 	if (breakWhat && breakWhat !== 'worker-package')
 		throw new Error(`unknown --break=${breakWhat} (worker-package)`);
 	const keep = process.argv.includes('--keep');
-	const vendors = loadVendors();
+	const vendors = setup.loadVendors();
 	if (!vendors.length)
 		throw new Error('no vendor folder under test/e2e/vendors has its node in nodes/');
 	say(`vendors: ${vendors.map((v) => v.name).join(', ')}`);
 
-	if (process.env.CONTACT_SUITE_E2E_SKIP_BUILD !== '1') {
-		say('npm run build');
-		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
-		if (build.status !== 0) throw new Error(`the build failed (exit ${build.status})`);
-	}
+	const built = setup.build({ skip: process.env.CONTACT_SUITE_E2E_SKIP_BUILD === '1', say });
+	if (built !== 0) throw new Error(`the build failed (exit ${built})`);
 	const rt = await ensureN8n({ log: say });
 	ensurePackages(say);
-	// n8n's own copy of flatted: the format it stores run data in.
-	const flatted = require(
-		require.resolve('flatted', { paths: [path.join(rt.dir, 'node_modules', 'n8n')] }),
-	);
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-suite-queue-'));
 	// PostgreSQL runs as its own user (lib/services.js) and must be able to reach its folder inside this one.
@@ -295,13 +249,11 @@ async function main() {
 		const registry = createNpmRegistryFake({ tarball, manifest: PACKAGE });
 		const chartMogul = vendors.find((v) => v.folder === 'chartmogul');
 
-		const hosts = [...new Set([...vendors.flatMap((v) => v.hosts), 'registry.npmjs.org'])];
-		const tls = makeCertificates(path.join(work, 'tls'), hosts);
 		const active = [
 			...vendors.map((v) => ({ vendor: v, hosts: v.hosts, fake: v.createFake() })),
 			{ hosts: ['registry.npmjs.org'], fake: registry },
 		];
-		const fakes = await startFakeHosts({ tls, fakes: active });
+		const { fakes, tls, hosts } = await setup.startFakes({ work, slots: active });
 		stops.push(() => fakes.close());
 		say(`fakes on ${fakes.address}:${fakes.port} for ${hosts.join(', ')}`);
 
@@ -360,30 +312,18 @@ async function main() {
 			return { vendor, spec, definition: asWebhookWorkflow(definition) };
 		});
 		const limits = chartMogul ? limitWorkflow(chartMogul) : undefined;
-		const credentialsFile = path.join(work, 'credentials.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify(vendors.flatMap((v) => v.credentials)));
-		const workflowsFile = path.join(work, 'workflows.json');
-		fs.writeFileSync(
-			workflowsFile,
-			JSON.stringify(
-				[...runs.map((r) => r.definition), ...(limits ? [limits] : [])].map((w) => ({
+		const importAll = async () => {
+			await setup.importIntoN8n({
+				rt,
+				env: mainEnv,
+				work,
+				credentials: vendors.flatMap((v) => v.credentials),
+				workflows: [...runs.map((r) => r.definition), ...(limits ? [limits] : [])].map((w) => ({
 					...w,
 					webhookPath: undefined,
 				})),
-			),
-		);
-		const importAll = async () => {
-			for (const [args, what] of [
-				[['import:credentials', `--input=${credentialsFile}`], 'credentials'],
-				[['import:workflow', `--input=${workflowsFile}`], 'workflows'],
-			]) {
-				const out = await n8n(rt, args, mainEnv);
-				if (out.code !== 0)
-					throw new Error(
-						`n8n ${args[0]} failed (exit ${out.code}):\n${(out.stdout + out.stderr).slice(-3000)}`,
-					);
-				say(`imported ${what}`);
-			}
+			});
+			say('imported credentials and workflows');
 		};
 
 		say('starting the main (installs the package from N8N_COMMUNITY_PACKAGES)');
@@ -452,18 +392,9 @@ async function main() {
 		);
 		say(`registry served the tarball ${registry.state.tarballs.served} time(s)`);
 
-		const session = await ownerSession(server.base);
-		for (const workflow of [...runs.map((r) => r.definition), ...(limits ? [limits] : [])]) {
-			const current = await session.request('GET', `/rest/workflows/${workflow.id}`);
-			const versionId = current.json?.data?.versionId;
-			const activated = await session.request('POST', `/rest/workflows/${workflow.id}/activate`, {
-				versionId,
-			});
-			if (activated.status !== 200)
-				throw new Error(
-					`activating "${workflow.name}" failed: ${activated.status} ${activated.text.slice(0, 500)}`,
-				);
-		}
+		const live = liveHelpers({ session: await ownerSession(server.base), base: server.base, rt });
+		for (const workflow of [...runs.map((r) => r.definition), ...(limits ? [limits] : [])])
+			await live.activate(workflow.id);
 		say('workflows activated through the main');
 
 		// 2. One workflow per node, all at once, through the main's webhooks.
@@ -471,10 +402,10 @@ async function main() {
 		const runOne = async ({ vendor, spec, definition }) => {
 			const t1 = Date.now();
 			const fake = active.find((a) => a.vendor === vendor).fake;
-			const answer = await callWebhook(server.base, definition.webhookPath);
+			const answer = await callWebhook(live, definition.webhookPath);
 			const executions =
 				answer.status === 200
-					? await finishedExecutions(session, definition.id, 1).catch((error) => error)
+					? await finishedExecutions(live, definition.id, 1).catch((error) => error)
 					: [];
 			return { vendor, spec, definition, fake, answer, executions, ms: Date.now() - t1 };
 		};
@@ -494,7 +425,7 @@ async function main() {
 					`execution ${ids.join(', ')} is in no worker's log (did the main run it itself?)`,
 				);
 			for (const e of executions) {
-				const { execution, run } = await executionRun(session, flatted, e.id);
+				const { execution, run } = await live.execution(e.id);
 				const view = runView(run);
 				if (execution.status !== 'success')
 					problems.push(
@@ -531,7 +462,7 @@ async function main() {
 			const t2 = Date.now();
 			const answers = await Promise.all(
 				Array.from({ length: LIMIT_RUNS }, (_, i) =>
-					callWebhook(server.base, limits.webhookPath, { batch: i + 1 }),
+					callWebhook(live, limits.webhookPath, { batch: i + 1 }),
 				),
 			);
 			const problems = answers
@@ -539,7 +470,7 @@ async function main() {
 				.map((a) => `webhook answered ${a.status} ${a.text.slice(0, 300)}`);
 			const executions = problems.length
 				? []
-				: (await finishedExecutions(session, limits.id, LIMIT_RUNS, { timeoutMs: 600_000 })).map(
+				: (await finishedExecutions(live, limits.id, LIMIT_RUNS, { timeoutMs: 600_000 })).map(
 						(e) => String(e.id),
 					);
 			const ms = Date.now() - t2;
@@ -567,7 +498,7 @@ async function main() {
 			let failedItems = 0;
 			let outputItems = 0;
 			for (const id of executions) {
-				const { execution, run } = await executionRun(session, flatted, id);
+				const { execution, run } = await live.execution(id);
 				const view = runView(run);
 				if (execution.status !== 'success')
 					problems.push(

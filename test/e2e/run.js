@@ -147,20 +147,6 @@ function parseArgs(argv) {
 	};
 }
 
-function loadVendors(only) {
-	const dir = path.join(__dirname, 'vendors');
-	return fs
-		.readdirSync(dir, { withFileTypes: true })
-		.filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.js')))
-		.filter((e) => !only.length || only.includes(e.name))
-		.map((e) => ({ folder: e.name, ...require(path.join(dir, e.name, 'index.js')) }))
-		.filter((v) => {
-			const present = fs.existsSync(path.join(REPO, v.source));
-			if (!present) say(`${v.name}: no ${v.source} yet, skipped`);
-			return present;
-		});
-}
-
 /** Deliberately breaks the installed copy, to prove the suite notices packaging mistakes. */
 function breakInstalledPackage(installedDir, what) {
 	const manifestPath = path.join(installedDir, 'package.json');
@@ -296,7 +282,7 @@ async function checkIcon(session, what, description) {
 
 async function main() {
 	const { only, breakWhat, keep, dump } = parseArgs(process.argv.slice(2));
-	const vendors = loadVendors(only);
+	const vendors = setup.loadVendors({ only, say });
 	if (!vendors.length) {
 		record('at least one vendor node to test', [
 			'no vendor folder under test/e2e/vendors has its node in nodes/',

@@ -27,29 +27,39 @@ function liveHelpers({ session, base, rt }) {
 		await session.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 	}
 
-	/** Finished executions of a workflow, oldest first. */
-	async function executions(workflowId) {
+	/** Executions of a workflow as n8n lists them (newest first), finished or not. */
+	async function listExecutions(workflowId) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const res = await session.request('GET', `/rest/executions?filter=${filter}&limit=50`);
 		const list = res.json?.data?.results;
 		if (res.status !== 200 || !Array.isArray(list))
 			throw new Error(`GET /rest/executions: ${res.status} ${res.text.slice(0, 300)}`);
-		return list
+		return list;
+	}
+
+	/** Finished executions of a workflow, oldest first. */
+	async function executions(workflowId) {
+		return (await listExecutions(workflowId))
 			.filter((e) => e.finished || e.status === 'success' || e.status === 'error')
 			.sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
-	/** The json of the items a node output in one execution. */
-	async function itemsOf(executionId, nodeName) {
+	/** One execution and its run data, as the editor loads it (GET /rest/executions/:id; `data` is flatted JSON). */
+	async function execution(executionId) {
 		const res = await session.request('GET', `/rest/executions/${executionId}`);
-		const execution = res.json?.data;
-		if (res.status !== 200 || !execution)
+		const found = res.json?.data;
+		if (res.status !== 200 || !found)
 			throw new Error(
 				`GET /rest/executions/${executionId}: ${res.status} ${res.text.slice(0, 300)}`,
 			);
-		const data =
-			typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
-		const task = data?.resultData?.runData?.[nodeName]?.[0];
+		const data = typeof found.data === 'string' ? flatted.parse(found.data) : found.data;
+		return { execution: found, run: { data } };
+	}
+
+	/** The json of the items a node output in one execution. */
+	async function itemsOf(executionId, nodeName) {
+		const { run } = await execution(executionId);
+		const task = run.data?.resultData?.runData?.[nodeName]?.[0];
 		return (task?.data?.main?.[0] ?? []).map((item) => item.json);
 	}
 
@@ -64,9 +74,17 @@ function liveHelpers({ session, base, rt }) {
 		return list;
 	}
 
-	/** Calls a production webhook URL with raw bytes. */
+	/**
+	 * Calls a production webhook URL with raw bytes, on a connection of its own: a kept-alive one may be closed by n8n
+	 * (after its 5 s keep-alive timeout) just as the call reuses it, when this process was busy past undici's own
+	 * timeout (parsing a 100,000-item execution), and the call then fails with "other side closed".
+	 */
 	async function callWebhook(urlPath, { method = 'POST', headers = {}, body }) {
-		const res = await fetch(`${base}/webhook/${urlPath}`, { method, headers, body });
+		const res = await fetch(`${base}/webhook/${urlPath}`, {
+			method,
+			headers: { connection: 'close', ...headers },
+			body,
+		});
 		return { status: res.status, text: await res.text() };
 	}
 
@@ -88,7 +106,9 @@ function liveHelpers({ session, base, rt }) {
 	return {
 		activate,
 		deactivate,
+		listExecutions,
 		executions,
+		execution,
 		itemsOf,
 		waitForExecutions,
 		waitForWebhook,

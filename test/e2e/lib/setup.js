@@ -1,7 +1,9 @@
 'use strict';
 /**
- * The set-up the end-to-end suite (test/e2e/run.js) and the bench (bench/run.js) share, in the order they use it:
+ * The set-up the end-to-end suites (test/e2e/run.js, test/e2e/queue.js) and the bench (bench/run.js) share, in the
+ * order they use it:
  *
+ *   loadVendors(...)      the vendor folders of test/e2e/vendors whose node is in nodes/
  *   build(...)            npm run build (unless skipped)
  *   installPackage(...)   the pinned n8n, a fresh work folder, this package packed and installed into its user folder
  *   startFakes(...)       the fake vendors on one HTTPS server (one slot per vendor, its fake swappable between runs)
@@ -22,6 +24,24 @@ const { n8n, freePort } = require('./n8n-cli');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+
+/**
+ * The vendor folders under test/e2e/vendors (each `index.js`: see vendors/README.md), only those named in `only` if
+ * any, and only those whose node is in nodes/ (`say` tells which were skipped for that).
+ */
+function loadVendors({ only = [], say = () => {} } = {}) {
+	const dir = path.join(REPO, 'test', 'e2e', 'vendors');
+	return fs
+		.readdirSync(dir, { withFileTypes: true })
+		.filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.js')))
+		.filter((e) => !only.length || only.includes(e.name))
+		.map((e) => ({ folder: e.name, ...require(path.join(dir, e.name, 'index.js')) }))
+		.filter((v) => {
+			const present = fs.existsSync(path.join(REPO, v.source));
+			if (!present) say(`${v.name}: no ${v.source} yet, skipped`);
+			return present;
+		});
+}
 
 /** `npm run build` in the repository; returns its exit status (0 when skipped). */
 function build({ skip, say }) {
@@ -98,6 +118,7 @@ function removeWork({ work, keep, say }) {
 module.exports = {
 	REPO,
 	PACKAGE,
+	loadVendors,
 	build,
 	installPackage,
 	startFakes,
