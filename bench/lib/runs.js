@@ -135,8 +135,7 @@ async function startWarm(rt, env, port, workflows) {
 				};
 			const saved = await live.execution(execution.id).catch((error) => ({ error }));
 			await session.request('POST', '/rest/executions/delete', { ids: [execution.id] });
-			if (saved.error)
-				return { error: saved.error.message, wallMs, peakRssKb, baseRssKb: before };
+			if (saved.error) return { error: saved.error.message, wallMs, peakRssKb, baseRssKb: before };
 			return {
 				...readRun(saved.run, nodeName),
 				wallMs,

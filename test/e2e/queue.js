@@ -470,8 +470,8 @@ async function main() {
 				.map((a) => `webhook answered ${a.status} ${a.text.slice(0, 300)}`);
 			const executions = problems.length
 				? []
-				: (await finishedExecutions(live, limits.id, LIMIT_RUNS, { timeoutMs: 600_000 })).map(
-						(e) => String(e.id),
+				: (await finishedExecutions(live, limits.id, LIMIT_RUNS, { timeoutMs: 600_000 })).map((e) =>
+						String(e.id),
 					);
 			const ms = Date.now() - t2;
 			const startedNow = workers
