@@ -4,7 +4,7 @@
  *   - fresh: `n8n execute --rawOutput`, a new n8n process per run; the node's `executionTime` from the run data and
  *     the process's peak RSS (getrusage, written at exit by peak-rss.js);
  *   - warm: one long-running `n8n start`, workflows started by their webhook; the node's `executionTime` from the saved
- *     execution (REST API, deleted after reading), the webhook call's wall time, and the server's peak RSS during
+ *     execution (read from n8n's database file, then deleted through the REST API), the webhook call's wall time, and the server's peak RSS during
  *     the run (/proc/<pid>/clear_refs resets the peak, VmHWM reads it; Linux);
  *   - replay: bench/replay.js, bare Node https without n8n, sending recorded requests one after another.
  */
@@ -101,10 +101,36 @@ async function replay(rt, job) {
 const statusOf = (pid) => fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 const kb = (status, field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
 
+/** One saved execution's run data, read from n8n's database by bench/read-execution.js (not through the server). */
+async function savedRun(rt, env, executionId) {
+	const file = path.join(os.tmpdir(), `contact-suite-execution-${process.pid}-${executionId}.json`);
+	try {
+		await promisify(execFile)(
+			rt.nodeBin,
+			[
+				path.join(__dirname, '..', 'read-execution.js'),
+				path.join(rt.dir, 'node_modules', 'n8n'),
+				path.join(env.N8N_USER_FOLDER, '.n8n', 'database.sqlite'),
+				String(executionId),
+				file,
+			],
+			{ timeout: 120_000 },
+		);
+		// n8n's own copy of flatted: the format it stores run data in.
+		const flatted = require(
+			require.resolve('flatted', { paths: [path.join(rt.dir, 'node_modules', 'n8n')] }),
+		);
+		return { data: flatted.parse(fs.readFileSync(file, 'utf8')) };
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+}
+
 /**
  * One long-running `n8n start` with the given workflows activated (each must start with the bench's webhook trigger).
  * `run(wf, nodeName)` calls the workflow's webhook, waits for the answer (sent when the last node finished), and reads
- * the node's items and time from the saved execution, which it then deletes (the database stays small).
+ * the node's items and time from the saved execution (from the database file, not through the server), which it then
+ * deletes (the database stays small).
  */
 async function startWarm(rt, env, port, workflows) {
 	const server = await startServer(rt, env, port);
@@ -133,11 +159,11 @@ async function startWarm(rt, env, port, workflows) {
 					peakRssKb,
 					baseRssKb: before,
 				};
-			const saved = await live.execution(execution.id).catch((error) => ({ error }));
+			const saved = await savedRun(rt, env, execution.id).catch((error) => ({ error }));
 			await session.request('POST', '/rest/executions/delete', { ids: [execution.id] });
 			if (saved.error) return { error: saved.error.message, wallMs, peakRssKb, baseRssKb: before };
 			return {
-				...readRun(saved.run, nodeName),
+				...readRun(saved, nodeName),
 				wallMs,
 				peakRssKb,
 				baseRssKb: before,
