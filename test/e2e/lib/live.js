@@ -1,7 +1,8 @@
 'use strict';
 /**
- * Active workflows in the running n8n (trigger nodes): activate through the REST API as the editor does, then
- * read the executions they started. Used by a vendor's `triggerWorkflows` (see vendors/README.md).
+ * Active workflows in the running n8n (trigger nodes, webhooks): activate through the REST API as the editor does,
+ * call their webhooks, then read the executions they started. Used by a vendor's `triggerWorkflows` (see
+ * vendors/README.md), by the queue-mode suite (queue.js) and by the bench's warm runs.
  */
 const path = require('node:path');
 
