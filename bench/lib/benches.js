@@ -24,10 +24,41 @@ const tmBasic = tm.credentials.find((c) => c.data.authentication === 'basic') ??
 const quentnCredential = qn.credentials[0].data;
 
 /**
- * A Ticketmatic fake holding `records` contacts (ids from 20001), each shaped as Ticketmatic's Contact type with one
- * address, one phone number and one opt-in (https://www.ticketmatic.com/docs/api/types/Contact), so Simplify has the
- * fields to leave out that a real account has.
+ * Contact `i` (0-based, id 20001 + i) shaped as Ticketmatic's Contact type with one address, one phone number and one
+ * opt-in (https://www.ticketmatic.com/docs/api/types/Contact), so Simplify has the fields to leave out that a real
+ * account has.
  */
+const documentedContact = (i, createdts) => ({
+	id: 20001 + i,
+	customertitleid: 1,
+	firstname: 'Seed',
+	middlename: '',
+	lastname: `Contact ${i + 1}`,
+	email: `seed${i + 1}@example.org`,
+	company: 'Example NV',
+	birthdate: '1980-01-01',
+	sex: 'F',
+	languagecode: 'nl',
+	addresses: [
+		{
+			addresstypeid: 1,
+			street1: `Kerkstraat ${(i % 300) + 1}`,
+			street2: '',
+			zip: '9000',
+			city: 'Gent',
+			countrycode: 'BE',
+			country: 'Belgium',
+		},
+	],
+	phonenumbers: [{ typeid: 1, number: `+32 9 ${String(1000000 + i).slice(-7)}` }],
+	optins: [{ optinid: 1, status: 7601, remarks: '' }],
+	relationtypes: [],
+	isdeleted: false,
+	createdts,
+	lastupdatets: createdts,
+});
+
+/** A Ticketmatic fake holding `records` documented contacts. */
 function ticketmaticFake(records = 0) {
 	const fake = createTicketmaticFake({
 		accountName: tm.credentials[0].data.accountName,
@@ -35,38 +66,8 @@ function ticketmaticFake(records = 0) {
 		secretKey: tm.credentials[0].data.secretKey,
 	});
 	const createdts = new Date().toISOString();
-	for (let i = 0; i < records; i++) {
-		const id = 20001 + i;
-		fake.state.contacts.set(id, {
-			id,
-			customertitleid: 1,
-			firstname: 'Seed',
-			middlename: '',
-			lastname: `Contact ${i + 1}`,
-			email: `seed${i + 1}@example.org`,
-			company: 'Example NV',
-			birthdate: '1980-01-01',
-			sex: 'F',
-			languagecode: 'nl',
-			addresses: [
-				{
-					addresstypeid: 1,
-					street1: `Kerkstraat ${(i % 300) + 1}`,
-					street2: '',
-					zip: '9000',
-					city: 'Gent',
-					countrycode: 'BE',
-					country: 'Belgium',
-				},
-			],
-			phonenumbers: [{ typeid: 1, number: `+32 9 ${String(1000000 + i).slice(-7)}` }],
-			optins: [{ optinid: 1, status: 7601, remarks: '' }],
-			relationtypes: [],
-			isdeleted: false,
-			createdts,
-			lastupdatets: createdts,
-		});
-	}
+	for (let i = 0; i < records; i++)
+		fake.state.contacts.set(20001 + i, documentedContact(i, createdts));
 	return fake;
 }
 
@@ -249,4 +250,4 @@ const CREATES = {
 	},
 };
 
-module.exports = { LISTS, BULKS, CREATES, carried, vendors: [ts, cm, qn, tm] };
+module.exports = { LISTS, BULKS, CREATES, carried, documentedContact, vendors: [ts, cm, qn, tm] };
