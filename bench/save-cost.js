@@ -68,9 +68,12 @@ async function main() {
 			(results[shape] ??= []).push(JSON.parse(out.stdout.trim().split('\n').pop()));
 		}
 	for (const [shape, runs] of Object.entries(results)) {
-		const [first] = runs;
+		const mid = (key) => median(runs.map((r) => r[key])).toFixed(0);
+		const what = `${runs[0].items} ${shape === 'pages' ? 'page' : 'record'} items`;
+		const size = (runs[0].chars / 2 ** 20).toFixed(1);
 		console.log(
-			`${records} records as ${first.items} ${shape === 'pages' ? 'page items' : 'record items'}: saved as ${(first.chars / 2 ** 20).toFixed(1)} MB of flatted JSON in ${median(runs.map((r) => r.ms)).toFixed(0)} ms, peak RSS ${median(runs.map((r) => r.peakMb)).toFixed(0)} MB (+${median(runs.map((r) => r.riseMb)).toFixed(0)} MB during the save), median of ${runs.length}`,
+			`${records} records as ${what}: saved as ${size} MB of flatted JSON in ${mid('ms')} ms, ` +
+				`peak RSS ${mid('peakMb')} MB (+${mid('riseMb')} MB during the save), median of ${runs.length}`,
 		);
 	}
 }

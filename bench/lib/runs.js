@@ -4,8 +4,8 @@
  *   - fresh: `n8n execute --rawOutput`, a new n8n process per run; the node's `executionTime` from the run data and
  *     the process's peak RSS (getrusage, written at exit by peak-rss.js);
  *   - warm: one long-running `n8n start`, workflows started by their webhook; the node's `executionTime` from the saved
- *     execution (read from n8n's database file, then deleted through the REST API), the webhook call's wall time, and the server's peak RSS during
- *     the run (/proc/<pid>/clear_refs resets the peak, VmHWM reads it; Linux);
+ *     execution (read from n8n's database file, then deleted through the REST API), the webhook call's wall time, and
+ *     the server's peak RSS during the run (/proc/<pid>/clear_refs resets the peak, VmHWM reads it; Linux);
  *   - replay: bench/replay.js, bare Node https without n8n, sending recorded requests one after another.
  */
 const fs = require('node:fs');
